@@ -1,0 +1,105 @@
+"""The command line: ``desk-app [--db URL] [--lang vi|en] COMMAND ...``.
+
+Each area registers its own subcommands (``desk_app/cli/<area>.py``, ``register``); every
+handler calls the same core functions the window calls. Errors reach the user as one
+translated line on stderr and a non-zero exit code, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+
+from desk_app import __version__
+from desk_app.i18n import set_language, t
+
+# Modules that add subcommands; a missing one (area not built in this install) is skipped.
+COMMAND_MODULES = (
+    "desk_app.cli.core",
+    "desk_app.cli.scan",
+    "desk_app.cli.printing",
+    "desk_app.cli.report",
+)
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_REJECTED = 2
+EXIT_REPEAT = 3
+
+
+class CliError(Exception):
+    """A failure to report as one line; ``code`` is the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desk-app",
+        description="Entry control at the desk / Kiểm soát ra vào tại bàn tiếp đón",
+    )
+    parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (env DESK_APP_DB)")
+    parser.add_argument("--lang", choices=("vi", "en"), help="language of messages")
+    parser.add_argument("--camera", metavar="SOURCE", help="camera index, video file, folder or URL")
+    parser.add_argument("--demo", action="store_true", help="use the bundled demo feed")
+    parser.add_argument(
+        "--exit-at-end", action="store_true", help="close the window when a file source ends"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    try:
+        from desk_app.app import run_window
+    except ImportError as exc:
+        raise CliError(t("cli.window_unavailable", message=exc)) from exc
+    return run_window(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    from desk_app.errors import UserError, log_file_path, write_crash_log
+
+    try:
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            return _open_window(args)
+        return int(handler(args) or 0)
+    except CliError as exc:
+        print(t("error.prefix", message=exc), file=sys.stderr)
+        return exc.code
+    except UserError as exc:
+        print(t("error.prefix", message=exc), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: keep the details in a file, not in the user's face
+        write_crash_log(traceback.format_exc())
+        print(t("error.unexpected", message=exc, log=log_file_path()), file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,263 @@
+"""Core subcommands: parse, record, log, config, purge, person."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from desk_app.cli import EXIT_OK, EXIT_REJECTED, EXIT_REPEAT, CliError
+from desk_app.context import AppContext
+from desk_app.domain.payloads import parse
+from desk_app.domain.visits import Direction, Method, Outcome, VisitRow
+from desk_app.i18n import t
+from desk_app.settings import SettingError
+from desk_app.timeutil import (
+    format_datetime,
+    local_day_bounds,
+    local_zone,
+    parse_user_date,
+    to_local,
+)
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("parse", help="parse a decoded QR text")
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_parse)
+
+    p = subparsers.add_parser("record", help="record a code as if scanned")
+    p.add_argument("text")
+    p.add_argument("--direction", choices=[d.value for d in Direction], default="auto")
+    p.add_argument("--method", choices=[m.value for m in Method], default="camera")
+    p.add_argument("--at", metavar="ISO8601")
+    p.add_argument("--desk", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_record)
+
+    p = subparsers.add_parser("log", help="list visits")
+    p.add_argument("--from", dest="date_from", metavar="DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--inside", action="store_true", help="only people inside now")
+    p.add_argument("--full-ids", action="store_true", help="show full ID numbers (audited)")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--csv", action="store_true")
+    p.set_defaults(handler=cmd_log)
+
+    p = subparsers.add_parser("config", help="list, get or set settings")
+    sub = p.add_subparsers(dest="config_command", required=True)
+    sub.add_parser("list").set_defaults(handler=cmd_config_list)
+    g = sub.add_parser("get")
+    g.add_argument("key")
+    g.set_defaults(handler=cmd_config_get)
+    s = sub.add_parser("set")
+    s.add_argument("key")
+    s.add_argument("value")
+    s.set_defaults(handler=cmd_config_set)
+
+    p = subparsers.add_parser("purge", help="delete visits older than the retention period")
+    p.add_argument("--older-than", type=int, metavar="DAYS")
+    p.set_defaults(handler=cmd_purge)
+
+    p = subparsers.add_parser("person", help="find, export or delete one person's records")
+    sub = p.add_subparsers(dest="person_command", required=True)
+    for name, handler in (("find", cmd_person_find), ("export", cmd_person_export),
+                          ("delete", cmd_person_delete)):
+        q = sub.add_parser(name)
+        q.add_argument("query", help="ID number or name")
+        q.set_defaults(handler=handler)
+
+
+def _context(args: argparse.Namespace) -> AppContext:
+    return AppContext.open(args.db)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    identity = parse(args.text)
+    if args.json:
+        print(json.dumps(identity.to_json_dict(), ensure_ascii=False))
+    else:
+        for key, value in identity.to_json_dict().items():
+            if value not in (None, [], ""):
+                print(f"{key}: {value}")
+    return EXIT_OK if identity.recognised else EXIT_REJECTED
+
+
+def _parse_at(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise CliError(t("cli.bad_datetime", value=text)) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=local_zone())
+    return moment.astimezone(UTC)
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    at = _parse_at(args.at)
+    ctx = _context(args)
+    if args.desk:
+        ctx.log.desk = args.desk
+    identity = ctx.parse(args.text)
+    result = ctx.log.record_scan(
+        identity, method=args.method, direction=args.direction, at=at,
+        debounce_seconds=ctx.settings.get("scan.debounce_seconds"),
+    )
+    if args.json:
+        print(json.dumps(result.to_json_dict(), ensure_ascii=False))
+    else:
+        label = t(f"outcome.{result.outcome.value}")
+        who = f"{result.name} {result.masked_id}".strip()
+        line = f"{label}: {who} {format_datetime(result.at)}"
+        if result.reason:
+            line += f" ({t('reason.' + result.reason)})"
+        for warning in result.warnings:
+            line += f" [{t('warning.' + warning)}]"
+        print(line)
+    return {Outcome.REPEAT: EXIT_REPEAT, Outcome.REJECTED: EXIT_REJECTED}.get(
+        result.outcome, EXIT_OK
+    )
+
+
+def _date_arg(text: str) -> Any:
+    try:
+        return parse_user_date(text)
+    except ValueError:
+        raise CliError(t("cli.bad_date", value=text)) from None
+
+
+def _visit_dict(row: VisitRow, full_ids: bool) -> dict[str, object]:
+    return {
+        "visit_id": row.id,
+        "name": row.name,
+        "id_number": row.id_number if full_ids else row.masked_id or None,
+        "kind": row.code_kind,
+        "entry_at": to_local(row.entry_at).isoformat(),
+        "exit_at": to_local(row.exit_at).isoformat() if row.exit_at else None,
+        "exit_auto": row.exit_auto,
+        "entry_method": row.entry_method,
+        "exit_method": row.exit_method,
+        "desk": row.desk,
+        "checkpoint": row.checkpoint,
+        "purpose": row.purpose,
+        "host": row.host,
+        "organisation": row.organisation,
+        "warnings": list(row.warnings),
+    }
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    if args.inside:
+        rows = ctx.log.inside()
+    else:
+        start = local_day_bounds(_date_arg(args.date_from))[0] if args.date_from else None
+        end = local_day_bounds(_date_arg(args.date_to))[1] if args.date_to else None
+        rows = ctx.log.visits_between(
+            start or datetime(1970, 1, 1, tzinfo=UTC), end or datetime(9999, 1, 1, tzinfo=UTC)
+        )
+    if args.full_ids:
+        ctx.log.audit("full_ids_shown", f"log: {len(rows)} visits")
+    items = [_visit_dict(r, args.full_ids) for r in rows]
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=1))
+    elif args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(items[0]) if items else ["visit_id"])
+        writer.writeheader()
+        for item in items:
+            item["warnings"] = " ".join(item["warnings"])  # type: ignore[arg-type]
+            writer.writerow(item)
+    else:
+        for r in rows:
+            exit_text = format_datetime(r.exit_at) if r.exit_at else t("log.inside")
+            number = r.id_number if args.full_ids else r.masked_id
+            print(f"{r.id:>6}  {format_datetime(r.entry_at)}  {exit_text:<19}  "
+                  f"{r.name} {number}".rstrip())
+        print(t("log.count", count=len(rows)))
+    return EXIT_OK
+
+
+def cmd_config_list(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    for spec, value in ctx.settings.items():
+        shown = "******" if spec.secret and value else json.dumps(value, ensure_ascii=False)
+        print(f"{spec.key} = {shown}    # {spec.description}")
+    return EXIT_OK
+
+
+def cmd_config_get(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    try:
+        from desk_app.settings import setting
+
+        spec = setting(args.key)
+        if spec.secret:
+            raise SettingError(t("settings.secret", key=args.key))
+    except SettingError as exc:
+        raise CliError(str(exc)) from None
+    value = ctx.settings.get(args.key)
+    print(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_config_set(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    try:
+        value = ctx.settings.set_from_user(args.key, args.value)
+    except SettingError as exc:
+        raise CliError(str(exc)) from None
+    print(f"{args.key} = {json.dumps(value, ensure_ascii=False)}")
+    return EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    days = args.older_than if args.older_than is not None else ctx.settings.get("retention.days")
+    if days < 0:
+        raise CliError(t("cli.bad_days", value=days))
+    count = ctx.log.purge(days)
+    print(t("purge.done", count=count, days=days))
+    return EXIT_OK
+
+
+def cmd_person_find(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    people = ctx.log.find_people(args.query)
+    for p in people:
+        print(f"{p.id:>6}  {p.name}  {p.id_number or ''}  {p.person_key}")
+    ctx.log.audit("person_find", f"{len(people)} found")
+    print(t("person.count", count=len(people)))
+    return EXIT_OK
+
+
+def cmd_person_export(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    people = ctx.log.find_people(args.query)
+    out = []
+    for p in people:
+        out.append({
+            "person": {"name": p.name, "id_number": p.id_number,
+                       "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+                       "sex": p.sex, "phone": p.phone, "organisation": p.organisation},
+            "visits": [_visit_dict(v, True) for v in ctx.log.history(p.person_key)],
+        })
+    ctx.log.audit("person_export", f"{len(people)} people")
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return EXIT_OK
+
+
+def cmd_person_delete(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    people = ctx.log.find_people(args.query)
+    if len(people) != 1:
+        raise CliError(t("person.ambiguous", count=len(people)))
+    count = ctx.log.delete_person(people[0].id, reason="data subject request")
+    print(t("person.deleted", count=count))
+    return EXIT_OK

@@ -1,0 +1,44 @@
+"""Where the app keeps its data and where its bundled resources are."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "desk-app"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (never beside the executable), created on demand.
+
+    ``DESK_APP_HOME`` overrides it, for tests and portable installs.
+    """
+    override = os.environ.get("DESK_APP_HOME")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_DIR_NAME, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path() -> Path:
+    return data_dir() / "desk.sqlite3"
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{default_database_path()}"
+
+
+def resources_dir() -> Path:
+    """The top-level ``resources/`` folder: beside the package in a checkout,
+    inside the bundle in a frozen build."""
+    frozen_base = getattr(sys, "_MEIPASS", None)
+    if frozen_base:
+        return Path(frozen_base) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """A bundled resource file (icons, sounds, fonts, translations, the demo feed)."""
+    return resources_dir().joinpath(*parts)

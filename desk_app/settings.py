@@ -1,0 +1,224 @@
+"""Every user setting, declared once with its type and default; stored in the database.
+
+Settings live in the log's database (``settings`` table) so that several desks sharing one
+PostgreSQL log share the unit's set-up. Window geometry is not a setting: the window keeps
+it in QSettings. The mail password is not a setting either: it lives in the OS keyring.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from desk_app.i18n import t
+
+
+class SettingError(ValueError):
+    """A key that does not exist or a value that does not fit; the message is for users."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: str  # "str", "int", "bool", "time", "list", "choice"
+    default: Any
+    description: str
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    secret: bool = False  # never printed, never set by hand
+
+
+def _hostname() -> str:
+    try:
+        return socket.gethostname() or "desk-1"
+    except OSError:
+        return "desk-1"
+
+
+_TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+SETTINGS: tuple[Setting, ...] = (
+    # The unit (first-run set-up)
+    Setting("unit.name", "str", "", "Unit name, as printed on posters and reports"),
+    Setting("unit.agency", "str", "", "Parent agency (issuing body on official headers)"),
+    Setting("unit.address", "str", "", "Unit address"),
+    Setting("unit.contact", "str", "", "Contact for personal-data questions (phone / e-mail)"),
+    Setting("unit.place", "str", "", "Place name for dated documents, e.g. 'Bắc Kạn'"),
+    Setting("unit.id", "str", "", "Unit identifier inside the unit's own codes (made at set-up)"),
+    Setting("unit.secret", "str", "", "Signing secret of the unit's codes", secret=True),
+    Setting("unit.setup_done", "bool", False, "First-run set-up completed"),
+    Setting("unit.checkpoints", "list", ["Cổng chính"], "Checkpoint names (entrances)"),
+    # This desk
+    Setting("desk.name", "str", "", "Name of this desk in the log (default: computer name)"),
+    Setting("desk.checkpoint", "str", "", "Checkpoint this desk stands at (default: the first)"),
+    Setting("scan.camera", "str", "0", "Camera: index, video file, image folder or URL"),
+    Setting("scan.debounce_seconds", "int", 10, "Same person again within this: a repeat",
+            minimum=0, maximum=3600),
+    Setting("scan.sound", "bool", True, "Play a short sound per outcome"),
+    # Visits
+    Setting("visits.auto_checkout", "bool", False, "Check everyone out at closing time"),
+    Setting("visits.closing_time", "time", "18:00", "Closing time (HH:MM)"),
+    Setting("retention.days", "int", 30, "Delete visits older than this many days",
+            minimum=1, maximum=3650),
+    Setting("retention.auto_purge", "bool", True, "Purge old visits automatically at start"),
+    # UI
+    Setting("ui.language", "choice", "vi", "Interface language", choices=("vi", "en")),
+    Setting("manager.pin_hash", "str", "", "Manager PIN (salted hash)", secret=True),
+    # Mail (the password lives in the OS keyring)
+    Setting("mail.host", "str", "", "SMTP server"),
+    Setting("mail.port", "int", 587, "SMTP port", minimum=1, maximum=65535),
+    Setting("mail.security", "choice", "starttls", "SMTP security",
+            choices=("ssl", "starttls", "none")),
+    Setting("mail.user", "str", "", "SMTP user name"),
+    Setting("mail.sender", "str", "", "Sender address"),
+    Setting("mail.recipients", "list", [], "Report recipients"),
+    Setting("mail.timeout_seconds", "int", 30, "SMTP timeout", minimum=1, maximum=600),
+    Setting("report.reminder_weekday", "int", 4, "Reminder day (0 = Monday ... 4 = Friday)",
+            minimum=0, maximum=6),
+    Setting("report.reminder_time", "time", "14:00", "Reminder from this time (HH:MM)"),
+)
+
+BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
+
+
+def setting(key: str) -> Setting:
+    try:
+        return BY_KEY[key]
+    except KeyError:
+        raise SettingError(t("settings.unknown_key", key=key)) from None
+
+
+def _bad(spec: Setting, value: object, expected: str) -> SettingError:
+    return SettingError(t("settings.bad_value", key=spec.key, value=value, expected=expected))
+
+
+def coerce(spec: Setting, value: Any) -> Any:
+    """A value of the setting's type, from a Python value or from text typed by a user."""
+    if spec.kind == "str":
+        return str(value).strip()
+    if spec.kind == "int":
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise _bad(spec, value, "integer") from None
+        if spec.minimum is not None and number < spec.minimum:
+            raise _bad(spec, value, f">= {spec.minimum}")
+        if spec.maximum is not None and number > spec.maximum:
+            raise _bad(spec, value, f"<= {spec.maximum}")
+        return number
+    if spec.kind == "bool":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "on", "có", "bật"):
+            return True
+        if text in ("0", "false", "no", "off", "không", "tắt"):
+            return False
+        raise _bad(spec, value, "true/false")
+    if spec.kind == "time":
+        text = str(value).strip()
+        match = _TIME_RE.match(text)
+        if not match:
+            raise _bad(spec, value, "HH:MM")
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+    if spec.kind == "choice":
+        text = str(value).strip()
+        if text not in spec.choices:
+            raise _bad(spec, value, "/".join(spec.choices))
+        return text
+    if spec.kind == "list":
+        if isinstance(value, list | tuple):
+            items = [str(v).strip() for v in value]
+        else:
+            text = str(value).strip()
+            if text.startswith("["):
+                try:
+                    loaded = json.loads(text)
+                except json.JSONDecodeError:
+                    raise _bad(spec, value, "JSON list or comma-separated") from None
+                items = [str(v).strip() for v in loaded]
+            else:
+                items = [part.strip() for part in re.split(r"[,;]", text)]
+        return [item for item in items if item]
+    raise AssertionError(spec.kind)
+
+
+class Settings:
+    """Typed access to the settings table.
+
+    ``load``/``store`` are the storage functions (key -> JSON text), so that this room
+    does not depend on how the database is reached.
+    """
+
+    def __init__(
+        self,
+        load: Callable[[], dict[str, str]],
+        store: Callable[[str, str], None],
+    ) -> None:
+        self._load = load
+        self._store = store
+        self._cache: dict[str, Any] | None = None
+
+    def _values(self) -> dict[str, Any]:
+        if self._cache is None:
+            raw = self._load()
+            values: dict[str, Any] = {}
+            for key, text in raw.items():
+                if key in BY_KEY:
+                    try:
+                        values[key] = json.loads(text)
+                    except json.JSONDecodeError:
+                        continue
+            self._cache = values
+        return self._cache
+
+    def reload(self) -> None:
+        self._cache = None
+
+    def get(self, key: str) -> Any:
+        spec = setting(key)
+        value = self._values().get(key, spec.default)
+        if key == "desk.name" and not value:
+            return _hostname()
+        if key == "desk.checkpoint" and not value:
+            checkpoints = self.get("unit.checkpoints")
+            return checkpoints[0] if checkpoints else ""
+        return value
+
+    def set(self, key: str, value: Any) -> Any:
+        spec = setting(key)
+        coerced = coerce(spec, value)
+        self._store(key, json.dumps(coerced, ensure_ascii=False))
+        self._values()[key] = coerced
+        return coerced
+
+    def set_from_user(self, key: str, text: str) -> Any:
+        """``config set``: secrets cannot be set by hand."""
+        if setting(key).secret:
+            raise SettingError(t("settings.secret", key=key))
+        return self.set(key, text)
+
+    def items(self) -> list[tuple[Setting, Any]]:
+        return [(spec, self.get(spec.key)) for spec in SETTINGS]
+
+    def unit_secret(self) -> bytes:
+        """The unit's signing secret, made on first use (set-up) and then never changed."""
+        value = self._values().get("unit.secret")
+        if not value:
+            value = secrets.token_hex(32)
+            self.set("unit.secret", value)
+        return bytes.fromhex(str(value))
+
+    def unit_id(self) -> str:
+        """Short identifier of the unit inside its codes, made on first use."""
+        value = self._values().get("unit.id")
+        if not value:
+            value = secrets.token_hex(4).upper()
+            self.set("unit.id", value)
+        return str(value)

@@ -1,0 +1,166 @@
+"""The engine: URL choice, SQLite pragmas, migrations at start, and database errors in words."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desk_app.errors import UserError
+from desk_app.i18n import t
+from desk_app.paths import default_database_url
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+T = TypeVar("T")
+
+
+class DatabaseError(UserError):
+    """A database failure explained for the user (locked, full, newer, unreachable)."""
+
+
+def resolve_url(url: str | None = None) -> str:
+    """``--db`` first, then ``DESK_APP_DB``, then the SQLite file in the per-user data folder."""
+    return url or os.environ.get("DESK_APP_DB") or default_database_url()
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # The driver's own transaction handling is off (isolation_level=None): SQLAlchemy's
+    # "begin" event issues BEGIN IMMEDIATE so that the read-decide-write of a scan holds the
+    # write lock from the start and two desks never deadlock on a lock upgrade.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    # FULL: a scan reported as recorded survives a power cut too, not only a killed process.
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    if conn.get_execution_options().get("write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
+    """An engine on ``url`` (see ``resolve_url``), migrated to the current schema."""
+    url = resolve_url(url)
+    try:
+        if url.startswith("sqlite"):
+            path = url.split("///", 1)[1] if "///" in url else ""
+            if path and path != ":memory:":
+                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+        if migrate:
+            from desk_app.storage.migrate import upgrade
+
+            with translate_errors(url):
+                upgrade(engine)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # bad URL, missing driver, unreachable server
+        raise DatabaseError(t("db.cannot_open", url=_safe_url(url), message=exc)) from exc
+    return engine
+
+
+def _safe_url(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
+
+
+def explain(exc: BaseException, url: str = "") -> DatabaseError:
+    """A user-facing error for a database exception."""
+    orig = getattr(exc, "orig", exc)
+    message = str(orig).lower()
+    if "locked" in message or "busy" in message:
+        return DatabaseError(t("db.locked"))
+    if "disk is full" in message or "database or disk is full" in message or "no space" in message:
+        return DatabaseError(t("db.full"))
+    if "readonly" in message or "read-only" in message:
+        return DatabaseError(t("db.readonly", url=_safe_url(url)))
+    return DatabaseError(t("db.error", message=orig))
+
+
+@contextmanager
+def translate_errors(url: str = "") -> Iterator[None]:
+    try:
+        yield
+    except (OperationalError, DBAPIError, sqlite3.Error) as exc:
+        raise explain(exc, url) from exc
+
+
+def is_retryable(exc: BaseException) -> bool:
+    orig = getattr(exc, "orig", exc)
+    message = str(orig).lower()
+    if "locked" in message or "busy" in message:
+        return True
+    # PostgreSQL: serialization failure / deadlock
+    return getattr(orig, "sqlstate", None) in ("40001", "40P01")
+
+
+class Database:
+    """An engine and its session factory; ``write`` runs a unit of work with retries."""
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        self.url = resolve_url(url)
+        self.engine = make_engine(self.url, migrate=migrate)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(write=True), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def read(self, work: Callable[[Session], T]) -> T:
+        with translate_errors(self.url), self.sessions() as session:
+            return work(session)
+
+    def write(self, work: Callable[[Session], T], *, attempts: int = 8) -> T:
+        """Run ``work`` in one transaction; a busy database is retried, never shown raw.
+
+        Returns only after the commit: a caller that reports success has a durable row.
+        """
+        delay = 0.05
+        for attempt in range(attempts):
+            try:
+                with self._write_sessions() as session, session.begin():
+                    if not self.is_sqlite:
+                        # Serialise the read-decide-write of scans across desks.
+                        session.execute(text("SELECT pg_advisory_xact_lock(7140)"))
+                    return work(session)
+            except (OperationalError, DBAPIError) as exc:
+                if attempt + 1 < attempts and is_retryable(exc):
+                    log.info("database busy, retrying (%s)", exc)
+                    time.sleep(delay)
+                    delay = min(delay * 2, 1.0)
+                    continue
+                raise explain(exc, self.url) from exc
+        raise DatabaseError(t("db.locked"))
+
+    def dispose(self) -> None:
+        self.engine.dispose()

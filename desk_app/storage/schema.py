@@ -1,0 +1,181 @@
+"""The tables of the log. Times are stored as naive UTC (``UtcDateTime`` makes them aware)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, naive UTC in the database, aware UTC out."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):  # raw SQL on SQLite
+            value = datetime.fromisoformat(value)
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Person(Base):
+    """One person, keyed by their document number (the 12-digit ID when there is one)."""
+
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_key: Mapped[str] = mapped_column(String(200), unique=True)
+    id_number: Mapped[str | None] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Visit(Base):
+    """A stay: entry (and, once they leave, exit) of one person."""
+
+    __tablename__ = "visits"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    entry_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    exit_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    exit_auto: Mapped[bool] = mapped_column(Boolean, default=False)
+    entry_method: Mapped[str] = mapped_column(String(20))  # camera / scanner / manual
+    exit_method: Mapped[str | None] = mapped_column(String(20))  # ... / auto / checkout
+    code_kind: Mapped[str] = mapped_column(String(20))  # cccd ... / manual
+    desk: Mapped[str] = mapped_column(String(100), default="")
+    checkpoint: Mapped[str] = mapped_column(String(100), default="")
+    purpose: Mapped[str] = mapped_column(String(300), default="")
+    host: Mapped[str] = mapped_column(String(200), default="")
+    warnings: Mapped[str] = mapped_column(Text, default="")  # space-separated warning codes
+    # The open visit of a person is unique: a partial index on SQLite and PostgreSQL.
+    __table_args__ = (
+        Index("ix_visits_entry_at", "entry_at"),
+        Index("ix_visits_exit_at", "exit_at"),
+        Index("ix_visits_person_entry", "person_id", "entry_at"),
+        Index(
+            "uq_visits_open_person",
+            "person_id",
+            unique=True,
+            sqlite_where=text("exit_at IS NULL"),
+            postgresql_where=text("exit_at IS NULL"),
+        ),
+    )
+
+
+class ScanEvent(Base):
+    """Every scan the desk saw: entries, exits, repeats and rejected codes."""
+
+    __tablename__ = "scan_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    outcome: Mapped[str] = mapped_column(String(20))  # entry / exit / repeat / rejected
+    method: Mapped[str] = mapped_column(String(20))
+    code_kind: Mapped[str] = mapped_column(String(20))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    desk: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(String(100), default="")
+    # The start of an unrecognised code's text, so the operator can see what was shown.
+    text_head: Mapped[str] = mapped_column(String(120), default="")
+    __table_args__ = (Index("ix_scan_events_at", "at"),)
+
+
+class StaffMember(Base):
+    """A staff card the unit printed; a revoked card is rejected at the desk."""
+
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    department: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    revoked_reason: Mapped[str] = mapped_column(String(300), default="")
+
+
+class Poster(Base):
+    """The printed checkpoint poster of each checkpoint; reprinting after a change bumps it."""
+
+    __tablename__ = "posters"
+    checkpoint: Mapped[str] = mapped_column(String(100), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    printed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AuditRecord(Base):
+    """Actions on personal data: full ID shown, full-ID export, purge, one person deleted."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    desk: Mapped[str] = mapped_column(String(100), default="")
+
+
+class OutboxMessage(Base):
+    """A report e-mail waiting to be sent (or sent): nothing is lost when the server refuses."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    period: Mapped[str] = mapped_column(String(40), default="")  # e.g. 2026-W48
+    subject: Mapped[str] = mapped_column(String(300))
+    recipients: Mapped[str] = mapped_column(Text)
+    message: Mapped[bytes] = mapped_column(LargeBinary)  # the whole RFC 5322 message
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending / sent
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
