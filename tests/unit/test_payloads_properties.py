@@ -1,0 +1,137 @@
+"""Property tests: no input makes the parser raise, and own codes survive any text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desk_app.domain import own_codes
+from desk_app.domain.payloads import CodeKind, Identity, parse
+
+SECRET = b"property-secret"
+UNIT = "unit-42"
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(identity: Identity) -> None:
+    assert isinstance(identity, Identity)
+    assert isinstance(identity.kind, CodeKind)
+    assert (identity.reason is not None) == (identity.kind is CodeKind.UNRECOGNISED)
+    assert identity.recognised == (identity.kind is not CodeKind.UNRECOGNISED)
+    data = identity.to_json_dict()
+    assert data["kind"] == identity.kind.value
+    assert isinstance(identity.raw, str)
+
+
+separator_soup = st.lists(
+    st.sampled_from(list("|<\x00-0123456789/ *") + ["Nam", "Nữ", "\r\n", "ab", "DKQ1."]),
+    max_size=120,
+).map("".join)
+
+
+@FAST
+@given(st.text(max_size=500))
+def test_random_text(text: str) -> None:
+    _check(parse(text))
+
+
+@FAST
+@given(st.binary(max_size=500))
+def test_random_bytes(blob: bytes) -> None:
+    _check(parse(blob))
+
+
+@FAST
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf", "Zs"]), max_size=300))
+def test_control_characters(text: str) -> None:
+    _check(parse(text))
+
+
+@FAST
+@given(separator_soup)
+def test_separator_soup(text: str) -> None:
+    _check(parse(text))
+    _check(parse(text, unit_secret=SECRET, unit_id=UNIT))
+
+
+@FAST
+@given(
+    st.lists(
+        st.one_of(
+            st.from_regex(r"\d{8,12}", fullmatch=True),
+            st.sampled_from(["", "-", "Nam", "NỮ", "31021990", "29022001", "9999-99-99"]),
+            st.text(max_size=12),
+        ),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_card_like_fields(fields: list[str]) -> None:
+    identity = parse("|".join(fields))
+    _check(identity)
+    if identity.kind in (CodeKind.CCCD, CodeKind.CANCUOC):
+        assert identity.id_number is not None
+        assert len(identity.id_number) == 12
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.sampled_from(["x", "|", "\x00", "0", "Nữ|", "001090123456|"]), st.booleans())
+def test_megabyte_inputs(unit: str, as_bytes: bool) -> None:
+    text = unit * (1_000_000 // len(unit))
+    identity = parse(text.encode("utf-8") if as_bytes else text)
+    _check(identity)
+
+
+names = st.text(max_size=60)
+
+
+@FAST
+@given(staff_id=names, name=names, title=names)
+def test_staff_roundtrip(staff_id: str, name: str, title: str) -> None:
+    text = own_codes.encode_staff(SECRET, UNIT, staff_id, name, title)
+    assert "|" not in text
+    code = own_codes.decode(text, SECRET, UNIT)
+    assert dict(code.fields) == {"staff_id": staff_id, "name": name, "title": title}
+    _check(parse(text, unit_secret=SECRET, unit_id=UNIT))
+
+
+@FAST
+@given(unit_id=st.text(min_size=1, max_size=40), checkpoint=names, version=st.integers(0, 10**9))
+def test_checkpoint_roundtrip_any_unit(unit_id: str, checkpoint: str, version: int) -> None:
+    text = own_codes.encode_checkpoint(SECRET, unit_id, checkpoint, version)
+    code = own_codes.decode(text, SECRET, unit_id)
+    assert code.unit_id == unit_id
+    assert dict(code.fields) == {"checkpoint": checkpoint, "poster_version": str(version)}
+
+
+@FAST
+@given(visit_id=st.integers(0, 10**12), expires=st.dates(date(2000, 1, 1), date(2200, 12, 31)))
+def test_visitor_pass_roundtrip(visit_id: int, expires: date) -> None:
+    text = own_codes.encode_visitor_pass(SECRET, UNIT, visit_id, expires)
+    identity = parse(text, unit_secret=SECRET, unit_id=UNIT)
+    assert identity.kind is CodeKind.VISITOR_PASS
+    assert identity.extra["visit_id"] == str(visit_id)
+    assert identity.extra["expires_on"] == expires.isoformat()
+
+
+@FAST
+@given(name=names, position=st.integers(0, 10_000), char=st.sampled_from("AZ27."))
+def test_any_single_edit_is_rejected(name: str, position: int, char: str) -> None:
+    text = own_codes.encode_staff(SECRET, UNIT, "S1", name)
+    index = position % len(text)
+    edited = text[:index] + char + text[index + 1 :]
+    identity = parse(edited, unit_secret=SECRET, unit_id=UNIT)
+    if edited.upper() == text:
+        assert identity.kind is CodeKind.STAFF
+    else:
+        assert identity.kind is CodeKind.UNRECOGNISED
+        # An edited prefix is no longer the unit's code at all.
+        assert identity.reason in {
+            "bad_signature",
+            "malformed",
+            "other_unit",
+            "unknown_format",
+            "unsupported_version",
+        }
