@@ -115,57 +115,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Đã xóa người này và {count} lượt ra vào", "en": "Deleted the person and {count} visits"
     },
     # --- payloads ---
-    "payload.reason.empty": {"vi": "Mã trống", "en": "Empty code"},
-    "payload.reason.unknown_format": {
+    "reason.empty": {"vi": "Mã trống", "en": "Empty code"},
+    "reason.unknown_format": {
         "vi": "Không nhận ra loại mã",
         "en": "Unknown kind of code",
     },
-    "payload.reason.bad_date": {
+    "reason.bad_date": {
         "vi": "Mã có ngày không hợp lệ",
         "en": "The code holds an impossible date",
     },
-    "payload.reason.bad_id_number": {
+    "reason.bad_id_number": {
         "vi": "Số giấy tờ trong mã không hợp lệ",
         "en": "The document number in the code is invalid",
     },
-    "payload.reason.bad_name": {
+    "reason.bad_name": {
         "vi": "Không đọc được họ tên trong mã",
         "en": "The name in the code cannot be read",
     },
-    "payload.reason.bad_signature": {
+    "reason.bad_signature": {
         "vi": "Mã của đơn vị đã bị sửa hoặc giả mạo",
         "en": "The unit's code was edited or forged",
     },
-    "payload.reason.other_unit": {
+    "reason.other_unit": {
         "vi": "Mã do đơn vị khác cấp",
         "en": "The code was issued by another unit",
     },
-    "payload.reason.unit_code_unverifiable": {
+    "reason.unit_code_unverifiable": {
         "vi": "Không kiểm tra được mã của đơn vị (chưa thiết lập khóa bí mật)",
         "en": "The unit's code cannot be checked (no unit secret set up)",
     },
-    "payload.reason.unsupported_version": {
+    "reason.unsupported_version": {
         "vi": "Phiên bản mã của đơn vị không được hỗ trợ",
         "en": "Unsupported version of the unit's code",
     },
-    "payload.reason.malformed": {
+    "reason.malformed": {
         "vi": "Mã của đơn vị bị hỏng",
         "en": "The unit's code is damaged",
     },
-    "payload.reason.too_long": {"vi": "Mã quá dài", "en": "The code is too long"},
-    "payload.warning.id_sex_mismatch": {
+    "reason.too_long": {"vi": "Mã quá dài", "en": "The code is too long"},
+    "warning.id_sex_mismatch": {
         "vi": "Giới tính không khớp với số định danh",
         "en": "The sex does not match the ID number",
     },
-    "payload.warning.id_birth_year_mismatch": {
+    "warning.id_birth_year_mismatch": {
         "vi": "Năm sinh không khớp với số định danh",
         "en": "The birth year does not match the ID number",
     },
-    "payload.warning.id_century_mismatch": {
+    "warning.id_century_mismatch": {
         "vi": "Thế kỷ sinh không khớp với số định danh",
         "en": "The century of birth does not match the ID number",
     },
-    "payload.warning.masked_code": {
+    "warning.masked_code": {
         "vi": "Mã đã bị che một phần (số giấy tờ hoặc ngày sinh bị ẩn)",
         "en": "The code is partly masked (document number or birth date hidden)",
     },

@@ -37,7 +37,7 @@ _LAYOUT: dict[str, tuple[tuple[str, str], ...]] = {
     KIND_CHECKPOINT: (("checkpoint", "t"), ("poster_version", "n")),
 }
 
-_HEAD = re.compile(r"DKQ(\d{1,6})\.", re.IGNORECASE)
+_HEAD = re.compile(r"DKQ([0-9]{1,6})\.", re.IGNORECASE)
 _B32_PART = re.compile(r"[A-Z2-7]*")
 
 

@@ -32,18 +32,9 @@ class CodeKind(StrEnum):
 
 
 WARNINGS = ("id_sex_mismatch", "id_birth_year_mismatch", "id_century_mismatch", "masked_code")
-REASONS = (
-    "empty",
-    "unknown_format",
-    "bad_date",
-    "bad_id_number",
-    "bad_name",
-    "bad_signature",
-    "other_unit",
-    "unit_code_unverifiable",
-    "unsupported_version",
-    "malformed",
-    "too_long",
+REASONS = tuple(
+    "empty unknown_format bad_date bad_id_number bad_name bad_signature other_unit"
+    " unit_code_unverifiable unsupported_version malformed too_long".split()
 )
 
 
@@ -87,14 +78,16 @@ class _Reject(Exception):
         self.reason = reason
 
 
-_ID12 = re.compile(r"\d{12}")
-_ID9 = re.compile(r"\d{9}")
-_DATE8 = re.compile(r"\d{8}")
-_ISO_DATE = re.compile(r"[\d*]{4}-[\d*]{2}-[\d*]{2}")
-_SLASH_DATE = re.compile(r"\d{2}/\d{2}/\d{4}")
-_YEAR = re.compile(r"\d{4}")
+_ID12 = re.compile(r"\d{12}", re.ASCII)
+_ID9 = re.compile(r"\d{9}", re.ASCII)
+_DATE8 = re.compile(r"\d{8}", re.ASCII)
+_ISO_DATE = re.compile(r"[\d*]{4}-[\d*]{2}-[\d*]{2}", re.ASCII)
+_SLASH_DATE = re.compile(r"\d{2}/\d{2}/\d{4}", re.ASCII)
+_YEAR = re.compile(r"\d{4}", re.ASCII)
 _HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+")
-_BHYT_CODE = re.compile(r"\d{10}|[A-Za-z0-9]{15}")
+# CCCD, old ID, passport; "*" where the app masked it.
+_DOCUMENT = re.compile(r"[A-Za-z0-9*]{5,20}")
+_BHYT_CODE = re.compile(r"[0-9]{10}|[A-Za-z0-9]{15}")
 _SEX_WORDS = {"nam": "male", "nữ": "female", "nu": "female"}
 
 
@@ -138,7 +131,9 @@ def _opt(value: str) -> str | None:
 
 
 def _name(value: str) -> str | None:
-    return " ".join(value.split()) or None
+    # Hex-decoded names can smuggle control characters into the log; a name never needs them.
+    visible = "".join(ch for ch in value if not unicodedata.category(ch).startswith("C"))
+    return " ".join(visible.split()) or None
 
 
 def _make_date(year: str, month: str, day: str) -> date:
@@ -257,7 +252,7 @@ _PCCOVID_SEX = {"1": "male", "2": "female"}
 
 def _parse_pccovid(raw: str, fields: list[str]) -> Identity:
     document, name, birth_s = fields[0], fields[1], fields[2]
-    if not document:
+    if not _DOCUMENT.fullmatch(document):
         raise _Reject("bad_id_number")
     extra: dict[str, str] = {}
     warnings: list[str] = []
@@ -399,15 +394,20 @@ def _parse_own(raw: str, secret: bytes | None, unit_id: str | None) -> Identity:
 # --------------------------------------------------------------------------- entry point
 
 
-def _to_text(data: object) -> str | None:
-    """The text of ``data``; None when it is too long to be worth decoding."""
+class _TooLong(Exception):
+    def __init__(self, sample: str) -> None:
+        super().__init__("too long")
+        self.sample = sample
+
+
+def _to_text(data: object) -> str:
     if isinstance(data, str):
         return data
     if isinstance(data, bytes | bytearray | memoryview):
         # Readers with fixed buffers pad with NULs: cut before judging the length.
         blob = bytes(data).split(b"\x00", 1)[0]
         if len(blob) > MAX_LENGTH * 4:
-            return None
+            raise _TooLong(blob[:_RAW_KEEP].decode("utf-8", "replace"))
         # Readers hand back UTF-8 almost always; an old Windows reader may give the Vietnamese
         # code page. Anything else is kept readable enough for the log.
         for encoding in ("utf-8-sig", "cp1258"):
@@ -459,10 +459,9 @@ def parse(
     """The identity a decoded text describes; never raises (unrecognised carries a reason)."""
     raw = ""
     try:
-        decoded = _to_text(text)
-        if decoded is None:
-            return Identity(CodeKind.UNRECOGNISED, raw="", reason="too_long")
-        raw = decoded
+        raw = _to_text(text)
         return _parse_text(raw, unit_secret, unit_id)
+    except _TooLong as too_long:
+        return Identity(CodeKind.UNRECOGNISED, raw=too_long.sample, reason="too_long")
     except Exception:  # a scan must never take the desk down; the text goes to the log
         return Identity(CodeKind.UNRECOGNISED, raw=raw[:_RAW_KEEP], reason="unknown_format")

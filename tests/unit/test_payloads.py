@@ -316,8 +316,15 @@ def test_pccovid_fully_masked_birth() -> None:
     assert identity.warnings == ("masked_code",)
 
 
-def test_pccovid_empty_document_number() -> None:
-    assert parse("|NGUYEN VAN AN|1990-03-15|0|q|").reason == "bad_id_number"
+@pytest.mark.parametrize("document", ["", "12", "a b c d e", "x" * 21])
+def test_pccovid_implausible_document_number(document: str) -> None:
+    assert parse(f"{document}|NGUYEN VAN AN|1990-03-15|0|q|").reason == "bad_id_number"
+
+
+def test_control_characters_in_hex_name_are_dropped() -> None:
+    name = _hex("Hà\x00 Văn\x1b C")
+    identity = parse(f"0123456789|{name}|01/01/1990|1")
+    assert identity.name == "Hà Văn C"
 
 
 # --------------------------------------------------------------------------- BHYT
@@ -402,6 +409,12 @@ def test_unrecognised_reasons(text: str, reason: str) -> None:
     assert identity.reason == reason
 
 
+def test_other_scripts_digits_are_not_an_id_number() -> None:
+    arabic = "".join(chr(0x0660 + int(d)) for d in "001090123456")
+    identity = parse(f"{arabic}||Nguyễn Văn A|01011990|Nam|Hà Nội|01012021")
+    assert identity.reason == "unknown_format"
+
+
 def test_unrecognised_keeps_text_for_the_log() -> None:
     assert parse("https://example.com/?q=1").raw == "https://example.com/?q=1"
 
@@ -450,9 +463,7 @@ def test_identity_is_hashable() -> None:
 
 
 def test_every_code_has_both_translations() -> None:
-    for key in [f"payload.reason.{r}" for r in REASONS] + [
-        f"payload.warning.{w}" for w in WARNINGS
-    ]:
+    for key in [f"reason.{r}" for r in REASONS] + [f"warning.{w}" for w in WARNINGS]:
         assert CATALOGUE[key]["vi"] and CATALOGUE[key]["en"], key
 
 

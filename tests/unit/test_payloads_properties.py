@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
@@ -135,3 +136,38 @@ def test_any_single_edit_is_rejected(name: str, position: int, char: str) -> Non
             "unknown_format",
             "unsupported_version",
         }
+
+
+vietnamese_names = st.lists(
+    st.sampled_from(["Nguyễn", "Trần", "Lê", "Phạm", "Thị", "Văn", "Ngọc", "Ánh", "Đức", "Thuỷ"]),
+    min_size=2,
+    max_size=5,
+).map(" ".join)
+
+
+@FAST
+@given(
+    name=vietnamese_names,
+    birth=st.dates(date(1900, 1, 1), date(2199, 12, 31)),
+    female=st.booleans(),
+    issue=st.dates(date(2016, 1, 1), date(2030, 12, 31)),
+    nfd=st.booleans(),
+    trailing=st.sampled_from(["", "\x00", "|", "||", "\r\n", "\x00\x00junk"]),
+)
+def test_consistent_card_roundtrip(
+    *, name: str, birth: date, female: bool, issue: date, nfd: bool, trailing: str
+) -> None:
+    digit4 = (birth.year // 100 - 19) * 2 + int(female)
+    number = f"001{digit4}{birth.year % 100:02d}123456"
+    sex_word = "Nữ" if female else "Nam"
+    text = f"{number}||{name}|{birth:%d%m%Y}|{sex_word}|Hà Nội|{issue:%d%m%Y}{trailing}"
+    if nfd:
+        text = unicodedata.normalize("NFD", text)
+    identity = parse(text)
+    assert identity.kind in (CodeKind.CCCD, CodeKind.CANCUOC)
+    assert identity.kind is (CodeKind.CANCUOC if issue >= date(2024, 7, 1) else CodeKind.CCCD)
+    assert identity.id_number == number
+    assert identity.name == unicodedata.normalize("NFC", name)
+    assert identity.birth_date == birth
+    assert identity.sex == ("female" if female else "male")
+    assert identity.warnings == ()
