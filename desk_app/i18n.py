@@ -169,6 +169,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Mã đã bị che một phần (số giấy tờ hoặc ngày sinh bị ẩn)",
         "en": "The code is partly masked (document number or birth date hidden)",
     },
+    # --- setup ---
+    "setup.pin_format": {
+        "vi": "Mã PIN phải gồm {min} đến {max} chữ số",
+        "en": "The PIN must have {min} to {max} digits",
+    },
+    "setup.pin_wrong": {
+        "vi": "Mã PIN không đúng. Còn {tries} lần thử trước khi phải chờ.",
+        "en": "Wrong PIN. {tries} more tries before a wait.",
+    },
+    "setup.pin_locked": {
+        "vi": "Nhập sai quá nhiều lần. Hãy chờ {seconds} giây rồi thử lại.",
+        "en": "Too many wrong PINs. Wait {seconds} seconds and try again.",
+    },
+    "setup.pin_not_set": {
+        "vi": "Chưa đặt mã PIN quản lý",
+        "en": "No manager PIN has been set",
+    },
+    "setup.pin_set": {"vi": "Đã đặt mã PIN quản lý", "en": "The manager PIN was set"},
+    "setup.pin_mismatch": {
+        "vi": "Hai lần nhập mã PIN không giống nhau",
+        "en": "The two PINs are not the same",
+    },
 }
 
 

@@ -70,6 +70,10 @@ SETTINGS: tuple[Setting, ...] = (
     # UI
     Setting("ui.language", "choice", "vi", "Interface language", choices=("vi", "en")),
     Setting("manager.pin_hash", "str", "", "Manager PIN (salted hash)", secret=True),
+    Setting("manager.pin_failures", "int", 0, "Wrong manager PINs in a row", minimum=0,
+            secret=True),
+    Setting("manager.pin_locked_until", "int", 0, "No PIN checked before (Unix time)",
+            minimum=0, secret=True),
     # Mail (the password lives in the OS keyring)
     Setting("mail.host", "str", "", "SMTP server"),
     Setting("mail.port", "int", 587, "SMTP port", minimum=1, maximum=65535),
