@@ -20,14 +20,16 @@ class AppContext:
     def open(cls, url: str | None = None) -> AppContext:
         db = Database(url)
         settings = settings_for(db)
-        log = VisitLog(db, desk=settings.get("desk.name"),
-                       checkpoint=settings.get("desk.checkpoint"))
+        settings.unit_secret()  # made once, when the unit's database is first opened
+        settings.unit_id()
+        log = VisitLog(
+            db, desk=settings.get("desk.name"), checkpoint=settings.get("desk.checkpoint")
+        )
         return cls(db=db, settings=settings, log=log)
 
     def parse(self, text: str | bytes) -> Identity:
         """Parse a decoded text, verifying the unit's own codes with its secret."""
-        return parse(text, unit_secret=self.settings.unit_secret(),
-                     unit_id=self.settings.unit_id())
+        return parse(text, unit_secret=self.settings.unit_secret(), unit_id=self.settings.unit_id())
 
     def close(self) -> None:
         self.db.dispose()

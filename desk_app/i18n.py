@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 
 LANGUAGES = ("vi", "en")
-_current = os.environ.get("DESK_APP_LANG", "vi") if os.environ.get("DESK_APP_LANG") in LANGUAGES else "vi"
+_state = {"lang": os.environ.get("DESK_APP_LANG") or "vi"}
+if _state["lang"] not in LANGUAGES:
+    _state["lang"] = "vi"
 
 # key -> {"vi": ..., "en": ...}; texts may hold str.format fields.
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -44,8 +46,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- storage ---
     "db.newer": {
-        "vi": "Cơ sở dữ liệu {url} do phiên bản desk_app mới hơn tạo ra (phiên bản dữ liệu {revision}). "
-        "Hãy cập nhật desk_app; dữ liệu không bị thay đổi.",
+        "vi": "Cơ sở dữ liệu {url} do phiên bản desk_app mới hơn tạo ra "
+        "(phiên bản dữ liệu {revision}). Hãy cập nhật desk_app; dữ liệu không bị thay đổi.",
         "en": "The database {url} was made by a newer desk_app (data version {revision}). "
         "Update desk_app; the data was not changed.",
     },
@@ -80,17 +82,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reason.staff_revoked": {"vi": "Thẻ nhân viên đã bị thu hồi", "en": "Staff card revoked"},
     "reason.pass_expired": {"vi": "Thẻ khách đã hết hạn", "en": "Visitor pass expired"},
     "reason.pass_unknown": {
-        "vi": "Thẻ khách không khớp lượt vào nào", "en": "Visitor pass matches no visit"
+        "vi": "Thẻ khách không khớp lượt vào nào",
+        "en": "Visitor pass matches no visit",
     },
     "reason.pass_used": {"vi": "Thẻ khách đã dùng để ra", "en": "Visitor pass already used"},
     "reason.pass_inside": {
-        "vi": "Thẻ khách chỉ dùng khi ra", "en": "A visitor pass is for leaving only"
+        "vi": "Thẻ khách chỉ dùng khi ra",
+        "en": "A visitor pass is for leaving only",
     },
     "reason.no_document_number": {
-        "vi": "Mã không có số giấy tờ", "en": "The code carries no document number"
+        "vi": "Mã không có số giấy tờ",
+        "en": "The code carries no document number",
     },
     "warning.exit_without_entry": {
-        "vi": "Ra nhưng không có lượt vào", "en": "Exit without a recorded entry"
+        "vi": "Ra nhưng không có lượt vào",
+        "en": "Exit without a recorded entry",
     },
     "manual.name_required": {"vi": "Cần nhập họ tên", "en": "Name is required"},
     "manual.name_invalid": {"vi": "Họ tên không hợp lệ", "en": "Invalid name"},
@@ -103,16 +109,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "log.inside": {"vi": "(đang ở trong)", "en": "(inside)"},
     "log.count": {"vi": "{count} lượt", "en": "{count} visits"},
     "purge.done": {
-        "vi": "Đã xóa {count} lượt cũ hơn {days} ngày", "en": "Deleted {count} visits older than {days} days"
+        "vi": "Đã xóa {count} lượt cũ hơn {days} ngày",
+        "en": "Deleted {count} visits older than {days} days",
     },
-    "cli.bad_days": {"vi": "Số ngày không hợp lệ: {value}", "en": "Invalid number of days: {value}"},
+    "cli.bad_days": {
+        "vi": "Số ngày không hợp lệ: {value}",
+        "en": "Invalid number of days: {value}",
+    },
     "person.count": {"vi": "{count} người", "en": "{count} people"},
     "person.ambiguous": {
         "vi": "Cần đúng một người, tìm thấy {count}: hãy dùng số giấy tờ",
         "en": "Exactly one person is needed, found {count}: use the ID number",
     },
     "person.deleted": {
-        "vi": "Đã xóa người này và {count} lượt ra vào", "en": "Deleted the person and {count} visits"
+        "vi": "Đã xóa người này và {count} lượt ra vào",
+        "en": "Deleted the person and {count} visits",
     },
     # --- payloads ---
     "reason.empty": {"vi": "Mã trống", "en": "Empty code"},
@@ -191,16 +202,153 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Hai lần nhập mã PIN không giống nhau",
         "en": "The two PINs are not the same",
     },
+    # --- printing ---
+    "print.cannot_write": {
+        "vi": "Không ghi được tệp {path} (thư mục không tồn tại hoặc không có quyền ghi)",
+        "en": "Cannot write the file {path} (no such folder or no permission)",
+    },
+    "print.bad_extension": {
+        "vi": "Chỉ lưu được tệp .pdf hoặc .png: {path}",
+        "en": "Only .pdf or .png files can be written: {path}",
+    },
+    "print.failed": {"vi": "Không in được {title}", "en": "Could not print {title}"},
+    "print.unit_not_set": {
+        "vi": "Chưa có tên đơn vị. Hãy thiết lập: desk-app config set unit.name \"Tên đơn vị\"",
+        "en": "The unit has no name yet. Set it: desk-app config set unit.name \"Unit name\"",
+    },
+    "print.unknown_checkpoint": {
+        "vi": "Không có điểm kiểm soát \"{name}\". Các điểm đã thiết lập: {known}",
+        "en": "No checkpoint \"{name}\". The unit's checkpoints: {known}",
+    },
+    "print.payload_empty": {"vi": "Nội dung mã trống", "en": "The code text is empty"},
+    "print.payload_too_long": {
+        "vi": "Nội dung mã quá dài để in thành mã QR đọc được ({length} ký tự, tối đa {limit})",
+        "en": "The code text is too long for a readable QR code ({length} characters, "
+        "at most {limit})",
+    },
+    "print.no_code_in_image": {
+        "vi": "Không tìm thấy mã QR nào trong ảnh {path}",
+        "en": "No QR code found in the image {path}",
+    },
+    "print.written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
+    "poster.written": {
+        "vi": "Áp phích \"{checkpoint}\" phiên bản {version}: {path}",
+        "en": "Poster \"{checkpoint}\" version {version}: {path}",
+    },
+    "poster.heading": {"vi": "MÃ QR ĐIỂM KIỂM SOÁT RA VÀO", "en": "Entry checkpoint QR code"},
+    "poster.checkpoint": {"vi": "Điểm kiểm soát: {name}", "en": "Checkpoint: {name}"},
+    "poster.instructions.own": {
+        "vi": "Khi vào và khi ra, vui lòng xuất trình mã QR cá nhân, thẻ căn cước hoặc thẻ "
+        "của đơn vị để quét tại bàn tiếp đón.",
+        "en": "When you enter and when you leave, please show your personal QR code, ID card "
+        "or unit card for scanning at the reception desk.",
+    },
+    "poster.instructions.external": {
+        "vi": "Khi vào và khi ra, vui lòng quét mã QR này bằng ứng dụng trên điện thoại, hoặc "
+        "xuất trình mã QR cá nhân, thẻ căn cước tại bàn tiếp đón.",
+        "en": "When you enter and when you leave, please scan this code with your phone, or "
+        "show your personal QR code or ID card at the reception desk.",
+    },
+    "poster.notice.title": {
+        "vi": "THÔNG BÁO VỀ XỬ LÝ DỮ LIỆU CÁ NHÂN",
+        "en": "Personal data notice",
+    },
+    "poster.notice": {
+        "vi": "{unit} thu thập họ tên, số định danh hoặc số giấy tờ, ngày sinh, giới tính, số "
+        "điện thoại (nếu có) và thời điểm vào, ra của người ra vào, chỉ để kiểm soát ra vào "
+        "và bảo đảm an ninh, an toàn cơ quan. Không lưu ảnh giấy tờ. Dữ liệu được lưu {days} "
+        "ngày rồi tự động xóa. Bạn có quyền xem, chỉnh sửa và yêu cầu xóa dữ liệu của mình: "
+        "liên hệ {contact}. Căn cứ Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định "
+        "số 356/2025/NĐ-CP.",
+        "en": "{unit} records name, ID number, birth date, sex, phone (if given) and times of "
+        "entry and exit, only to control access; no images of ID cards are kept. Records are "
+        "deleted after {days} days. To see, correct or delete yours, contact {contact}.",
+    },
+    "poster.notice.desk": {"vi": "bàn tiếp đón", "en": "the reception desk"},
+    "poster.address": {"vi": "Địa chỉ: {address}", "en": "Address: {address}"},
+    "poster.contact": {"vi": "Liên hệ: {contact}", "en": "Contact: {contact}"},
+    "poster.footer.own": {
+        "vi": "Mã điểm kiểm soát của đơn vị · Phiên bản {version} · In ngày {date}",
+        "en": "Unit's checkpoint code · Version {version} · Printed {date}",
+    },
+    "poster.footer.external": {
+        "vi": "Mã địa điểm được cấp · Phiên bản {version} · In ngày {date}",
+        "en": "Issued location code · Version {version} · Printed {date}",
+    },
+    "card.heading": {"vi": "THẺ NHÂN VIÊN", "en": "Staff card"},
+    "card.staff_id": {"vi": "Mã số: {staff_id}", "en": "No. {staff_id}"},
+    "cards.written": {
+        "vi": "{count} thẻ nhân viên, {pages} trang: {path}",
+        "en": "{count} staff cards, {pages} pages: {path}",
+    },
+    "cards.none": {
+        "vi": "Không có nhân viên nào để in thẻ (hãy nhập danh sách: --staff TỆP)",
+        "en": "No staff to print cards for (import a list: --staff FILE)",
+    },
+    "staff.file_type": {
+        "vi": "Danh sách nhân viên phải là tệp .csv hoặc .xlsx: {path}",
+        "en": "The staff list must be a .csv or .xlsx file: {path}",
+    },
+    "staff.cannot_read": {
+        "vi": "Không đọc được danh sách {path}: {message}",
+        "en": "Cannot read the list {path}: {message}",
+    },
+    "staff.no_header": {
+        "vi": "Dòng đầu phải là tiêu đề có cột mã số và họ tên (ví dụ: ma_so, ho_ten, chuc_vu, "
+        "phong_ban)",
+        "en": "The first row must be a header with ID and name columns (e.g. staff_id, name, "
+        "title, department)",
+    },
+    "staff.line": {"vi": "Dòng {line}: {problem}", "en": "Line {line}: {problem}"},
+    "staff.missing_id": {"vi": "thiếu mã số", "en": "no staff ID"},
+    "staff.missing_name": {"vi": "thiếu họ tên", "en": "no name"},
+    "staff.too_long": {"vi": "{field} quá dài", "en": "{field} is too long"},
+    "staff.duplicate": {
+        "vi": "mã số {staff_id} trùng với dòng {line}",
+        "en": "staff ID {staff_id} repeats line {line}",
+    },
+    "staff.imported": {
+        "vi": "Đã nhập {count} nhân viên; {bad} dòng lỗi",
+        "en": "Imported {count} staff; {bad} bad rows",
+    },
+    "staff.revoked": {"vi": "Đã thu hồi thẻ {staff_id}", "en": "Revoked card {staff_id}"},
+    "staff.not_found": {
+        "vi": "Không có thẻ đang hiệu lực mang mã số {staff_id}",
+        "en": "No valid card with staff ID {staff_id}",
+    },
+    "staff.revoked_mark": {"vi": "đã thu hồi {date}", "en": "revoked {date}"},
+    "staff.count": {"vi": "{count} nhân viên", "en": "{count} staff"},
+    "pass.heading": {"vi": "THẺ KHÁCH", "en": "Visitor pass"},
+    "pass.exit": {
+        "vi": "Quét thẻ này tại bàn tiếp đón khi ra về.",
+        "en": "Scan this pass at the desk when you leave.",
+    },
+    "pass.valid": {
+        "vi": "Có giá trị đến hết ngày {date}",
+        "en": "Valid until the end of {date}",
+    },
+    "pass.number": {"vi": "Số {visit_id}", "en": "No. {visit_id}"},
+    "pass.entry": {"vi": "Vào lúc {time}", "en": "In at {time}"},
+    "pass.host": {"vi": "Gặp: {host}", "en": "Host: {host}"},
+    "pass.purpose": {"vi": "Nội dung: {purpose}", "en": "Purpose: {purpose}"},
+    "pass.no_visit": {"vi": "Không có lượt vào số {visit_id}", "en": "No visit number {visit_id}"},
+    "pass.visit_closed": {
+        "vi": "Lượt vào số {visit_id} đã kết thúc (khách đã ra)",
+        "en": "Visit {visit_id} has ended (the visitor has left)",
+    },
+    "pass.written": {
+        "vi": "Thẻ khách cho lượt {visit_id}, hết hạn {date}: {path}",
+        "en": "Visitor pass for visit {visit_id}, expires {date}: {path}",
+    },
 }
 
 
 def set_language(lang: str) -> None:
-    global _current
-    _current = lang if lang in LANGUAGES else "vi"
+    _state["lang"] = lang if lang in LANGUAGES else "vi"
 
 
 def language() -> str:
-    return _current
+    return _state["lang"]
 
 
 def t(msg_key: str, /, lang: str | None = None, **fields: object) -> str:
@@ -212,7 +360,7 @@ def t(msg_key: str, /, lang: str | None = None, **fields: object) -> str:
     if entry is None:
         text = msg_key
     else:
-        text = entry.get(lang or _current) or entry.get("en") or msg_key
+        text = entry.get(lang or _state["lang"]) or entry.get("en") or msg_key
     try:
         return text.format(**fields) if fields else text
     except (KeyError, IndexError, ValueError):

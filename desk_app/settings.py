@@ -58,33 +58,59 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("desk.name", "str", "", "Name of this desk in the log (default: computer name)"),
     Setting("desk.checkpoint", "str", "", "Checkpoint this desk stands at (default: the first)"),
     Setting("scan.camera", "str", "0", "Camera: index, video file, image folder or URL"),
-    Setting("scan.debounce_seconds", "int", 10, "Same person again within this: a repeat",
-            minimum=0, maximum=3600),
+    Setting(
+        "scan.debounce_seconds",
+        "int",
+        10,
+        "Same person again within this: a repeat",
+        minimum=0,
+        maximum=3600,
+    ),
     Setting("scan.sound", "bool", True, "Play a short sound per outcome"),
     # Visits
     Setting("visits.auto_checkout", "bool", False, "Check everyone out at closing time"),
     Setting("visits.closing_time", "time", "18:00", "Closing time (HH:MM)"),
-    Setting("retention.days", "int", 30, "Delete visits older than this many days",
-            minimum=1, maximum=3650),
+    Setting(
+        "retention.days",
+        "int",
+        30,
+        "Delete visits older than this many days",
+        minimum=1,
+        maximum=3650,
+    ),
     Setting("retention.auto_purge", "bool", True, "Purge old visits automatically at start"),
     # UI
     Setting("ui.language", "choice", "vi", "Interface language", choices=("vi", "en")),
     Setting("manager.pin_hash", "str", "", "Manager PIN (salted hash)", secret=True),
-    Setting("manager.pin_failures", "int", 0, "Wrong manager PINs in a row", minimum=0,
-            secret=True),
-    Setting("manager.pin_locked_until", "int", 0, "No PIN checked before (Unix time)",
-            minimum=0, secret=True),
+    Setting(
+        "manager.pin_failures", "int", 0, "Wrong manager PINs in a row", minimum=0, secret=True
+    ),
+    Setting(
+        "manager.pin_locked_until",
+        "int",
+        0,
+        "No PIN checked before (Unix time)",
+        minimum=0,
+        secret=True,
+    ),
     # Mail (the password lives in the OS keyring)
     Setting("mail.host", "str", "", "SMTP server"),
     Setting("mail.port", "int", 587, "SMTP port", minimum=1, maximum=65535),
-    Setting("mail.security", "choice", "starttls", "SMTP security",
-            choices=("ssl", "starttls", "none")),
+    Setting(
+        "mail.security", "choice", "starttls", "SMTP security", choices=("ssl", "starttls", "none")
+    ),
     Setting("mail.user", "str", "", "SMTP user name"),
     Setting("mail.sender", "str", "", "Sender address"),
     Setting("mail.recipients", "list", [], "Report recipients"),
     Setting("mail.timeout_seconds", "int", 30, "SMTP timeout", minimum=1, maximum=600),
-    Setting("report.reminder_weekday", "int", 4, "Reminder day (0 = Monday ... 4 = Friday)",
-            minimum=0, maximum=6),
+    Setting(
+        "report.reminder_weekday",
+        "int",
+        4,
+        "Reminder day (0 = Monday ... 4 = Friday)",
+        minimum=0,
+        maximum=6,
+    ),
     Setting("report.reminder_time", "time", "14:00", "Reminder from this time (HH:MM)"),
 )
 
@@ -164,9 +190,11 @@ class Settings:
         self,
         load: Callable[[], dict[str, str]],
         store: Callable[[str, str], None],
+        store_if_absent: Callable[[str, str], str] | None = None,
     ) -> None:
         self._load = load
         self._store = store
+        self._store_if_absent = store_if_absent
         self._cache: dict[str, Any] | None = None
 
     def _values(self) -> dict[str, Any]:
@@ -211,18 +239,24 @@ class Settings:
     def items(self) -> list[tuple[Setting, Any]]:
         return [(spec, self.get(spec.key)) for spec in SETTINGS]
 
+    def _made_once(self, key: str, make: Callable[[], str]) -> str:
+        """A value created once for the unit; two desks creating it at once agree on one."""
+        value = self._values().get(key)
+        if value:
+            return str(value)
+        candidate = json.dumps(make())
+        if self._store_if_absent is not None:
+            stored = json.loads(self._store_if_absent(key, candidate))
+        else:
+            self._store(key, candidate)
+            stored = json.loads(candidate)
+        self._values()[key] = stored
+        return str(stored)
+
     def unit_secret(self) -> bytes:
-        """The unit's signing secret, made on first use (set-up) and then never changed."""
-        value = self._values().get("unit.secret")
-        if not value:
-            value = secrets.token_hex(32)
-            self.set("unit.secret", value)
-        return bytes.fromhex(str(value))
+        """The unit's signing secret, made at set-up (first use) and then never changed."""
+        return bytes.fromhex(self._made_once("unit.secret", lambda: secrets.token_hex(32)))
 
     def unit_id(self) -> str:
-        """Short identifier of the unit inside its codes, made on first use."""
-        value = self._values().get("unit.id")
-        if not value:
-            value = secrets.token_hex(4).upper()
-            self.set("unit.id", value)
-        return str(value)
+        """Short identifier of the unit inside its codes, made at set-up (first use)."""
+        return self._made_once("unit.id", lambda: secrets.token_hex(4).upper())

@@ -47,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (env DESK_APP_DB)")
     parser.add_argument("--lang", choices=("vi", "en"), help="language of messages")
-    parser.add_argument("--camera", metavar="SOURCE", help="camera index, video file, folder or URL")
+    parser.add_argument(
+        "--camera", metavar="SOURCE", help="camera index, video file, folder or URL"
+    )
     parser.add_argument("--demo", action="store_true", help="use the bundled demo feed")
     parser.add_argument(
         "--exit-at-end", action="store_true", help="close the window when a file source ends"

@@ -11,6 +11,7 @@ from typing import Any
 
 from desk_app.cli import EXIT_OK, EXIT_REJECTED, EXIT_REPEAT, CliError
 from desk_app.context import AppContext
+from desk_app.domain.own_codes import looks_like_own_code
 from desk_app.domain.payloads import parse
 from desk_app.domain.visits import Direction, Method, Outcome, VisitRow
 from desk_app.i18n import t
@@ -66,8 +67,11 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("person", help="find, export or delete one person's records")
     sub = p.add_subparsers(dest="person_command", required=True)
-    for name, handler in (("find", cmd_person_find), ("export", cmd_person_export),
-                          ("delete", cmd_person_delete)):
+    for name, handler in (
+        ("find", cmd_person_find),
+        ("export", cmd_person_export),
+        ("delete", cmd_person_delete),
+    ):
         q = sub.add_parser(name)
         q.add_argument("query", help="ID number or name")
         q.set_defaults(handler=handler)
@@ -78,7 +82,12 @@ def _context(args: argparse.Namespace) -> AppContext:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    identity = parse(args.text)
+    # The unit's own codes are checked with its secret, which lives in the database; other
+    # codes parse without opening it.
+    if looks_like_own_code(args.text):
+        identity = _context(args).parse(args.text)
+    else:
+        identity = parse(args.text)
     if args.json:
         print(json.dumps(identity.to_json_dict(), ensure_ascii=False))
     else:
@@ -107,7 +116,10 @@ def cmd_record(args: argparse.Namespace) -> int:
         ctx.log.desk = args.desk
     identity = ctx.parse(args.text)
     result = ctx.log.record_scan(
-        identity, method=args.method, direction=args.direction, at=at,
+        identity,
+        method=args.method,
+        direction=args.direction,
+        at=at,
         debounce_seconds=ctx.settings.get("scan.debounce_seconds"),
     )
     if args.json:
@@ -178,8 +190,10 @@ def cmd_log(args: argparse.Namespace) -> int:
         for r in rows:
             exit_text = format_datetime(r.exit_at) if r.exit_at else t("log.inside")
             number = r.id_number if args.full_ids else r.masked_id
-            print(f"{r.id:>6}  {format_datetime(r.entry_at)}  {exit_text:<19}  "
-                  f"{r.name} {number}".rstrip())
+            print(
+                f"{r.id:>6}  {format_datetime(r.entry_at)}  {exit_text:<19}  "
+                f"{r.name} {number}".rstrip()
+            )
         print(t("log.count", count=len(rows)))
     return EXIT_OK
 
@@ -242,12 +256,19 @@ def cmd_person_export(args: argparse.Namespace) -> int:
     people = ctx.log.find_people(args.query)
     out = []
     for p in people:
-        out.append({
-            "person": {"name": p.name, "id_number": p.id_number,
-                       "birth_date": p.birth_date.isoformat() if p.birth_date else None,
-                       "sex": p.sex, "phone": p.phone, "organisation": p.organisation},
-            "visits": [_visit_dict(v, True) for v in ctx.log.history(p.person_key)],
-        })
+        out.append(
+            {
+                "person": {
+                    "name": p.name,
+                    "id_number": p.id_number,
+                    "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+                    "sex": p.sex,
+                    "phone": p.phone,
+                    "organisation": p.organisation,
+                },
+                "visits": [_visit_dict(v, True) for v in ctx.log.history(p.person_key)],
+            }
+        )
     ctx.log.audit("person_export", f"{len(people)} people")
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return EXIT_OK

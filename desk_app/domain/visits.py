@@ -61,7 +61,14 @@ def person_key(identity: Identity) -> str | None:
     if _ID12.match(number):
         return number
     if identity.kind in PERSON_KINDS and number:
-        return f"{identity.kind.value}:{number.upper()}"
+        key = f"{identity.kind.value}:{number.upper()}"
+        if "masked_code" in identity.warnings:
+            # A masked health-app code shows only part of the number: the name and what is
+            # left of the birth date keep two people with the same visible digits apart.
+            born = identity.birth_date.isoformat() if identity.birth_date else ""
+            born = born or identity.extra.get("birth_year", "")
+            key += f":{normalise_text(identity.name).upper()}:{born}"
+        return key[:200]
     return None
 
 
@@ -141,8 +148,11 @@ class ManualEntry:
             errors["id_number"] = "manual.id_invalid"
         if entry.phone and not re.fullmatch(r"\+?\d{9,12}", entry.phone):
             errors["phone"] = "manual.phone_invalid"
-        for name, value in (("organisation", entry.organisation), ("purpose", entry.purpose),
-                            ("host", entry.host)):
+        for name, value in (
+            ("organisation", entry.organisation),
+            ("purpose", entry.purpose),
+            ("host", entry.host),
+        ):
             if len(value) > 200:
                 errors[name] = "manual.too_long"
         return errors

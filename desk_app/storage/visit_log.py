@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, delete, func, or_, select, update
+from sqlalchemy import CursorResult, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.domain.payloads import CodeKind, Identity
@@ -55,10 +55,23 @@ def settings_for(db: Database) -> Settings:
 
         db.write(work)
 
-    return Settings(load, store)
+    def store_if_absent(key: str, value: str) -> str:
+        def work(session: Session) -> str:
+            row = session.get(SettingRow, key)
+            if row is None or row.value in ("", '""'):
+                if row is None:
+                    session.add(SettingRow(key=key, value=value))
+                else:
+                    row.value = value
+                return value
+            return row.value
+
+        return db.write(work)
+
+    return Settings(load, store, store_if_absent)
 
 
-def _visit_select() -> Select[Any]:
+def _visit_select() -> Any:  # Select[(Visit, Person)]; its spelling differs across SA 2.x
     return select(Visit, Person).join(Person, Visit.person_id == Person.id)
 
 
@@ -87,6 +100,10 @@ def _row(visit: Visit, person: Person) -> VisitRow:
     )
 
 
+def _rowcount(result: Any) -> int:
+    return int(cast(CursorResult[Any], result).rowcount or 0)
+
+
 class VisitLog:
     """All reads and writes of the log go through here (the window, the CLI, the reports)."""
 
@@ -113,31 +130,53 @@ class VisitLog:
         direction = Direction(direction)
         debounce = timedelta(seconds=debounce_seconds)
         return self.db.write(
-            lambda s: self._record_scan(s, identity, method, direction, now, debounce, purpose,
-                                        host)
+            lambda s: self._record_scan(
+                s, identity, method, direction, now, debounce, purpose, host
+            )
         )
 
     def _reject(
-        self, session: Session, identity: Identity, method: Method, now: datetime, reason: str,
+        self,
+        session: Session,
+        identity: Identity,
+        method: Method,
+        now: datetime,
+        reason: str,
         person: Person | None = None,
     ) -> ScanResult:
         session.add(
             ScanEvent(
-                at=now, outcome=Outcome.REJECTED.value, method=method.value,
-                code_kind=identity.kind.value, person_id=person.id if person else None,
-                desk=self.desk, reason=reason,
+                at=now,
+                outcome=Outcome.REJECTED.value,
+                method=method.value,
+                code_kind=identity.kind.value,
+                person_id=person.id if person else None,
+                desk=self.desk,
+                reason=reason,
                 text_head=identity.raw[:TEXT_HEAD] if not identity.recognised else "",
             )
         )
         return ScanResult(
-            outcome=Outcome.REJECTED, at=now, method=method.value, code_kind=identity.kind.value,
-            name=identity.name or "", id_number=identity.id_number, reason=reason,
+            outcome=Outcome.REJECTED,
+            at=now,
+            method=method.value,
+            code_kind=identity.kind.value,
+            name=identity.name or "",
+            id_number=identity.id_number,
+            reason=reason,
             warnings=identity.warnings,
         )
 
     def _record_scan(
-        self, session: Session, identity: Identity, method: Method, direction: Direction,
-        now: datetime, debounce: timedelta, purpose: str, host: str,
+        self,
+        session: Session,
+        identity: Identity,
+        method: Method,
+        direction: Direction,
+        now: datetime,
+        debounce: timedelta,
+        purpose: str,
+        host: str,
     ) -> ScanResult:
         if not identity.recognised:
             return self._reject(session, identity, method, now, identity.reason or "unknown_format")
@@ -156,13 +195,26 @@ class VisitLog:
             return self._reject(session, identity, method, now, "no_document_number")
         person = self._upsert_person(session, key, identity, now)
         return self._decide_and_write(
-            session, person, identity.kind.value, method, direction, now, debounce,
-            identity.warnings, purpose, host,
+            session,
+            person,
+            identity.kind.value,
+            method,
+            direction,
+            now,
+            debounce,
+            identity.warnings,
+            purpose,
+            host,
         )
 
     def _record_pass(
-        self, session: Session, identity: Identity, method: Method, direction: Direction,
-        now: datetime, debounce: timedelta,
+        self,
+        session: Session,
+        identity: Identity,
+        method: Method,
+        direction: Direction,
+        now: datetime,
+        debounce: timedelta,
     ) -> ScanResult:
         expires = identity.extra.get("expires_on", "")
         try:
@@ -198,9 +250,14 @@ class VisitLog:
         name = normalise_text(identity.name)
         if person is None:
             person = Person(
-                person_key=key, id_number=identity.id_number, name=name,
-                birth_date=identity.birth_date, sex=identity.sex,
-                phone=identity.extra.get("phone") or None, created_at=now, updated_at=now,
+                person_key=key,
+                id_number=identity.id_number,
+                name=name,
+                birth_date=identity.birth_date,
+                sex=identity.sex,
+                phone=identity.extra.get("phone") or None,
+                created_at=now,
+                updated_at=now,
             )
             session.add(person)
             session.flush()
@@ -219,29 +276,57 @@ class VisitLog:
     def _last_scan_at(session: Session, person_id: int) -> datetime | None:
         return session.scalar(
             select(ScanEvent.at)
-            .where(ScanEvent.person_id == person_id,
-                   ScanEvent.outcome.in_((Outcome.ENTRY.value, Outcome.EXIT.value)))
+            .where(
+                ScanEvent.person_id == person_id,
+                ScanEvent.outcome.in_((Outcome.ENTRY.value, Outcome.EXIT.value)),
+            )
             .order_by(ScanEvent.at.desc())
             .limit(1)
         )
 
     def _repeat(
-        self, session: Session, person: Person, visit: Visit | None, kind: str, method: Method,
+        self,
+        session: Session,
+        person: Person,
+        visit: Visit | None,
+        kind: str,
+        method: Method,
         now: datetime,
     ) -> ScanResult:
         session.add(
-            ScanEvent(at=now, outcome=Outcome.REPEAT.value, method=method.value, code_kind=kind,
-                      person_id=person.id, visit_id=visit.id if visit else None, desk=self.desk)
+            ScanEvent(
+                at=now,
+                outcome=Outcome.REPEAT.value,
+                method=method.value,
+                code_kind=kind,
+                person_id=person.id,
+                visit_id=visit.id if visit else None,
+                desk=self.desk,
+            )
         )
         return ScanResult(
-            outcome=Outcome.REPEAT, at=now, method=method.value, code_kind=kind,
-            visit_id=visit.id if visit else None, person_id=person.id, name=person.name,
+            outcome=Outcome.REPEAT,
+            at=now,
+            method=method.value,
+            code_kind=kind,
+            visit_id=visit.id if visit else None,
+            person_id=person.id,
+            name=person.name,
             id_number=person.id_number,
         )
 
     def _decide_and_write(
-        self, session: Session, person: Person, kind: str, method: Method, direction: Direction,
-        now: datetime, debounce: timedelta, warnings: Sequence[str], purpose: str, host: str,
+        self,
+        session: Session,
+        person: Person,
+        kind: str,
+        method: Method,
+        direction: Direction,
+        now: datetime,
+        debounce: timedelta,
+        warnings: Sequence[str],
+        purpose: str,
+        host: str,
     ) -> ScanResult:
         open_visit = session.scalar(
             select(Visit).where(Visit.person_id == person.id, Visit.exit_at.is_(None))
@@ -249,12 +334,16 @@ class VisitLog:
         outcome = decide(
             inside=open_visit is not None,
             last_scan_at=self._last_scan_at(session, person.id),
-            now=now, direction=direction, debounce=debounce,
+            now=now,
+            direction=direction,
+            debounce=debounce,
         )
         if outcome == Outcome.REPEAT:
             last_visit = open_visit or session.scalar(
-                select(Visit).where(Visit.person_id == person.id)
-                .order_by(Visit.entry_at.desc()).limit(1)
+                select(Visit)
+                .where(Visit.person_id == person.id)
+                .order_by(Visit.entry_at.desc())
+                .limit(1)
             )
             return self._repeat(session, person, last_visit, kind, method, now)
         warning_list = list(warnings)
@@ -267,40 +356,68 @@ class VisitLog:
                 closed_id = open_visit.id
                 session.flush()
             visit = Visit(
-                person_id=person.id, entry_at=now, entry_method=method.value, code_kind=kind,
-                desk=self.desk, checkpoint=self.checkpoint, purpose=normalise_text(purpose),
-                host=normalise_text(host), warnings=" ".join(warning_list),
+                person_id=person.id,
+                entry_at=now,
+                entry_method=method.value,
+                code_kind=kind,
+                desk=self.desk,
+                checkpoint=self.checkpoint,
+                purpose=normalise_text(purpose),
+                host=normalise_text(host),
+                warnings=" ".join(warning_list),
             )
             session.add(visit)
         else:
             if open_visit is None:  # forced exit of someone never seen coming in
                 warning_list.append("exit_without_entry")
                 visit = Visit(
-                    person_id=person.id, entry_at=now, entry_method=method.value,
-                    code_kind=kind, desk=self.desk, checkpoint=self.checkpoint,
+                    person_id=person.id,
+                    entry_at=now,
+                    entry_method=method.value,
+                    code_kind=kind,
+                    desk=self.desk,
+                    checkpoint=self.checkpoint,
                     warnings=" ".join(warning_list),
                 )
                 session.add(visit)
             else:
                 visit = open_visit
-                merged = visit.warnings.split() + [w for w in warning_list
-                                                   if w not in visit.warnings.split()]
+                merged = visit.warnings.split() + [
+                    w for w in warning_list if w not in visit.warnings.split()
+                ]
                 visit.warnings = " ".join(merged)
             visit.exit_at = now
             visit.exit_method = method.value
         session.flush()
         session.add(
-            ScanEvent(at=now, outcome=outcome.value, method=method.value, code_kind=kind,
-                      person_id=person.id, visit_id=visit.id, desk=self.desk)
+            ScanEvent(
+                at=now,
+                outcome=outcome.value,
+                method=method.value,
+                code_kind=kind,
+                person_id=person.id,
+                visit_id=visit.id,
+                desk=self.desk,
+            )
         )
         return ScanResult(
-            outcome=outcome, at=now, method=method.value, code_kind=kind, visit_id=visit.id,
-            person_id=person.id, name=person.name, id_number=person.id_number,
-            warnings=tuple(warning_list), auto_closed_visit_id=closed_id,
+            outcome=outcome,
+            at=now,
+            method=method.value,
+            code_kind=kind,
+            visit_id=visit.id,
+            person_id=person.id,
+            name=person.name,
+            id_number=person.id_number,
+            warnings=tuple(warning_list),
+            auto_closed_visit_id=closed_id,
         )
 
     def record_manual(
-        self, entry: ManualEntry, *, direction: Direction | str = Direction.IN,
+        self,
+        entry: ManualEntry,
+        *,
+        direction: Direction | str = Direction.IN,
         at: datetime | None = None,
     ) -> ScanResult:
         """A person without a code. Raises ValueError(problems) when the entry is invalid."""
@@ -314,9 +431,14 @@ class VisitLog:
         def work(session: Session) -> ScanResult:
             person = session.scalar(select(Person).where(Person.person_key == key))
             if person is None:
-                person = Person(person_key=key, id_number=cleaned.id_number or None,
-                                name=cleaned.name, birth_date=cleaned.birth_date,
-                                created_at=now, updated_at=now)
+                person = Person(
+                    person_key=key,
+                    id_number=cleaned.id_number or None,
+                    name=cleaned.name,
+                    birth_date=cleaned.birth_date,
+                    created_at=now,
+                    updated_at=now,
+                )
                 session.add(person)
             person.name = cleaned.name
             person.phone = cleaned.phone or person.phone
@@ -324,8 +446,16 @@ class VisitLog:
             person.updated_at = now
             session.flush()
             return self._decide_and_write(
-                session, person, "manual", Method.MANUAL, Direction(direction), now,
-                timedelta(0), (), cleaned.purpose, cleaned.host,
+                session,
+                person,
+                "manual",
+                Method.MANUAL,
+                Direction(direction),
+                now,
+                timedelta(0),
+                (),
+                cleaned.purpose,
+                cleaned.host,
             )
 
         return self.db.write(work)
@@ -342,12 +472,27 @@ class VisitLog:
             assert person is not None
             visit.exit_at = now
             visit.exit_method = EXIT_CHECKOUT
-            session.add(ScanEvent(at=now, outcome=Outcome.EXIT.value, method=EXIT_CHECKOUT,
-                                  code_kind=visit.code_kind, person_id=person.id,
-                                  visit_id=visit.id, desk=self.desk))
-            return ScanResult(outcome=Outcome.EXIT, at=now, method=EXIT_CHECKOUT,
-                              code_kind=visit.code_kind, visit_id=visit.id, person_id=person.id,
-                              name=person.name, id_number=person.id_number)
+            session.add(
+                ScanEvent(
+                    at=now,
+                    outcome=Outcome.EXIT.value,
+                    method=EXIT_CHECKOUT,
+                    code_kind=visit.code_kind,
+                    person_id=person.id,
+                    visit_id=visit.id,
+                    desk=self.desk,
+                )
+            )
+            return ScanResult(
+                outcome=Outcome.EXIT,
+                at=now,
+                method=EXIT_CHECKOUT,
+                code_kind=visit.code_kind,
+                visit_id=visit.id,
+                person_id=person.id,
+                name=person.name,
+                id_number=person.id_number,
+            )
 
         return self.db.write(work)
 
@@ -381,8 +526,11 @@ class VisitLog:
 
     def visits_between(self, start: datetime, end: datetime) -> list[VisitRow]:
         """Visits that began in [start, end), newest first."""
-        stmt = (_visit_select().where(Visit.entry_at >= start, Visit.entry_at < end)
-                .order_by(Visit.entry_at.desc(), Visit.id.desc()))
+        stmt = (
+            _visit_select()
+            .where(Visit.entry_at >= start, Visit.entry_at < end)
+            .order_by(Visit.entry_at.desc(), Visit.id.desc())
+        )
         return self.db.read(lambda s: [_row(v, p) for v, p in s.execute(stmt)])
 
     def visits_on(self, day: date) -> list[VisitRow]:
@@ -395,8 +543,7 @@ class VisitLog:
 
     def history(self, key: str) -> list[VisitRow]:
         """One person's visits (by person key / ID number), newest first."""
-        stmt = (_visit_select().where(Person.person_key == key)
-                .order_by(Visit.entry_at.desc()))
+        stmt = _visit_select().where(Person.person_key == key).order_by(Visit.entry_at.desc())
         return self.db.read(lambda s: [_row(v, p) for v, p in s.execute(stmt)])
 
     def day_counts(self, day: date) -> dict[str, int]:
@@ -404,20 +551,31 @@ class VisitLog:
         start, end = local_day_bounds(day)
 
         def work(session: Session) -> dict[str, int]:
-            entries = session.scalar(select(func.count()).select_from(Visit)
-                                     .where(Visit.entry_at >= start, Visit.entry_at < end))
-            exits = session.scalar(select(func.count()).select_from(Visit)
-                                   .where(Visit.exit_at >= start, Visit.exit_at < end))
-            inside = session.scalar(select(func.count()).select_from(Visit)
-                                    .where(Visit.exit_at.is_(None)))
+            entries = session.scalar(
+                select(func.count())
+                .select_from(Visit)
+                .where(Visit.entry_at >= start, Visit.entry_at < end)
+            )
+            exits = session.scalar(
+                select(func.count())
+                .select_from(Visit)
+                .where(Visit.exit_at >= start, Visit.exit_at < end)
+            )
+            inside = session.scalar(
+                select(func.count()).select_from(Visit).where(Visit.exit_at.is_(None))
+            )
             return {"entries": entries or 0, "exits": exits or 0, "inside": inside or 0}
 
         return self.db.read(work)
 
     def suggestions(self, column: str, prefix: str = "", limit: int = 20) -> list[str]:
         """Earlier values for manual entry: name, organisation, purpose, host."""
-        col = {"name": Person.name, "organisation": Person.organisation,
-               "purpose": Visit.purpose, "host": Visit.host}[column]
+        col = {
+            "name": Person.name,
+            "organisation": Person.organisation,
+            "purpose": Visit.purpose,
+            "host": Visit.host,
+        }[column]
         prefix = normalise_text(prefix)
         stmt = select(col).where(col.is_not(None), col != "")
         if prefix:
@@ -428,8 +586,11 @@ class VisitLog:
     # ----- personal data ---------------------------------------------------------------
     def find_people(self, query: str) -> list[Person]:
         q = normalise_text(query)
-        stmt = select(Person).where(or_(Person.id_number == q, Person.person_key == q,
-                                        Person.name.ilike(f"%{q}%"))).order_by(Person.name)
+        stmt = (
+            select(Person)
+            .where(or_(Person.id_number == q, Person.person_key == q, Person.name.ilike(f"%{q}%")))
+            .order_by(Person.name)
+        )
         return self.db.read(lambda s: list(s.scalars(stmt)))
 
     def delete_person(self, person_id: int, *, reason: str = "") -> int:
@@ -439,8 +600,12 @@ class VisitLog:
             person = session.get(Person, person_id)
             if person is None:
                 return 0
-            count = session.scalar(select(func.count()).select_from(Visit)
-                                   .where(Visit.person_id == person_id)) or 0
+            count = (
+                session.scalar(
+                    select(func.count()).select_from(Visit).where(Visit.person_id == person_id)
+                )
+                or 0
+            )
             session.execute(delete(ScanEvent).where(ScanEvent.person_id == person_id))
             session.execute(delete(Visit).where(Visit.person_id == person_id))
             session.delete(person)
@@ -455,16 +620,25 @@ class VisitLog:
 
         def work(session: Session) -> int:
             old = select(Visit.id).where(Visit.exit_at.is_not(None), Visit.exit_at < cutoff)
-            session.execute(delete(ScanEvent).where(
-                or_(ScanEvent.visit_id.in_(old), ScanEvent.at < cutoff)))
-            count = session.execute(
-                delete(Visit).where(Visit.exit_at.is_not(None), Visit.exit_at < cutoff)
-            ).rowcount or 0
+            session.execute(
+                delete(ScanEvent).where(or_(ScanEvent.visit_id.in_(old), ScanEvent.at < cutoff))
+            )
+            count = (
+                _rowcount(
+                    session.execute(
+                        delete(Visit).where(Visit.exit_at.is_not(None), Visit.exit_at < cutoff)
+                    )
+                )
+                or 0
+            )
             has_visit = select(Visit.id).where(Visit.person_id == Person.id).exists()
             has_event = select(ScanEvent.id).where(ScanEvent.person_id == Person.id).exists()
             session.execute(delete(Person).where(~has_visit, ~has_event))
-            self._audit(session, "purge",
-                        f"{count} visits ended before {cutoff.isoformat()} ({older_than_days} days)")
+            self._audit(
+                session,
+                "purge",
+                f"{count} visits ended before {cutoff.isoformat()} ({older_than_days} days)",
+            )
             return count
 
         return self.db.write(work)
@@ -476,19 +650,22 @@ class VisitLog:
         session.add(AuditRecord(at=utc_now(), action=action, detail=detail, desk=self.desk))
 
     def audit_records(self) -> list[AuditRecord]:
-        return self.db.read(lambda s: list(s.scalars(select(AuditRecord)
-                                                     .order_by(AuditRecord.id))))
+        return self.db.read(lambda s: list(s.scalars(select(AuditRecord).order_by(AuditRecord.id))))
 
     # ----- staff cards -----------------------------------------------------------------
-    def upsert_staff(self, staff_id: str, name: str, title: str = "",
-                     department: str = "") -> None:
+    def upsert_staff(self, staff_id: str, name: str, title: str = "", department: str = "") -> None:
         def work(session: Session) -> None:
             row = session.scalar(select(StaffMember).where(StaffMember.staff_id == staff_id))
             if row is None:
-                session.add(StaffMember(staff_id=staff_id, name=normalise_text(name),
-                                        title=normalise_text(title),
-                                        department=normalise_text(department),
-                                        created_at=utc_now()))
+                session.add(
+                    StaffMember(
+                        staff_id=staff_id,
+                        name=normalise_text(name),
+                        title=normalise_text(title),
+                        department=normalise_text(department),
+                        created_at=utc_now(),
+                    )
+                )
             else:
                 row.name, row.title = normalise_text(name), normalise_text(title)
                 row.department = normalise_text(department)
@@ -504,11 +681,12 @@ class VisitLog:
     def revoke_staff(self, staff_id: str, reason: str = "") -> bool:
         def work(session: Session) -> bool:
             result = session.execute(
-                update(StaffMember).where(StaffMember.staff_id == staff_id,
-                                          StaffMember.revoked_at.is_(None))
-                .values(revoked_at=utc_now(), revoked_reason=reason))
-            if result.rowcount:
+                update(StaffMember)
+                .where(StaffMember.staff_id == staff_id, StaffMember.revoked_at.is_(None))
+                .values(revoked_at=utc_now(), revoked_reason=reason)
+            )
+            if _rowcount(result):
                 self._audit(session, "revoke_staff", f"{staff_id} {reason}")
-            return bool(result.rowcount)
+            return bool(_rowcount(result))
 
         return self.db.write(work)
