@@ -1,0 +1,125 @@
+"""The desk controller: decoded texts and manual entries in, recorded visits (signals) out."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desk_app.context import AppContext
+from desk_app.domain.visits import Direction, ManualEntry, Method, ScanResult
+from desk_app.errors import UserError
+
+log = logging.getLogger(__name__)
+
+# A code held in front of the camera is decoded on every frame. Within this many seconds of
+# its last sighting the same text is not sent to the database again: the log's own debounce
+# still decides what a deliberate second showing is (a repeat, or an exit).
+FRAME_GUARD_SECONDS = 1.5
+
+
+class DeskController(QObject):
+    """Turns codes (camera, handheld scanner) and manual entries into recorded visits."""
+
+    scan_recorded = Signal(object)  # ScanResult
+    direction_changed = Signal(str)  # Direction value
+    failed = Signal(str)  # a translated message: the scan was not recorded
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QObject | None = None,
+        *,
+        guard_seconds: float = FRAME_GUARD_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.guard_seconds = guard_seconds
+        self._clock = clock
+        self._direction = Direction.AUTO
+        self._last_seen: dict[str, float] = {}
+        self.write_ms: list[float] = []  # recent database write times, for the benchmark
+
+    # ----- direction override ----------------------------------------------------------
+    @property
+    def direction(self) -> Direction:
+        return self._direction
+
+    def set_direction(self, direction: Direction | str) -> None:
+        value = Direction(direction)
+        if value != self._direction:
+            self._direction = value
+            self.direction_changed.emit(value.value)
+
+    @property
+    def debounce_seconds(self) -> int:
+        return int(self.ctx.settings.get("scan.debounce_seconds"))
+
+    # ----- inputs ----------------------------------------------------------------------
+    def on_codes_decoded(self, detections: Iterable[Any]) -> None:
+        """Slot for the camera worker: a list of detections (``.text``) from one frame."""
+        for detection in detections:
+            text = getattr(detection, "text", None)
+            if text is None:
+                text = str(detection)
+            self.submit_text(text, Method.CAMERA)
+
+    def on_scanner_text(self, text: str) -> None:
+        """Slot for the handheld scanner: each burst is a deliberate scan, never guarded."""
+        self.submit_text(text, Method.SCANNER)
+
+    def seen_recently(self, text: str) -> bool:
+        """True when the camera saw this text within the guard; refreshes its last sighting."""
+        now = self._clock()
+        last = self._last_seen.get(text)
+        self._last_seen[text] = now
+        if len(self._last_seen) > 256:  # forget old sightings: a long day sees many codes
+            cutoff = now - self.guard_seconds
+            self._last_seen = {k: v for k, v in self._last_seen.items() if v >= cutoff}
+        return last is not None and now - last < self.guard_seconds
+
+    def submit_text(self, text: str, method: Method | str = Method.CAMERA) -> ScanResult | None:
+        """Parse and record one decoded text; None when guarded or when the write failed."""
+        method = Method(method)
+        if not text.strip():
+            return None
+        if method == Method.CAMERA and self.seen_recently(text):
+            return None
+        return self._record(
+            lambda: self.ctx.log.record_scan(
+                self.ctx.parse(text),
+                method=method,
+                direction=self._direction,
+                debounce_seconds=self.debounce_seconds,
+            )
+        )
+
+    def submit_manual(self, entry: ManualEntry) -> ScanResult | None:
+        """Record a manual entry (an entry unless the override says out).
+
+        Raises ValueError(problems) when the entry is invalid, as the log does.
+        """
+        direction = Direction.OUT if self._direction == Direction.OUT else Direction.IN
+        return self._record(lambda: self.ctx.log.record_manual(entry, direction=direction))
+
+    def check_out(self, visit_id: int) -> ScanResult | None:
+        """The operator checks someone out from the inside list."""
+        return self._record(lambda: self.ctx.log.check_out(visit_id))
+
+    def _record(self, work: Callable[[], ScanResult | None]) -> ScanResult | None:
+        started = time.perf_counter()
+        try:
+            result = work()
+        except UserError as exc:  # database locked, full, unreachable: said in words
+            log.warning("scan not recorded: %s", exc)
+            self.failed.emit(str(exc))
+            return None
+        self.write_ms.append((time.perf_counter() - started) * 1000)
+        del self.write_ms[:-1000]
+        if result is not None:
+            self.scan_recorded.emit(result)
+        return result

@@ -1,0 +1,140 @@
+"""Today's visits: the search field and the table (model, filter and view)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.visits import VisitRow
+from desk_app.ui.visit_table_model import (
+    COL_ENTRY,
+    COL_EXIT,
+    COL_HOST,
+    COL_ID,
+    COL_KIND,
+    COL_METHOD,
+    COL_NAME,
+    COL_ORGANISATION,
+    COL_PURPOSE,
+    ROW_ROLE,
+    VisitFilterProxy,
+    VisitTableModel,
+)
+
+WIDTHS = {
+    COL_ENTRY: 72,
+    COL_EXIT: 72,
+    COL_NAME: 190,
+    COL_ID: 110,
+    COL_ORGANISATION: 140,
+    COL_KIND: 120,
+    COL_METHOD: 110,
+    COL_PURPOSE: 120,
+    COL_HOST: 110,
+}
+
+
+class VisitsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = VisitTableModel(self)
+        self.proxy = VisitFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("visitSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("visitTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        # Fixed row heights and column widths: no per-row measuring with thousands of rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        self.search.textChanged.connect(self.on_search_changed)
+        self.retranslate_ui()
+
+    def set_rows(self, rows: list[VisitRow]) -> None:
+        self.model.set_rows(rows)
+
+    def upsert(self, row: VisitRow) -> None:
+        self.model.upsert(row)
+
+    def selected_visit(self) -> VisitRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.data(ROW_ROLE)
+        return value if isinstance(value, VisitRow) else None
+
+    def visible_names(self) -> list[str]:
+        return [str(self.proxy.index(r, COL_NAME).data()) for r in range(self.proxy.rowCount())]
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def on_search_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Esc empties the search; Down moves into the results: no mouse needed.
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                self.focus_table()
+                return True
+        return super().eventFilter(watched, event)
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Today's visits"))
+        self.search.setPlaceholderText(
+            self.tr("Search by name, ID number, organisation, purpose… (Ctrl+F)")
+        )
+        self.search.setAccessibleName(self.tr("Search today's visits"))
+        self.table.setAccessibleName(self.tr("Today's visits"))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
