@@ -1,0 +1,341 @@
+"""The desk's main window: builds the panels, the actions and the menus, and connects them."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import time as dtime
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.context import AppContext
+from desk_app.domain.visits import ScanResult, VisitRow
+from desk_app.paths import data_dir, resource_path
+from desk_app.timeutil import local_today, to_local
+from desk_app.ui.camera_feed import CameraFeed
+from desk_app.ui.camera_panel import CameraPanel
+from desk_app.ui.controller import DeskController
+from desk_app.ui.inside_panel import InsidePanel
+from desk_app.ui.manual_entry import ManualEntryDialog
+from desk_app.ui.result_banner import ResultBanner, classify
+from desk_app.ui.shortcuts import DeskActions, ShortcutsDialog
+from desk_app.ui.sound import SoundPlayer
+from desk_app.ui.visits_panel import VisitsPanel
+
+log = logging.getLogger(__name__)
+CLOCK_MS = 30_000  # day change and automatic check-out are checked this often
+
+
+def optional(module: str, name: str) -> Any:
+    """A class or function from an area that may not be in this build (None then)."""
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+def demo_feed_path() -> str:
+    return str(resource_path("demo", "demo_feed.avi"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        exit_at_end: bool = False,
+        sound: SoundPlayer | None = None,
+        realtime: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.exit_at_end = exit_at_end
+        self.exit_code = 0
+        self.day = local_today()
+        self.sound = sound or SoundPlayer(enabled=bool(ctx.settings.get("scan.sound")))
+        self.controller = DeskController(ctx, self)
+        self.feed = CameraFeed(self, realtime=realtime)
+        # The scanner wedge lives and dies with the window (its filter goes with it).
+        wedge_class = optional("desk_app.scanning.wedge", "ScannerWedge")
+        self.wedge = wedge_class(self) if wedge_class else None
+        app = QApplication.instance()
+        if self.wedge is not None and app is not None:
+            app.installEventFilter(self.wedge)
+        self.manual_dialog: ManualEntryDialog | None = None
+        self.full_id_box: QMessageBox | None = None
+
+        self.camera_panel = CameraPanel(self)
+        self.banner = ResultBanner(self)
+        self.visits = VisitsPanel(self)
+        self.inside = InsidePanel(self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.camera_panel, 3)
+        left_layout.addWidget(self.banner, 0)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.visits)
+        right.addWidget(self.inside)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([520, 780])
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(6, 6, 6, 6)
+        reminder_class = optional("desk_app.ui.report_dialog", "ReportReminderBanner")
+        self.reminder = reminder_class(ctx, central) if reminder_class else None
+        if self.reminder is not None:
+            central_layout.addWidget(self.reminder)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.actions_ = DeskActions(self)
+        self.installEventFilter(self.actions_)
+        for name, module, cls in (
+            ("report", "report_dialog", "ReportDialog"),
+            ("print", "print_dialog", "PrintDialog"),
+        ):
+            self.actions_[name].setEnabled(optional(f"desk_app.ui.{module}", cls) is not None)
+        self.clock = QTimer(self)
+        self.clock.setInterval(CLOCK_MS)
+        self._connect_signals()
+        self.retranslate_ui()
+        self.reload()
+        self._restore_geometry()
+        self.clock.start()
+
+    # ----- wiring ------------------------------------------------------------------------
+    def _connect_signals(self) -> None:
+        act = self.actions_.by_name
+        # camera feed -> preview, controller
+        self.feed.frame_ready.connect(self.camera_panel.show_frame)
+        self.feed.codes_decoded.connect(self.camera_panel.show_detections)
+        self.feed.codes_decoded.connect(self.controller.on_codes_decoded)
+        self.feed.status_changed.connect(self.on_feed_status)
+        self.feed.source_ended.connect(self.on_source_ended)
+        # handheld scanner
+        if self.wedge is not None:
+            self.wedge.scanned.connect(self.controller.on_scanner_text)
+        # controller -> banner, sound, table, inside list
+        self.controller.scan_recorded.connect(self.on_scan_recorded)
+        self.controller.failed.connect(self.on_record_failed)
+        self.controller.direction_changed.connect(self.on_direction_changed)
+        # no-camera page
+        self.camera_panel.camera_chosen.connect(self.start_source)
+        self.camera_panel.demo_requested.connect(self.on_demo)
+        self.camera_panel.scanner_requested.connect(self.on_scanner_mode)
+        self.camera_panel.manual_requested.connect(self.on_manual_entry)
+        # inside list
+        self.inside.check_out_requested.connect(self.controller.check_out)
+        # actions
+        act["manual"].triggered.connect(self.on_manual_entry)
+        act["check_out"].triggered.connect(self.inside.request_check_out)
+        act["full_id"].triggered.connect(self.on_show_full_id)
+        act["direction_auto"].triggered.connect(lambda: self.controller.set_direction("auto"))
+        act["direction_in"].triggered.connect(lambda: self.controller.set_direction("in"))
+        act["direction_out"].triggered.connect(lambda: self.controller.set_direction("out"))
+        act["camera"].triggered.connect(self.on_choose_camera)
+        act["demo"].triggered.connect(self.on_demo)
+        act["scanner"].triggered.connect(self.on_scanner_mode)
+        act["search"].triggered.connect(self.visits.focus_search)
+        act["visits"].triggered.connect(self.visits.focus_table)
+        act["inside"].triggered.connect(self.inside.focus_list)
+        act["refresh"].triggered.connect(self.reload)
+        act["settings"].triggered.connect(self.on_settings)
+        act["report"].triggered.connect(lambda: self._open_dialog("report_dialog", "ReportDialog"))
+        act["print"].triggered.connect(lambda: self._open_dialog("print_dialog", "PrintDialog"))
+        act["shortcuts"].triggered.connect(self.on_shortcuts)
+        act["quit"].triggered.connect(self.close)
+        # clock
+        self.clock.timeout.connect(self.on_clock)
+
+    # ----- data ------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.day = local_today()
+        self.visits.set_rows(self.ctx.log.visits_on(self.day))
+        self.refresh_inside()
+
+    def refresh_inside(self) -> None:
+        self.inside.set_inside(self.ctx.log.inside())
+        self.inside.set_counts(self.ctx.log.day_counts(self.day))
+
+    # ----- sources ---------------------------------------------------------------------
+    def start_source(self, spec: str) -> None:
+        self.camera_panel.set_status("opening", spec)
+        self.feed.start(spec)
+
+    def on_feed_status(self, state: str, message: str) -> None:
+        self.camera_panel.set_status(state, message)
+        if state == "no_camera":
+            if self.exit_at_end:
+                self.exit_code = 1
+                QTimer.singleShot(0, self.close)
+                return
+            lister = optional("desk_app.scanning.sources", "list_cameras")
+            cameras = lister() if lister else []
+            self.camera_panel.show_no_camera(message, cameras)
+
+    def on_source_ended(self) -> None:
+        # Every code the worker emitted before this signal was recorded already: the queued
+        # signals of one thread arrive in order and the controller writes synchronously.
+        if self.exit_at_end:
+            QTimer.singleShot(0, self.close)
+        elif self.feed.spec == demo_feed_path():
+            self.feed.start(self.feed.spec)  # the demo plays in a loop
+
+    def on_choose_camera(self) -> None:
+        self.feed.stop()
+        lister = optional("desk_app.scanning.sources", "list_cameras")
+        self.camera_panel.set_status("stopped")
+        self.camera_panel.show_no_camera("", lister() if lister else [])
+
+    def on_demo(self) -> None:
+        self.start_source(demo_feed_path())
+
+    def on_scanner_mode(self) -> None:
+        self.feed.stop()
+        self.camera_panel.set_status("stopped")
+        self.camera_panel.show_scanner_mode()
+
+    # ----- results ---------------------------------------------------------------------
+    def on_scan_recorded(self, result: ScanResult) -> None:
+        self.banner.show_result(result)
+        self.sound.play(classify(result))
+        for visit_id in (result.visit_id, result.auto_closed_visit_id):
+            row = self.ctx.log.visit(visit_id) if visit_id is not None else None
+            if row is not None and to_local(row.entry_at).date() == self.day:
+                self.visits.upsert(row)
+        if result.recorded:
+            self.refresh_inside()
+
+    def on_record_failed(self, message: str) -> None:
+        self.banner.show_error(self.tr("Not recorded"), message)
+        self.sound.play("rejected")
+
+    def on_direction_changed(self, value: str) -> None:
+        self.actions_.show_direction(value)
+
+    # ----- dialogs ---------------------------------------------------------------------
+    def on_manual_entry(self) -> None:
+        if self.manual_dialog is not None and self.manual_dialog.isVisible():
+            self.manual_dialog.activateWindow()
+            return
+        dialog = ManualEntryDialog(lambda column: self.ctx.log.suggestions(column, limit=500), self)
+        dialog.accepted.connect(lambda: self.controller.submit_manual(dialog.entry()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.manual_dialog = dialog
+        dialog.open()
+
+    def selected_visit(self) -> VisitRow | None:
+        if self.inside.list.hasFocus():
+            return self.inside.selected_visit()
+        return self.visits.selected_visit() or self.inside.selected_visit()
+
+    def on_show_full_id(self) -> None:
+        visit = self.selected_visit()
+        if visit is None or not visit.id_number:
+            self.statusBar().showMessage(self.tr("Select a visit with an ID number first"), 5000)
+            return
+        ask = optional("desk_app.ui.setup_dialogs", "ask_manager_pin")
+        if ask is None or not ask(self.ctx, self, self.tr("Show a full ID number")):
+            return
+        self.ctx.log.audit("full_id_shown", f"visit {visit.id} person {visit.person_id}")
+        # Not modal-blocking: scans keep being recorded while the number is on screen.
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Full ID number"),
+            f"{visit.name}\n{visit.id_number}",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.full_id_box = box
+        box.open()
+
+    def on_settings(self) -> None:
+        dialog_class = optional("desk_app.ui.setup_dialogs", "SettingsDialog")
+        ask = optional("desk_app.ui.setup_dialogs", "ask_manager_pin")
+        if dialog_class is None or ask is None:
+            return
+        if not ask(self.ctx, self, self.tr("Open the settings")):
+            return
+        dialog = dialog_class(self.ctx, self)
+        dialog.exec()
+        self.apply_settings(list(getattr(dialog, "changed_keys", [])))
+
+    def apply_settings(self, keys: list[str]) -> None:
+        """Apply saved settings that the window uses (language, camera, sound, desk)."""
+        settings = self.ctx.settings
+        self.sound.enabled = bool(settings.get("scan.sound"))
+        self.ctx.log.desk = str(settings.get("desk.name"))
+        self.ctx.log.checkpoint = str(settings.get("desk.checkpoint"))
+        if "ui.language" in keys:
+            switch = optional("desk_app.ui.i18n_qt", "switch_language")
+            if switch is not None:
+                switch(QApplication.instance(), settings.get("ui.language"))
+        if "scan.camera" in keys:
+            self.start_source(str(settings.get("scan.camera")))
+        self.retranslate_ui()
+
+    def _open_dialog(self, module: str, name: str) -> None:
+        dialog_class = optional(f"desk_app.ui.{module}", name)
+        if dialog_class is not None:
+            dialog = dialog_class(self.ctx, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def on_shortcuts(self) -> None:
+        ShortcutsDialog(list(self.actions_.by_name.values()), self).open()
+
+    # ----- clock, language, closing ----------------------------------------------------
+    def on_clock(self) -> None:
+        if local_today() != self.day:
+            self.reload()
+        settings = self.ctx.settings
+        if settings.get("visits.auto_checkout"):
+            hours, minutes = (int(p) for p in str(settings.get("visits.closing_time")).split(":"))
+            if self.ctx.log.auto_checkout(dtime(hours, minutes)):
+                self.reload()
+
+    def retranslate_ui(self) -> None:
+        unit = self.ctx.settings.get("unit.name")
+        title = self.tr("Entry control")
+        self.setWindowTitle(f"{title} — {unit}" if unit else title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _geometry_store(self) -> QSettings:
+        return QSettings(str(data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._geometry_store().value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.clock.stop()
+        self.feed.stop()
+        self.sound.close()
+        self._geometry_store().setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)

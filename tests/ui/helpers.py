@@ -1,0 +1,22 @@
+"""Shared pieces of the window tests: fictitious codes and a context on a throw-away database."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk_app.context import AppContext
+
+# The offscreen platform (tests only) says this whenever a top-level window is shown.
+OFFSCREEN_NOISE = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+AN = "001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"
+BINH = "079195001234||Trần Thị Bình|15061995|Nữ|TP. Hồ Chí Minh|01012022"
+# The sex digit says male, the card says female: the desk must warn.
+MISMATCH = "001090654321||Lê Thị Cúc|01011990|Nữ|Hà Nội|01012021"
+
+
+def open_context(url: str, **settings: object) -> AppContext:
+    ctx = AppContext.open(url)
+    for key, value in settings.items():
+        ctx.settings.set(key.replace("__", "."), value)
+    return ctx

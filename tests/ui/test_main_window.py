@@ -1,0 +1,223 @@
+"""The desk window driven like a receptionist would: keys, scans, the inside list, languages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desk_app.context import AppContext
+from desk_app.domain.visits import Method, Outcome
+from desk_app.ui import main_window as main_window_module
+from desk_app.ui.camera_panel import PAGE_NO_CAMERA
+from desk_app.ui.main_window import MainWindow
+from desk_app.ui.result_banner import ENTRY, EXIT, WARNING
+from desk_app.ui.sound import SoundPlayer
+from desk_app.ui.visit_table_model import COL_EXIT, COL_ID, COL_NAME
+from tests.ui.helpers import AN, BINH, OFFSCREEN_NOISE, open_context
+
+pytestmark = OFFSCREEN_NOISE
+
+
+@pytest.fixture
+def ctx(sqlite_url: str) -> Iterator[AppContext]:
+    context = open_context(sqlite_url)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: AppContext) -> Iterator[MainWindow]:
+    win = MainWindow(ctx, sound=SoundPlayer(enabled=False))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    win.close()
+
+
+def table_names(window: MainWindow) -> list[str]:
+    return window.visits.visible_names()
+
+
+def counters(window: MainWindow) -> dict[str, str]:
+    return {key: label.text() for key, label in window.inside.counter_values.items()}
+
+
+def test_every_action_has_a_key_shown_in_its_tooltip(window: MainWindow) -> None:
+    actions = window.actions_.by_name
+    assert len(actions) >= 15
+    for action in actions.values():
+        assert not action.shortcut().isEmpty(), action.objectName()
+        assert action.shortcut().toString() in action.toolTip()
+    keys = [a.shortcut().toString() for a in actions.values()]
+    assert len(keys) == len(set(keys))  # no key does two things
+
+
+def test_a_scan_becomes_a_row_a_banner_and_counters(window: MainWindow, ctx: AppContext) -> None:
+    result = window.controller.submit_text(AN, Method.SCANNER)
+    assert result is not None and result.outcome == Outcome.ENTRY
+    assert table_names(window) == ["Nguyễn Văn An"]
+    assert window.visits.model.data(window.visits.model.index(0, COL_ID)) == "001******456"
+    assert window.banner.kind == ENTRY
+    assert window.banner.name.text() == "Nguyễn Văn An"
+    assert "001******456" in window.banner.details.text()
+    assert counters(window) == {"inside": "1", "entries": "1", "exits": "0"}
+    assert window.inside.list.count() == 1
+    repeat = window.controller.submit_text(AN, Method.SCANNER)
+    assert repeat is not None and repeat.outcome == Outcome.REPEAT
+    assert window.banner.kind == WARNING
+    assert table_names(window) == ["Nguyễn Văn An"]
+    assert len(ctx.log.visits_on(window.day)) == 1
+
+
+def test_no_full_id_on_screen(window: MainWindow) -> None:
+    window.controller.submit_text(AN, Method.SCANNER)
+    texts = [
+        window.banner.name.text(),
+        window.banner.details.text(),
+        window.inside.list.item(0).text(),
+    ]
+    model = window.visits.model
+    texts += [str(model.data(model.index(0, c))) for c in range(model.columnCount())]
+    assert all("001090123456" not in text for text in texts)
+
+
+def test_manual_entry_with_the_keyboard(qtbot: QtBot, window: MainWindow, ctx: AppContext) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.manual_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.edits["name"].insert("Phạm Văn Dũng")
+    dialog.edits["organisation"].insert("Công ty A")
+    with qtbot.waitSignal(window.controller.scan_recorded):
+        qtbot.keyClick(dialog.edits["name"], Qt.Key.Key_Return)
+    assert table_names(window) == ["Phạm Văn Dũng"]
+    [visit] = ctx.log.inside()
+    assert (visit.entry_method, visit.organisation) == ("manual", "Công ty A")
+    assert window.banner.kind == ENTRY
+
+
+def test_check_out_from_the_inside_list(qtbot: QtBot, window: MainWindow, ctx: AppContext) -> None:
+    window.controller.submit_text(AN, Method.SCANNER)
+    window.controller.submit_text(BINH, Method.SCANNER)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.inside.list.currentRow() == 0  # newest first: Bình
+    with qtbot.waitSignal(window.controller.scan_recorded) as signal:
+        qtbot.keyClick(window, Qt.Key.Key_F8)
+    assert signal.args[0].outcome == Outcome.EXIT
+    assert signal.args[0].method == "checkout"
+    assert [v.name for v in ctx.log.inside()] == ["Nguyễn Văn An"]
+    assert window.inside.list.count() == 1
+    assert counters(window) == {"inside": "1", "entries": "2", "exits": "1"}
+    assert window.banner.kind == EXIT
+    model = window.visits.model
+    row = model.row_of(signal.args[0].visit_id)
+    assert row is not None
+    assert model.data(model.index(row, COL_NAME)) == "Trần Thị Bình"
+    assert model.data(model.index(row, COL_EXIT)) != ""
+
+
+def test_search_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
+    window.controller.submit_text(AN, Method.SCANNER)
+    window.controller.submit_text(BINH, Method.SCANNER)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.visits.search, "binh")
+    assert table_names(window) == ["Trần Thị Bình"]
+    qtbot.keyClick(window.visits.search, Qt.Key.Key_Escape)
+    assert len(table_names(window)) == 2
+
+
+def test_direction_override_keys(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert window.controller.direction.value == "out"
+    assert window.actions_["direction_out"].isChecked()
+    assert "EXIT" in window.actions_.direction_label.text()
+    result = window.controller.submit_text(AN, Method.SCANNER)
+    assert result is not None and result.outcome == Outcome.EXIT
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.controller.direction.value == "auto"
+
+
+def test_full_id_asks_the_pin_and_is_audited(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk_app.ui import setup_dialogs
+
+    answers: list[bool] = [False, True]
+    asked: list[str] = []
+
+    def fake_ask(_ctx: AppContext, _parent: object, reason: str) -> bool:
+        asked.append(reason)
+        return answers.pop(0)
+
+    monkeypatch.setattr(setup_dialogs, "ask_manager_pin", fake_ask)
+    window.controller.submit_text(AN, Method.SCANNER)
+    window.visits.focus_table()
+    window.actions_["full_id"].trigger()  # wrong PIN: nothing shown, nothing audited
+    assert window.full_id_box is None
+    assert not [r for r in ctx.log.audit_records() if r.action == "full_id_shown"]
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 2
+    assert window.full_id_box is not None
+    assert "001090123456" in window.full_id_box.text()
+    [record] = [r for r in ctx.log.audit_records() if r.action == "full_id_shown"]
+    assert "visit" in record.detail
+    window.full_id_box.close()
+
+
+def test_language_switch(qtbot: QtBot, window: MainWindow, ctx: AppContext) -> None:
+    from desk_app.ui.i18n_qt import install_translators
+
+    app = QApplication.instance()
+    assert app is not None
+    install_translators(app, "vi")
+    try:
+        vi_title = window.windowTitle()
+        vi_heading = window.inside.counter_captions["inside"].text()
+        vi_menu = window.actions_.menus["desk"].title()
+        ctx.settings.set("ui.language", "en")
+        window.apply_settings(["ui.language"])
+        assert window.windowTitle() == "Entry control"
+        assert window.inside.counter_captions["inside"].text() == "Inside now"
+        assert window.actions_.menus["desk"].title() == "&Desk"
+        assert window.visits.model.headerData(COL_NAME, Qt.Orientation.Horizontal) == "Name"
+        assert (vi_title, vi_heading, vi_menu) != ("Entry control", "Inside now", "&Desk")
+        assert vi_heading != "Inside now"
+    finally:
+        install_translators(app, "en")
+
+
+def test_no_camera_shows_the_panel_and_manual_entry_still_works(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(
+        window.feed.status_changed,
+        timeout=10_000,
+        check_params_cb=lambda state, _m: state == "no_camera",
+    ):
+        window.start_source(str(tmp_path / "no-such-camera.avi"))
+    assert window.camera_panel.page() == PAGE_NO_CAMERA
+    assert window.camera_panel.no_camera.isVisible()
+    qtbot.mouseClick(window.camera_panel.manual_button, Qt.MouseButton.LeftButton)
+    dialog = window.manual_dialog
+    assert dialog is not None
+    dialog.edits["name"].insert("Lê Văn Em")
+    with qtbot.waitSignal(window.controller.scan_recorded):
+        dialog.accept()
+    assert table_names(window) == ["Lê Văn Em"]
+
+
+def test_choose_camera_lists_cameras(monkeypatch: pytest.MonkeyPatch, window: MainWindow) -> None:
+    monkeypatch.setattr(
+        main_window_module,
+        "optional",
+        lambda module, name: (lambda: [(0, "USB Camera")]) if name == "list_cameras" else None,
+    )
+    window.actions_["camera"].trigger()
+    assert window.camera_panel.page() == PAGE_NO_CAMERA
+    assert window.camera_panel.camera_combo.itemText(0) == "USB Camera (0)"

@@ -1,0 +1,90 @@
+"""The manual entry dialog: per-field checks, suggestions from earlier visitors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desk_app.ui.manual_entry import ManualEntryDialog
+from tests.ui.helpers import OFFSCREEN_NOISE
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def make(qtbot: QtBot, suggestions: dict[str, list[str]] | None = None) -> ManualEntryDialog:
+    source = (lambda column: (suggestions or {}).get(column, [])) if suggestions else None
+    dialog = ManualEntryDialog(source)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def press_ok(qtbot: QtBot, dialog: ManualEntryDialog) -> None:
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def test_valid_entry_is_accepted(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    # QTest types ASCII only; Vietnamese text arrives as an input method would commit it.
+    dialog.edits["name"].insert("  Phạm  Văn Dũng ")
+    qtbot.keyClicks(dialog.edits["id_number"], "001 090 123 456")
+    qtbot.keyClicks(dialog.edits["phone"], "0912.345.678")
+    qtbot.keyClicks(dialog.edits["birth_date"], "01/01/1990")
+    dialog.edits["organisation"].insert("Công ty A")
+    dialog.edits["purpose"].insert("Giao hàng")
+    dialog.edits["host"].insert("Chị Lan")
+    with qtbot.waitSignal(dialog.accepted):
+        press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    entry = dialog.entry()
+    assert entry.name == "Phạm Văn Dũng"
+    assert entry.id_number == "001090123456"
+    assert entry.phone == "0912345678"
+    assert entry.birth_date == date(1990, 1, 1)
+    assert (entry.organisation, entry.purpose, entry.host) == ("Công ty A", "Giao hàng", "Chị Lan")
+
+
+def test_problems_are_shown_beside_each_field(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    qtbot.keyClicks(dialog.edits["id_number"], "12345")
+    qtbot.keyClicks(dialog.edits["phone"], "12")
+    qtbot.keyClicks(dialog.edits["birth_date"], "31/02/1990")
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible()  # not accepted
+    assert dialog.errors["name"].isVisible()
+    assert dialog.errors["name"].text() == "Name is required"
+    assert dialog.errors["id_number"].text().startswith("ID number must have 9 or 12 digits")
+    assert dialog.errors["phone"].text() == "Invalid phone number"
+    assert dialog.errors["birth_date"].text() == "Birth date: use DD/MM/YYYY"
+    assert not dialog.errors["organisation"].isVisible()
+    assert dialog.focusWidget() is dialog.edits["name"]  # the first field to fix
+
+
+def test_problems_clear_while_typing_after_a_first_attempt(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    press_ok(qtbot, dialog)
+    assert dialog.errors["name"].isVisible()
+    qtbot.keyClicks(dialog.edits["name"], "Le Van Em")
+    assert not dialog.errors["name"].isVisible()
+
+
+def test_keyboard_only(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    qtbot.keyClicks(dialog.edits["name"], "Le Van Em")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.edits["name"], Qt.Key.Key_Return)
+
+
+def test_suggestions_from_earlier_visitors(qtbot: QtBot) -> None:
+    dialog = make(qtbot, {"organisation": ["Sở Y tế", "Công ty A"], "host": ["Chị Lan"]})
+    completer = dialog.edits["organisation"].completer()
+    assert completer is not None
+    completer.setCompletionPrefix("y t")
+    assert completer.currentCompletion() == "Sở Y tế"
+    assert dialog.edits["host"].completer() is not None
+    assert dialog.edits["purpose"].completer() is None  # nothing earlier to suggest
