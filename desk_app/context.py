@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time
 
 from desk_app.domain.payloads import Identity, parse
 from desk_app.settings import Settings
@@ -30,6 +31,17 @@ class AppContext:
     def parse(self, text: str | bytes) -> Identity:
         """Parse a decoded text, verifying the unit's own codes with its secret."""
         return parse(text, unit_secret=self.settings.unit_secret(), unit_id=self.settings.unit_id())
+
+    def housekeeping(self, now: datetime | None = None) -> dict[str, int]:
+        """What runs at start and then periodically: automatic check-out at closing time
+        (when enabled) and the retention purge (when enabled). Returns what was done."""
+        done = {"checked_out": 0, "purged": 0}
+        if self.settings.get("visits.auto_checkout"):
+            closing = time.fromisoformat(self.settings.get("visits.closing_time"))
+            done["checked_out"] = self.log.auto_checkout(closing, now=now)
+        if self.settings.get("retention.auto_purge"):
+            done["purged"] = self.log.purge(self.settings.get("retention.days"), now=now)
+        return done
 
     def close(self) -> None:
         self.db.dispose()
