@@ -46,7 +46,7 @@ def bench_record(folder: Path, scans: int) -> list[str]:
         ctx.log.record_scan(ctx.parse(text), at=base + timedelta(seconds=i))
         times.append((time.perf_counter() - t0) * 1000)
     ctx.close()
-    return [f"record one scan (parse+decide+commit, SQLite WAL synchronous=FULL), {scans} scans: "
+    return [f"record one scan (parse+decide+commit, SQLite WAL), {scans} scans: "
             f"median {statistics.median(times):.2f} ms, p95 {percentile(times, 0.95):.2f} ms"]
 
 
