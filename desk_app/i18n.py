@@ -240,14 +240,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "poster.instructions.own": {
         "vi": "Khi vào và khi ra, vui lòng xuất trình mã QR cá nhân, thẻ căn cước hoặc thẻ "
         "của đơn vị để quét tại bàn tiếp đón.",
-        "en": "When you enter and when you leave, please show your personal QR code, ID card "
-        "or unit card for scanning at the reception desk.",
+        "en": "Entering or leaving? Show your personal QR code, ID card or unit card at the desk.",
     },
     "poster.instructions.external": {
         "vi": "Khi vào và khi ra, vui lòng quét mã QR này bằng ứng dụng trên điện thoại, hoặc "
         "xuất trình mã QR cá nhân, thẻ căn cước tại bàn tiếp đón.",
-        "en": "When you enter and when you leave, please scan this code with your phone, or "
-        "show your personal QR code or ID card at the reception desk.",
+        "en": "Entering or leaving? Scan this code with your phone, or show your personal QR "
+        "code or ID card at the desk.",
     },
     "poster.notice.title": {
         "vi": "THÔNG BÁO VỀ XỬ LÝ DỮ LIỆU CÁ NHÂN",
