@@ -154,7 +154,8 @@ class VisitTableModel(QAbstractTableModel):
                 return ""
             text = _time(visit.exit_at)
             if visit.exit_auto:
-                return f"{text} ({QCoreApplication.translate('VisitTableModel', 'auto')})"
+                auto = QCoreApplication.translate("VisitTableModel", "auto")
+                return f"{text} ({auto})"
             return text
         if column == COL_NAME:
             return visit.name
