@@ -1,0 +1,1 @@
+"""Turning camera frames, image files and handheld-scanner keystrokes into decoded codes."""

@@ -1,0 +1,424 @@
+"""QR decoding of one image: zxing-cpp first, rescue steps only where a code is likely.
+
+No Qt here: the camera worker, the command line and the benchmarks share this decoder.
+
+The first pass is zxing-cpp on the whole frame, which reads the great majority of codes and is
+the cheapest engine on frames with nothing in them. Only when it reads nothing does the decoder
+look for places where a code is likely (symbols zxing-cpp found but could not decode, and small
+square patches of dense fine texture, found on a reduced copy of the frame for a fraction of
+zxing-cpp's cost) and rescue those crops: enlarged for the small dense QR of an ID card held at
+arm's length, smoothed for printed halftone and photographic codes, and, where enabled, read by
+pyzbar or OpenCV. An empty frame costs the first pass plus the texture search.
+
+A wrong decode is worse than none: zxing-cpp's answers are checked by the symbol's error
+correction and its raw bytes are kept; texts from the other engines, which re-encode the bytes
+with a guessed character set, are accepted only when they check out.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import cv2
+import numpy as np
+import zxingcpp
+
+log = logging.getLogger(__name__)
+
+ENGINE_ZXING = "zxing-cpp"
+ENGINE_PYZBAR = "pyzbar"
+ENGINE_OPENCV = "opencv"
+
+Point = tuple[float, float]
+Box = tuple[int, int, int, int]  # x, y, width, height
+
+# Smallest side worth looking at: a version 1 QR is 21 modules plus its quiet zone.
+MIN_SIDE = 21
+# Images up to this size (photos, scans, crops) are small enough to rescue as a whole.
+WHOLE_IMAGE_RESCUE = 512 * 512
+MAX_REGIONS = 3
+_QR_FORMATS = zxingcpp.BarcodeFormat.QRCode
+# QR symbology identifiers that announce an ECI, i.e. a character set chosen by the encoder.
+_ECI_IDS = ("]Q2", "]Q4", "]Q6")
+_KERNEL3 = np.ones((3, 3), np.uint8)
+_pyzbar_reported = False
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One code read from an image: its text, its bytes when the engine gives them, its corners
+    (top-left, top-right, bottom-right, bottom-left, in image pixels) and which engine read it."""
+
+    text: str
+    raw_bytes: bytes | None
+    points: tuple[Point, ...]
+    engine: str
+
+
+def _import_pyzbar() -> ModuleType:
+    from pyzbar import pyzbar
+
+    return pyzbar
+
+
+def _load_pyzbar() -> ModuleType | None:
+    global _pyzbar_reported
+    try:
+        return _import_pyzbar()
+    except (ImportError, OSError) as exc:
+        # libzbar is a native library: a frozen build or a bare Windows PC may lack it.
+        if not _pyzbar_reported:
+            _pyzbar_reported = True
+            log.warning("pyzbar unavailable (%s); decoding with zxing-cpp only", exc)
+        return None
+
+
+def _payload_recognised(text: str) -> bool:
+    try:
+        from desk_app.domain.payloads import parse
+    except ImportError:  # pragma: no cover - the domain room ships with the package
+        return False
+    try:
+        return bool(parse(text).recognised)
+    except Exception:  # noqa: BLE001 - a parser bug must not cost a scan
+        return False
+
+
+def _latin_text(text: str) -> bool:
+    """True for text in scripts an engine's character-set guess gets right (ASCII, Vietnamese)."""
+    for ch in text:
+        if ch.isascii():
+            continue
+        name = unicodedata.name(ch, "")
+        if not (name.startswith(("LATIN", "COMBINING")) or unicodedata.category(ch)[0] in "PZS"):
+            return False
+    return True
+
+
+def checks_out(text: str) -> bool:
+    """Whether a text read by an engine that guesses the character set can be trusted.
+
+    pyzbar and OpenCV turn the symbol's bytes into text with their own guess; for Japanese and
+    Chinese payloads the guess is often wrong and the result looks like valid CJK text. A text
+    is accepted when it is a payload the desk knows, or when it has no replacement or C1
+    control characters and keeps to scripts the guess gets right.
+    """
+    if not text:
+        return False
+    if _payload_recognised(text):
+        return True
+    if "\ufffd" in text or any("\x80" <= ch <= "\x9f" for ch in text):
+        return False
+    return _latin_text(text)
+
+
+def as_gray(image: Any) -> np.ndarray | None:
+    """A contiguous 8-bit grayscale copy or view of ``image`` (BGR, BGRA, gray; any dtype), or
+    None when it cannot hold a code."""
+    try:
+        array = np.asarray(image)
+    except Exception:  # noqa: BLE001 - arbitrary objects end here
+        return None
+    if array.dtype == object or array.ndim not in (2, 3) or array.size == 0:
+        return None
+    if array.ndim == 3:
+        channels = array.shape[2]
+        if channels == 1:
+            array = array[:, :, 0]
+        elif channels not in (3, 4):
+            return None
+    if min(array.shape[0], array.shape[1]) < MIN_SIDE:
+        return None
+    if array.dtype != np.uint8:
+        array = _to_uint8(array)
+        if array is None:
+            return None
+    if array.ndim == 3:
+        code = cv2.COLOR_BGR2GRAY if array.shape[2] == 3 else cv2.COLOR_BGRA2GRAY
+        array = cv2.cvtColor(np.ascontiguousarray(array), code)
+    return np.ascontiguousarray(array)
+
+
+def _to_uint8(array: np.ndarray) -> np.ndarray | None:
+    if array.dtype == np.bool_:
+        return array.astype(np.uint8) * 255
+    if array.dtype.kind == "f":
+        values = np.nan_to_num(array.astype(np.float32), nan=0.0, posinf=255.0, neginf=0.0)
+        # Float images come in 0..1 (skimage, normalised tensors) or 0..255.
+        if values.size and float(values.max()) <= 1.0:
+            values = values * 255.0
+        return np.clip(values, 0, 255).astype(np.uint8)
+    if array.dtype.kind in "iu":
+        if array.dtype.itemsize == 2 and array.dtype.kind == "u":
+            return (array >> 8).astype(np.uint8)  # 16-bit PNG
+        return np.clip(array, 0, 255).astype(np.uint8)
+    return None
+
+
+def likely_regions(gray: np.ndarray, max_regions: int = MAX_REGIONS) -> list[Box]:
+    """Boxes of dense, fine, roughly square texture: where an unread QR code probably is.
+
+    Works on a copy reduced to about 240 px on its short side: the morphological gradient
+    marks strong local contrast, its density over 4x4 cells marks texture, and connected blobs
+    of dense cells that are not long thin lines (edges, text lines) are kept, largest first.
+    """
+    h, w = gray.shape
+    factor = max(1, min(h, w) // 240)
+    if factor > 1:
+        # An exact integer ratio keeps OpenCV on its fast area-averaging path.
+        h, w = h // factor * factor, w // factor * factor
+        small = cv2.resize(gray[:h, :w], (w // factor, h // factor), interpolation=cv2.INTER_AREA)
+    else:
+        small = gray
+    gradient = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, _KERNEL3)
+    mask = cv2.threshold(gradient, 40, 255, cv2.THRESH_BINARY)[1]
+    cell = 4
+    gh, gw = mask.shape[0] // cell, mask.shape[1] // cell
+    if gh < 3 or gw < 3:
+        return []
+    density = cv2.resize(mask[: gh * cell, : gw * cell], (gw, gh), interpolation=cv2.INTER_AREA)
+    dense = cv2.threshold(density, 115, 255, cv2.THRESH_BINARY)[1]
+    dense = cv2.morphologyEx(dense, cv2.MORPH_OPEN, _KERNEL3[:2, :2])
+    contours, _ = cv2.findContours(dense, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    scale = factor * cell
+    found: list[tuple[float, Box]] = []
+    for contour in contours:
+        x, y, bw, bh = cv2.boundingRect(contour)
+        if bw < 3 or bh < 3 or max(bw, bh) > 3 * min(bw, bh):
+            continue
+        area = float(cv2.contourArea(contour))
+        if area < 0.35 * bw * bh:
+            continue
+        found.append((area, (x * scale, y * scale, bw * scale, bh * scale)))
+    found.sort(key=lambda item: -item[0])
+    return [box for _, box in found[:max_regions]]
+
+
+def _points_of(position: Any) -> tuple[Point, ...]:
+    return tuple(
+        (float(p.x), float(p.y))
+        for p in (position.top_left, position.top_right, position.bottom_right,
+                  position.bottom_left)
+    )
+
+
+def _box_of(points: tuple[Point, ...]) -> Box:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    x0, y0 = int(min(xs)), int(min(ys))
+    return x0, y0, int(max(xs)) - x0 + 1, int(max(ys)) - y0 + 1
+
+
+def _grown(box: Box, shape: tuple[int, ...], margin: float = 0.25) -> Box:
+    x, y, w, h = box
+    mx, my = int(w * margin) + 4, int(h * margin) + 4
+    x0, y0 = max(0, x - mx), max(0, y - my)
+    x1, y1 = min(shape[1], x + w + mx), min(shape[0], y + h + my)
+    return x0, y0, x1 - x0, y1 - y0
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def _zxing_text(barcode: Any) -> tuple[str, bytes | None]:
+    raw = bytes(barcode.bytes) if barcode.bytes is not None else None
+    text = str(barcode.text)
+    if raw and barcode.symbology_identifier not in _ECI_IDS and not raw.isascii():
+        # No character set was declared and zxing-cpp guessed one; readers of Vietnamese
+        # cards write UTF-8, so bytes that are valid UTF-8 are read as UTF-8.
+        try:
+            utf8 = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if utf8 != text and _payload_recognised(utf8) and not _payload_recognised(text):
+                text = utf8
+    return text, raw
+
+
+# A rescue step reads a crop and answers (text, raw bytes or None, points in crop pixels).
+Reading = tuple[str, bytes | None, tuple[Point, ...]]
+Step = Callable[[np.ndarray], list[Reading]]
+
+
+class Decoder:
+    """Reads QR codes from camera frames and images; safe to call from any one thread at a time.
+
+    ``use_pyzbar``: None uses pyzbar as a last rescue step when libzbar can be loaded; False
+    never; True asks for it (and logs once if it cannot be loaded). ``use_opencv`` adds OpenCV's
+    QR detector as a rescue step. ``rescue`` False leaves only the zxing-cpp first pass.
+    """
+
+    def __init__(
+        self,
+        *,
+        use_pyzbar: bool | None = None,
+        use_opencv: bool = False,
+        rescue: bool = True,
+    ) -> None:
+        self._pyzbar = _load_pyzbar() if use_pyzbar is not False else None
+        self._opencv: Any = None
+        if use_opencv:
+            try:
+                self._opencv = cv2.QRCodeDetector()
+            except Exception as exc:  # noqa: BLE001 - an OpenCV build without objdetect
+                log.warning("OpenCV QR detector unavailable: %s", exc)
+        self._rescue = rescue
+        self.steps: list[tuple[str, Step]] = [
+            (ENGINE_ZXING + "/enlarged", self._zxing_enlarged),
+            (ENGINE_ZXING + "/smoothed", self._zxing_smoothed),
+        ]
+        if self._pyzbar is not None:
+            self.steps.append((ENGINE_PYZBAR, self._pyzbar_read))
+        if self._opencv is not None:
+            self.steps.append((ENGINE_OPENCV, self._opencv_read))
+
+    @property
+    def has_pyzbar(self) -> bool:
+        return self._pyzbar is not None
+
+    def decode(self, image: Any) -> list[Decoded]:
+        """Every QR code found in ``image`` (BGR, BGRA or gray); never raises."""
+        try:
+            gray = as_gray(image)
+            if gray is None:
+                return []
+            found, unread = self._first_pass(gray)
+            if found or not self._rescue:
+                return found
+            return self._rescue_regions(gray, unread)
+        except Exception:  # noqa: BLE001 - a frame must never stop the camera
+            log.exception("decoder failed on an image of shape %s", getattr(image, "shape", "?"))
+            return []
+
+    # ------------------------------------------------------------------ first pass
+
+    def _first_pass(self, gray: np.ndarray) -> tuple[list[Decoded], list[Box]]:
+        try:
+            barcodes = zxingcpp.read_barcodes(
+                gray, formats=_QR_FORMATS, text_mode=zxingcpp.TextMode.Plain, return_errors=True
+            )
+        except Exception as exc:  # noqa: BLE001
+            log.debug("zxing-cpp failed: %s", exc)
+            return [], []
+        found: list[Decoded] = []
+        unread: list[Box] = []
+        for barcode in barcodes:
+            points = _points_of(barcode.position)
+            if not barcode.valid:
+                unread.append(_box_of(points))
+                continue
+            text, raw = _zxing_text(barcode)
+            found.append(Decoded(text, raw, points, ENGINE_ZXING))
+        return _unique(found), unread
+
+    # ------------------------------------------------------------------ rescue
+
+    def _candidate_boxes(self, gray: np.ndarray, unread: list[Box]) -> Iterator[Box]:
+        h, w = gray.shape
+        seen: list[Box] = []
+        small_image = h * w <= WHOLE_IMAGE_RESCUE
+        if small_image:
+            seen.append((0, 0, w, h))
+            yield (0, 0, w, h)
+        for box in unread + likely_regions(gray):
+            grown = _grown(box, gray.shape)
+            if small_image and grown[2] * grown[3] > 0.6 * h * w:
+                continue
+            if any(_overlaps(grown, s) and _similar(grown, s) for s in seen):
+                continue
+            seen.append(grown)
+            yield grown
+            if len(seen) >= MAX_REGIONS + int(small_image):
+                return
+
+    def _rescue_regions(self, gray: np.ndarray, unread: list[Box]) -> list[Decoded]:
+        found: list[Decoded] = []
+        for x, y, w, h in self._candidate_boxes(gray, unread):
+            if any(_overlaps((x, y, w, h), _box_of(d.points)) for d in found):
+                continue
+            crop = gray[y : y + h, x : x + w]
+            for engine, step in self.steps:
+                try:
+                    readings = step(crop)
+                except Exception as exc:  # noqa: BLE001 - OpenCV raises on some inputs
+                    log.debug("%s failed on a crop: %s", engine, exc)
+                    continue
+                accepted = [
+                    Decoded(text, raw, tuple((px + x, py + y) for px, py in pts), engine)
+                    for text, raw, pts in readings
+                    if engine.startswith(ENGINE_ZXING) or checks_out(text)
+                ]
+                if accepted:
+                    found.extend(accepted)
+                    break
+        return _unique(found)
+
+    def _zxing_read(self, image: np.ndarray, scale: float, **options: Any) -> list[Reading]:
+        barcodes = zxingcpp.read_barcodes(
+            image, formats=_QR_FORMATS, text_mode=zxingcpp.TextMode.Plain, try_rotate=False,
+            **options,
+        )
+        readings: list[Reading] = []
+        for barcode in barcodes:
+            text, raw = _zxing_text(barcode)
+            pts = tuple((px / scale, py / scale) for px, py in _points_of(barcode.position))
+            readings.append((text, raw, pts))
+        return readings
+
+    def _zxing_enlarged(self, crop: np.ndarray) -> list[Reading]:
+        # Modules of 1.5-2 px defeat the sampling grid; a smooth enlargement restores it.
+        side = max(crop.shape)
+        if side > 480:
+            return []
+        scale = 3.0 if side < 120 else 2.0
+        big = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        return self._zxing_read(big, scale, try_downscale=False, try_invert=False)
+
+    def _zxing_smoothed(self, crop: np.ndarray) -> list[Reading]:
+        # Halftone prints and photographic backgrounds confuse the local binarizer; a light blur
+        # and a global threshold read them.
+        soft = cv2.GaussianBlur(crop, (3, 3), 0)
+        return self._zxing_read(soft, 1.0, binarizer=zxingcpp.Binarizer.GlobalHistogram)
+
+    def _pyzbar_read(self, crop: np.ndarray) -> list[Reading]:
+        assert self._pyzbar is not None
+        symbols = [self._pyzbar.ZBarSymbol.QRCODE]
+        readings: list[Reading] = []
+        for result in self._pyzbar.decode(crop, symbols=symbols):
+            try:
+                text = bytes(result.data).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            pts = tuple((float(p.x), float(p.y)) for p in result.polygon)
+            # pyzbar's bytes are zbar's re-encoding of the symbol, not its raw content.
+            readings.append((text, None, pts))
+        return readings
+
+    def _opencv_read(self, crop: np.ndarray) -> list[Reading]:
+        text, points, _ = self._opencv.detectAndDecode(crop)
+        if not text or points is None:
+            return []
+        pts = tuple((float(px), float(py)) for px, py in np.asarray(points).reshape(-1, 2))
+        return [(str(text), None, pts)]
+
+
+def _similar(a: Box, b: Box) -> bool:
+    return abs(a[2] - b[2]) < 0.5 * max(a[2], b[2]) and abs(a[3] - b[3]) < 0.5 * max(a[3], b[3])
+
+
+def _unique(found: list[Decoded]) -> list[Decoded]:
+    result: list[Decoded] = []
+    for item in found:
+        if any(
+            other.text == item.text and _overlaps(_box_of(other.points), _box_of(item.points))
+            for other in result
+        ):
+            continue
+        result.append(item)
+    return result
