@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from desk_app.domain.payloads import CodeKind, Identity
 from desk_app.domain.visits import (
     EXIT_AUTO,
     EXIT_CHECKOUT,
-    Direction,
-    ManualEntry,
-    Method,
     Outcome,
     ScanResult,
     VisitRow,
-    decide,
-    manual_person_key,
     normalise_text,
-    person_key,
 )
 from desk_app.settings import Settings
 from desk_app.storage.database import Database
+from desk_app.storage.recorder import Recorder
 from desk_app.storage.schema import (
     AuditRecord,
     Person,
@@ -35,8 +28,6 @@ from desk_app.storage.schema import (
     Visit,
 )
 from desk_app.timeutil import local_day_bounds, local_zone, to_local, utc_now
-
-TEXT_HEAD = 120
 
 
 def settings_for(db: Database) -> Settings:
@@ -104,361 +95,12 @@ def _rowcount(result: Any) -> int:
     return int(cast(CursorResult[Any], result).rowcount or 0)
 
 
-class VisitLog:
-    """All reads and writes of the log go through here (the window, the CLI, the reports)."""
+class VisitLog(Recorder):
+    """All reads and writes of the log go through here (the window, the CLI, the reports).
 
-    def __init__(self, db: Database, *, desk: str = "", checkpoint: str = "") -> None:
-        self.db = db
-        self.desk = desk
-        self.checkpoint = checkpoint
-
-    # ----- recording -------------------------------------------------------------------
-    def record_scan(
-        self,
-        identity: Identity,
-        *,
-        method: Method | str = Method.CAMERA,
-        direction: Direction | str = Direction.AUTO,
-        at: datetime | None = None,
-        debounce_seconds: float = 10,
-        purpose: str = "",
-        host: str = "",
-    ) -> ScanResult:
-        """Decide and record one scan in one transaction; returns after the commit."""
-        now = (at or utc_now()).astimezone(UTC)
-        method = Method(method)
-        direction = Direction(direction)
-        debounce = timedelta(seconds=debounce_seconds)
-        return self.db.write(
-            lambda s: self._record_scan(
-                s, identity, method, direction, now, debounce, purpose, host
-            )
-        )
-
-    def _reject(
-        self,
-        session: Session,
-        identity: Identity,
-        method: Method,
-        now: datetime,
-        reason: str,
-        person: Person | None = None,
-    ) -> ScanResult:
-        session.add(
-            ScanEvent(
-                at=now,
-                outcome=Outcome.REJECTED.value,
-                method=method.value,
-                code_kind=identity.kind.value,
-                person_id=person.id if person else None,
-                desk=self.desk,
-                reason=reason,
-                text_head=identity.raw[:TEXT_HEAD] if not identity.recognised else "",
-            )
-        )
-        return ScanResult(
-            outcome=Outcome.REJECTED,
-            at=now,
-            method=method.value,
-            code_kind=identity.kind.value,
-            name=identity.name or "",
-            id_number=identity.id_number,
-            reason=reason,
-            warnings=identity.warnings,
-        )
-
-    def _record_scan(
-        self,
-        session: Session,
-        identity: Identity,
-        method: Method,
-        direction: Direction,
-        now: datetime,
-        debounce: timedelta,
-        purpose: str,
-        host: str,
-    ) -> ScanResult:
-        if not identity.recognised:
-            return self._reject(session, identity, method, now, identity.reason or "unknown_format")
-        if identity.kind == CodeKind.CHECKPOINT:
-            return self._reject(session, identity, method, now, "checkpoint_code")
-        if identity.kind == CodeKind.VISITOR_PASS:
-            return self._record_pass(session, identity, method, direction, now, debounce)
-        if identity.kind == CodeKind.STAFF:
-            staff = session.scalar(
-                select(StaffMember).where(StaffMember.staff_id == identity.id_number)
-            )
-            if staff is not None and staff.revoked_at is not None:
-                return self._reject(session, identity, method, now, "staff_revoked")
-        key = person_key(identity)
-        if key is None:
-            return self._reject(session, identity, method, now, "no_document_number")
-        person = self._upsert_person(session, key, identity, now)
-        return self._decide_and_write(
-            session,
-            person,
-            identity.kind.value,
-            method,
-            direction,
-            now,
-            debounce,
-            identity.warnings,
-            purpose,
-            host,
-        )
-
-    def _record_pass(
-        self,
-        session: Session,
-        identity: Identity,
-        method: Method,
-        direction: Direction,
-        now: datetime,
-        debounce: timedelta,
-    ) -> ScanResult:
-        expires = identity.extra.get("expires_on", "")
-        try:
-            expires_on = date.fromisoformat(expires)
-        except ValueError:
-            return self._reject(session, identity, method, now, "malformed")
-        if to_local(now).date() > expires_on:
-            return self._reject(session, identity, method, now, "pass_expired")
-        try:
-            visit_id = int(identity.extra.get("visit_id", ""))
-        except ValueError:
-            return self._reject(session, identity, method, now, "malformed")
-        visit = session.get(Visit, visit_id)
-        if visit is None:
-            return self._reject(session, identity, method, now, "pass_unknown")
-        person = session.get(Person, visit.person_id)
-        assert person is not None
-        if visit.exit_at is not None:
-            last = self._last_scan_at(session, person.id)
-            if last is not None and now - last < debounce:
-                return self._repeat(session, person, visit, identity.kind.value, method, now)
-            return self._reject(session, identity, method, now, "pass_used", person)
-        if direction == Direction.IN:
-            return self._reject(session, identity, method, now, "pass_inside", person)
-        return self._decide_and_write(
-            session, person, identity.kind.value, method, Direction.OUT, now, debounce, (), "", ""
-        )
-
-    def _upsert_person(
-        self, session: Session, key: str, identity: Identity, now: datetime
-    ) -> Person:
-        person = session.scalar(select(Person).where(Person.person_key == key))
-        name = normalise_text(identity.name)
-        if person is None:
-            person = Person(
-                person_key=key,
-                id_number=identity.id_number,
-                name=name,
-                birth_date=identity.birth_date,
-                sex=identity.sex,
-                phone=identity.extra.get("phone") or None,
-                created_at=now,
-                updated_at=now,
-            )
-            session.add(person)
-            session.flush()
-            return person
-        # A later card fills in what an earlier one lacked (e.g. a masked health-app code).
-        if name and (not person.name or (person.name.isupper() and not name.isupper())):
-            person.name = name
-        if identity.birth_date and not person.birth_date:
-            person.birth_date = identity.birth_date
-        if identity.sex and not person.sex:
-            person.sex = identity.sex
-        person.updated_at = now
-        return person
-
-    @staticmethod
-    def _last_scan_at(session: Session, person_id: int) -> datetime | None:
-        return session.scalar(
-            select(ScanEvent.at)
-            .where(
-                ScanEvent.person_id == person_id,
-                ScanEvent.outcome.in_((Outcome.ENTRY.value, Outcome.EXIT.value)),
-            )
-            .order_by(ScanEvent.at.desc())
-            .limit(1)
-        )
-
-    def _repeat(
-        self,
-        session: Session,
-        person: Person,
-        visit: Visit | None,
-        kind: str,
-        method: Method,
-        now: datetime,
-    ) -> ScanResult:
-        session.add(
-            ScanEvent(
-                at=now,
-                outcome=Outcome.REPEAT.value,
-                method=method.value,
-                code_kind=kind,
-                person_id=person.id,
-                visit_id=visit.id if visit else None,
-                desk=self.desk,
-            )
-        )
-        return ScanResult(
-            outcome=Outcome.REPEAT,
-            at=now,
-            method=method.value,
-            code_kind=kind,
-            visit_id=visit.id if visit else None,
-            person_id=person.id,
-            name=person.name,
-            id_number=person.id_number,
-        )
-
-    def _decide_and_write(
-        self,
-        session: Session,
-        person: Person,
-        kind: str,
-        method: Method,
-        direction: Direction,
-        now: datetime,
-        debounce: timedelta,
-        warnings: Sequence[str],
-        purpose: str,
-        host: str,
-    ) -> ScanResult:
-        open_visit = session.scalar(
-            select(Visit).where(Visit.person_id == person.id, Visit.exit_at.is_(None))
-        )
-        outcome = decide(
-            inside=open_visit is not None,
-            last_scan_at=self._last_scan_at(session, person.id),
-            now=now,
-            direction=direction,
-            debounce=debounce,
-        )
-        if outcome == Outcome.REPEAT:
-            last_visit = open_visit or session.scalar(
-                select(Visit)
-                .where(Visit.person_id == person.id)
-                .order_by(Visit.entry_at.desc())
-                .limit(1)
-            )
-            return self._repeat(session, person, last_visit, kind, method, now)
-        warning_list = list(warnings)
-        closed_id: int | None = None
-        if outcome == Outcome.ENTRY:
-            if open_visit is not None:  # forced entry of someone recorded inside
-                open_visit.exit_at = now
-                open_visit.exit_auto = True
-                open_visit.exit_method = EXIT_AUTO
-                closed_id = open_visit.id
-                session.flush()
-            visit = Visit(
-                person_id=person.id,
-                entry_at=now,
-                entry_method=method.value,
-                code_kind=kind,
-                desk=self.desk,
-                checkpoint=self.checkpoint,
-                purpose=normalise_text(purpose),
-                host=normalise_text(host),
-                warnings=" ".join(warning_list),
-            )
-            session.add(visit)
-        else:
-            if open_visit is None:  # forced exit of someone never seen coming in
-                warning_list.append("exit_without_entry")
-                visit = Visit(
-                    person_id=person.id,
-                    entry_at=now,
-                    entry_method=method.value,
-                    code_kind=kind,
-                    desk=self.desk,
-                    checkpoint=self.checkpoint,
-                    warnings=" ".join(warning_list),
-                )
-                session.add(visit)
-            else:
-                visit = open_visit
-                merged = visit.warnings.split() + [
-                    w for w in warning_list if w not in visit.warnings.split()
-                ]
-                visit.warnings = " ".join(merged)
-            visit.exit_at = now
-            visit.exit_method = method.value
-        session.flush()
-        session.add(
-            ScanEvent(
-                at=now,
-                outcome=outcome.value,
-                method=method.value,
-                code_kind=kind,
-                person_id=person.id,
-                visit_id=visit.id,
-                desk=self.desk,
-            )
-        )
-        return ScanResult(
-            outcome=outcome,
-            at=now,
-            method=method.value,
-            code_kind=kind,
-            visit_id=visit.id,
-            person_id=person.id,
-            name=person.name,
-            id_number=person.id_number,
-            warnings=tuple(warning_list),
-            auto_closed_visit_id=closed_id,
-        )
-
-    def record_manual(
-        self,
-        entry: ManualEntry,
-        *,
-        direction: Direction | str = Direction.IN,
-        at: datetime | None = None,
-    ) -> ScanResult:
-        """A person without a code. Raises ValueError(problems) when the entry is invalid."""
-        cleaned = entry.cleaned()
-        problems = cleaned.problems()
-        if problems:
-            raise ValueError(problems)
-        now = (at or utc_now()).astimezone(UTC)
-        key = manual_person_key(cleaned.id_number)
-
-        def work(session: Session) -> ScanResult:
-            person = session.scalar(select(Person).where(Person.person_key == key))
-            if person is None:
-                person = Person(
-                    person_key=key,
-                    id_number=cleaned.id_number or None,
-                    name=cleaned.name,
-                    birth_date=cleaned.birth_date,
-                    created_at=now,
-                    updated_at=now,
-                )
-                session.add(person)
-            person.name = cleaned.name
-            person.phone = cleaned.phone or person.phone
-            person.organisation = cleaned.organisation or person.organisation
-            person.updated_at = now
-            session.flush()
-            return self._decide_and_write(
-                session,
-                person,
-                "manual",
-                Method.MANUAL,
-                Direction(direction),
-                now,
-                timedelta(0),
-                (),
-                cleaned.purpose,
-                cleaned.host,
-            )
-
-        return self.db.write(work)
+    Recording scans and manual entries is in ``Recorder``; queries, check-out, purge,
+    people and staff cards are here.
+    """
 
     def check_out(self, visit_id: int, *, at: datetime | None = None) -> ScanResult | None:
         """The operator checks a person out from the inside list; None if not inside."""
