@@ -111,10 +111,6 @@ class PinDialog(QDialog):
         super().done(result)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PinDialogs", text)
-
-
 def offer_new_pin(ctx: AppContext, parent: QWidget | None, explanation: str = "") -> bool:
     """Ask for a new manager PIN and store it; False when the user cancels."""
     dialog = NewPinDialog(parent, explanation)
@@ -137,9 +133,10 @@ def ask_manager_pin(
         explanation = "\n\n".join(
             [
                 reason,
-                _tr(
+                QCoreApplication.translate(
+                    "PinDialogs",
                     "No manager PIN has been set yet. Set one now: it will be asked before "
-                    "the settings open and before an ID number is shown in full."
+                    "the settings open and before an ID number is shown in full.",
                 ),
             ]
         )

@@ -48,6 +48,7 @@ QT_OWN_STRINGS: tuple[tuple[str, object], ...] = (
     ("QWizard", QT_TRANSLATE_NOOP("QWizard", "&Help")),
     ("QWizard", QT_TRANSLATE_NOOP("QWizard", "&Next")),
     ("QWizard", QT_TRANSLATE_NOOP("QWizard", "&Next >")),
+    ("QWizard", QT_TRANSLATE_NOOP("QWizard", "< &Back")),
     ("QWizard", QT_TRANSLATE_NOOP("QWizard", "Cancel")),
     ("QWizard", QT_TRANSLATE_NOOP("QWizard", "Commit")),
     ("QWizard", QT_TRANSLATE_NOOP("QWizard", "Continue")),
