@@ -186,8 +186,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The PIN must have {min} to {max} digits",
     },
     "setup.pin_wrong": {
-        "vi": "Mã PIN không đúng. Còn {tries} lần thử trước khi phải chờ.",
-        "en": "Wrong PIN. {tries} more tries before a wait.",
+        "vi": "Mã PIN không đúng. Số lần thử còn lại trước khi phải chờ: {tries}.",
+        "en": "Wrong PIN. Tries left before a wait: {tries}.",
     },
     "setup.pin_locked": {
         "vi": "Nhập sai quá nhiều lần. Hãy chờ {seconds} giây rồi thử lại.",

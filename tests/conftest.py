@@ -62,3 +62,12 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'log.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def translations_built() -> Path:
+    """The window's ``.qm`` files, compiled once per run when missing or older than the ``.ts``."""
+    from desk_app.ui.i18n_qt import ensure_qm, translations_dir
+
+    ensure_qm()
+    return translations_dir()
