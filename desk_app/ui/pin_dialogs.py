@@ -33,6 +33,7 @@ class PinDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("pinDialog")
         self.setModal(True)
+        self.setMinimumWidth(400)
         self.guard = guard
         layout = QVBoxLayout(self)
         self.reason = QLabel(reason, self)
@@ -50,6 +51,8 @@ class PinDialog(QDialog):
         self.status.setObjectName("status")
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setWordWrap(True)
+        # Room for two lines, so the wait message does not push the buttons off a fixed dialog.
+        self.status.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -8,10 +8,9 @@ password goes to the operating system's password store (keyring), never to the d
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTime, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,17 +21,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desk_app import mail_password as mail_secret
 from desk_app.context import AppContext
+from desk_app.ui.mail_form import MailForm
 from desk_app.ui.pin_dialogs import offer_new_pin
 from desk_app.ui.setup_forms import (
     Problem,
@@ -47,8 +44,6 @@ log = logging.getLogger(__name__)
 
 OTHER_SOURCE = "__other__"
 LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))
-SECURITY = ("ssl", "starttls", "none")
-_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 
 
 def camera_choices() -> list[tuple[str, str]]:
@@ -71,10 +66,6 @@ def camera_choices() -> list[tuple[str, str]]:
             name = getattr(item, "name", None) or str(item)
         choices.append((str(value), str(name)))
     return choices
-
-
-def split_addresses(text: str) -> list[str]:
-    return [part for part in re.split(r"[\s,;]+", text) if part]
 
 
 class SettingsDialog(QDialog):
@@ -110,7 +101,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.rules, "")
         self.unit = UnitForm(self)
         self.tabs.addTab(self.unit, "")
-        self._build_mail_tab()
+        self.mail = MailForm(self)
+        self.tabs.addTab(self.mail, "")
         self._build_language_tab()
         self.load()
         self.unit.checkpoints.textChanged.connect(self._fill_checkpoints)
@@ -155,62 +147,6 @@ class SettingsDialog(QDialog):
             label.setBuddy(field)
         self.desk_labels[3].setBuddy(self.source)
         form.addRow("", self.sound)
-        self.tabs.addTab(page, "")
-
-    def _build_mail_tab(self) -> None:
-        page = QWidget(self)
-        form = QFormLayout(page)
-        self.mail_host = QLineEdit(page)
-        self.mail_port = QSpinBox(page)
-        self.mail_port.setRange(1, 65535)
-        self.mail_security = QComboBox(page)
-        for value in SECURITY:
-            self.mail_security.addItem("", value)
-        self.mail_user = QLineEdit(page)
-        self.mail_password = QLineEdit(page)
-        self.mail_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.keyring_note = QLabel(page)
-        self.keyring_note.setWordWrap(True)
-        self.mail_sender = QLineEdit(page)
-        self.mail_recipients = QPlainTextEdit(page)
-        self.mail_recipients.setTabChangesFocus(True)
-        self.mail_recipients.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.reminder_day = QComboBox(page)
-        for day in range(7):
-            self.reminder_day.addItem("", day)
-        self.reminder_time = QTimeEdit(page)
-        self.reminder_time.setDisplayFormat("HH:mm")
-        fields: list[QWidget] = [
-            self.mail_host,
-            self.mail_port,
-            self.mail_security,
-            self.mail_user,
-            self.mail_password,
-            self.mail_sender,
-            self.mail_recipients,
-            self.reminder_day,
-            self.reminder_time,
-        ]
-        names = (
-            "host",
-            "port",
-            "security",
-            "user",
-            "password",
-            "sender",
-            "recipients",
-            "reminder_day",
-            "reminder_time",
-        )
-        self.mail_labels = []
-        for name, field in zip(names, fields, strict=True):
-            field.setObjectName(f"mail_{name}")
-            label = QLabel(page)
-            label.setBuddy(field)
-            form.addRow(label, field)
-            self.mail_labels.append(label)
-            if name == "password":
-                form.addRow("", self.keyring_note)
         self.tabs.addTab(page, "")
 
     def _build_language_tab(self) -> None:
@@ -266,62 +202,9 @@ class SettingsDialog(QDialog):
             self.tr("The same person scanned again within this time is not recorded twice")
         )
         self.sound.setText(self.tr("&Play a short sound per scan"))
-        for label, text in zip(
-            self.mail_labels,
-            (
-                self.tr("SMTP &server"),
-                self.tr("&Port"),
-                self.tr("Se&curity"),
-                self.tr("User &name"),
-                self.tr("Pass&word"),
-                self.tr("S&ender address"),
-                self.tr("&Recipients"),
-                self.tr("Report &reminder day"),
-                self.tr("Reminder &from"),
-            ),
-            strict=True,
-        ):
-            label.setText(text)
-        for index, text in enumerate(
-            (self.tr("SSL/TLS"), self.tr("STARTTLS"), self.tr("None (not encrypted)"))
-        ):
-            self.mail_security.setItemText(index, text)
-        self.mail_recipients.setPlaceholderText(self.tr("One address per line"))
-        days = (
-            self.tr("Monday"),
-            self.tr("Tuesday"),
-            self.tr("Wednesday"),
-            self.tr("Thursday"),
-            self.tr("Friday"),
-            self.tr("Saturday"),
-            self.tr("Sunday"),
-        )
-        for index, day in enumerate(days):
-            self.reminder_day.setItemText(index, day)
-        self._show_keyring_state()
         self.language_label.setText(self.tr("&Language"))
         self.pin_label.setText(self.tr("Manager PIN"))
         self.change_pin.setText(self.tr("&Change the PIN…"))
-
-    def _show_keyring_state(self) -> None:
-        if not mail_secret.available():
-            self.mail_password.setEnabled(False)
-            self.mail_password.setPlaceholderText("")
-            self.keyring_note.setText(
-                self.tr(
-                    "This computer has no password store, so the mail password cannot be "
-                    "saved. The report will ask for it when it is sent."
-                )
-            )
-            return
-        self.mail_password.setEnabled(True)
-        stored = mail_secret.has_password(self.mail_user.text().strip())
-        self.mail_password.setPlaceholderText(
-            self.tr("Saved: type a new one to replace it") if stored else ""
-        )
-        self.keyring_note.setText(
-            self.tr("Kept in the system's password store, never in the log database.")
-        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -344,15 +227,7 @@ class SettingsDialog(QDialog):
         self.debounce.setValue(int(settings.get("scan.debounce_seconds")))
         self.sound.setChecked(bool(settings.get("scan.sound")))
         self.rules.load(settings)
-        self.mail_host.setText(str(settings.get("mail.host")))
-        self.mail_port.setValue(int(settings.get("mail.port")))
-        self.mail_security.setCurrentIndex(max(0, SECURITY.index(settings.get("mail.security"))))
-        self.mail_user.setText(str(settings.get("mail.user")))
-        self.mail_sender.setText(str(settings.get("mail.sender")))
-        self.mail_recipients.setPlainText("\n".join(settings.get("mail.recipients") or []))
-        self.reminder_day.setCurrentIndex(int(settings.get("report.reminder_weekday")))
-        hours, minutes = str(settings.get("report.reminder_time")).split(":")
-        self.reminder_time.setTime(QTime(int(hours), int(minutes)))
+        self.mail.load(settings)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("ui.language"))))
 
     def _fill_checkpoints(self) -> None:
@@ -379,18 +254,11 @@ class SettingsDialog(QDialog):
             "scan.camera": self.camera_value(),
             "scan.debounce_seconds": self.debounce.value(),
             "scan.sound": self.sound.isChecked(),
-            "mail.host": self.mail_host.text().strip(),
-            "mail.port": self.mail_port.value(),
-            "mail.security": self.mail_security.currentData(),
-            "mail.user": self.mail_user.text().strip(),
-            "mail.sender": self.mail_sender.text().strip(),
-            "mail.recipients": split_addresses(self.mail_recipients.toPlainText()),
-            "report.reminder_weekday": self.reminder_day.currentIndex(),
-            "report.reminder_time": self.reminder_time.time().toString("HH:mm"),
             "ui.language": self.language.currentData(),
         }
         values.update(self.rules.values())
         values.update(self.unit.values())
+        values.update(self.mail.values())
         return values
 
     def problem(self) -> tuple[int, Problem] | None:
@@ -401,13 +269,9 @@ class SettingsDialog(QDialog):
         unit_problem = self.unit.problem(require_name=bool(self.ctx.settings.get("unit.name")))
         if unit_problem:
             return 2, unit_problem
-        sender = self.mail_sender.text().strip()
-        if sender and not _EMAIL.match(sender):
-            return 3, (self.mail_sender, self.tr("The sender address is not an e-mail address."))
-        for address in split_addresses(self.mail_recipients.toPlainText()):
-            if not _EMAIL.match(address):
-                text = self.tr("Not an e-mail address: %1").replace("%1", address)
-                return 3, (self.mail_recipients, text)
+        mail_problem = self.mail.problem()
+        if mail_problem:
+            return 3, mail_problem
         return None
 
     # ----- actions ---------------------------------------------------------------------
@@ -435,39 +299,20 @@ class SettingsDialog(QDialog):
         show_problem(self.error, None)
         settings = self.ctx.settings
         values = self.values()
-        password = self.mail_password.text()
         # The password first: if the store refuses it, nothing is saved and the dialog stays.
-        if not self._save_password(str(settings.get("mail.user")), values["mail.user"], password):
+        refused = self.mail.save_password(str(settings.get("mail.user")), values["mail.user"])
+        if refused:
+            self.tabs.setCurrentIndex(3)
+            show_problem(self.error, refused)
             return
         changed = changed_values(settings, values)
         for key, value in changed.items():
             settings.set(key, value)
-        if password:
+        if self.mail.password.text():
             changed["mail.password"] = True
-        self.mail_password.clear()
+            self.mail.password.clear()
         self.changed_keys = list(changed)
         if self.changed_keys:
             self.ctx.log.audit("settings_changed", ", ".join(self.changed_keys))
             self.settings_changed.emit(self.changed_keys)
         super().accept()
-
-    def _save_password(self, old_user: str, new_user: str, password: str) -> bool:
-        """Store a typed password (or move the saved one to a new user name)."""
-        if not mail_secret.available():
-            return True
-        try:
-            if password:
-                mail_secret.store(new_user, password)
-            elif old_user != new_user:
-                mail_secret.move(old_user, new_user)
-        except mail_secret.SecretStoreError:
-            self.tabs.setCurrentIndex(3)
-            show_problem(
-                self.error,
-                (
-                    self.mail_password,
-                    self.tr("The password store refused the password; it was not saved."),
-                ),
-            )
-            return False
-        return True

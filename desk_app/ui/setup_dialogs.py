@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -80,27 +79,23 @@ class FirstRunWizard(QWizard):
         self.setObjectName("firstRunWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setMinimumWidth(600)
         self.ctx = ctx
         settings = ctx.settings
 
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        language_row = QFormLayout()
-        self.language = QComboBox(top)
+        self.unit = UnitForm()
+        self.unit.load(settings)
+        self.language = QComboBox(self.unit)
         self.language.setObjectName("language")
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("ui.language"))))
         self.language.currentIndexChanged.connect(self.on_language)
-        self.language_label = QLabel(top)
+        self.language_label = QLabel(self.unit)
         self.language_label.setBuddy(self.language)
-        language_row.addRow(self.language_label, self.language)
-        top_layout.addLayout(language_row)
-        self.unit = UnitForm(top)
-        self.unit.load(settings)
-        top_layout.addWidget(self.unit)
-        self.unit_page = _FormPage(top, self.unit.problem)
+        # In the unit's form, so that the labels line up.
+        self.unit.form.insertRow(0, self.language_label, self.language)
+        self.unit_page = _FormPage(self.unit, self.unit.problem)
         self.addPage(self.unit_page)
 
         self.rules = VisitRulesForm()

@@ -63,7 +63,7 @@ def pin_edit(parent: QWidget) -> QLineEdit:
     return edit
 
 
-class _Retranslated(QWidget):
+class RetranslatedWidget(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -73,7 +73,7 @@ class _Retranslated(QWidget):
         raise NotImplementedError
 
 
-class UnitForm(_Retranslated):
+class UnitForm(RetranslatedWidget):
     """Who the unit is: printed on posters and reports, and where its checkpoints are."""
 
     KEYS = ("unit.name", "unit.agency", "unit.address", "unit.contact", "unit.place")
@@ -150,7 +150,7 @@ class UnitForm(_Retranslated):
         return None
 
 
-class VisitRulesForm(_Retranslated):
+class VisitRulesForm(RetranslatedWidget):
     """Closing time, automatic check-out and how long visits are kept."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -209,7 +209,7 @@ class VisitRulesForm(_Retranslated):
         }
 
 
-class NewPinForm(_Retranslated):
+class NewPinForm(RetranslatedWidget):
     """A new manager PIN, typed twice."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -257,6 +257,113 @@
     </message>
 </context>
 <context>
+    <name>MailForm</name>
+    <message>
+        <source>SMTP &amp;server</source>
+        <translation>SMTP &amp;server</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity</source>
+        <translation>Se&amp;curity</translation>
+    </message>
+    <message>
+        <source>User &amp;name</source>
+        <translation>User &amp;name</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <source>S&amp;ender address</source>
+        <translation>S&amp;ender address</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients</source>
+        <translation>&amp;Recipients</translation>
+    </message>
+    <message>
+        <source>Report &amp;reminder day</source>
+        <translation>Report &amp;reminder day</translation>
+    </message>
+    <message>
+        <source>Reminder &amp;from</source>
+        <translation>Reminder &amp;from</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>None (not encrypted)</translation>
+    </message>
+    <message>
+        <source>One address per line</source>
+        <translation>One address per line</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>This computer has no password store, so the mail password cannot be saved. The report will ask for it when it is sent.</source>
+        <translation>This computer has no password store, so the mail password cannot be saved. The report will ask for it when it is sent.</translation>
+    </message>
+    <message>
+        <source>Saved: type a new one to replace it</source>
+        <translation>Saved: type a new one to replace it</translation>
+    </message>
+    <message>
+        <source>Kept in the system&apos;s password store, never in the log database.</source>
+        <translation>Kept in the system&apos;s password store, never in the log database.</translation>
+    </message>
+    <message>
+        <source>The sender address is not an e-mail address.</source>
+        <translation>The sender address is not an e-mail address.</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address: %1</source>
+        <translation>Not an e-mail address: %1</translation>
+    </message>
+    <message>
+        <source>The password store refused the password; nothing was saved.</source>
+        <translation>The password store refused the password; nothing was saved.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Not recorded</source>
@@ -1345,86 +1452,6 @@ Do you want to delete it anyway?</translation>
         <translation>&amp;Play a short sound per scan</translation>
     </message>
     <message>
-        <source>SMTP &amp;server</source>
-        <translation>SMTP &amp;server</translation>
-    </message>
-    <message>
-        <source>&amp;Port</source>
-        <translation>&amp;Port</translation>
-    </message>
-    <message>
-        <source>Se&amp;curity</source>
-        <translation>Se&amp;curity</translation>
-    </message>
-    <message>
-        <source>User &amp;name</source>
-        <translation>User &amp;name</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word</source>
-        <translation>Pass&amp;word</translation>
-    </message>
-    <message>
-        <source>S&amp;ender address</source>
-        <translation>S&amp;ender address</translation>
-    </message>
-    <message>
-        <source>&amp;Recipients</source>
-        <translation>&amp;Recipients</translation>
-    </message>
-    <message>
-        <source>Report &amp;reminder day</source>
-        <translation>Report &amp;reminder day</translation>
-    </message>
-    <message>
-        <source>Reminder &amp;from</source>
-        <translation>Reminder &amp;from</translation>
-    </message>
-    <message>
-        <source>SSL/TLS</source>
-        <translation>SSL/TLS</translation>
-    </message>
-    <message>
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
-    </message>
-    <message>
-        <source>None (not encrypted)</source>
-        <translation>None (not encrypted)</translation>
-    </message>
-    <message>
-        <source>One address per line</source>
-        <translation>One address per line</translation>
-    </message>
-    <message>
-        <source>Monday</source>
-        <translation>Monday</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>Tuesday</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>Wednesday</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>Thursday</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>Friday</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>Saturday</translation>
-    </message>
-    <message>
-        <source>Sunday</source>
-        <translation>Sunday</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1437,28 +1464,8 @@ Do you want to delete it anyway?</translation>
         <translation>&amp;Change the PIN…</translation>
     </message>
     <message>
-        <source>This computer has no password store, so the mail password cannot be saved. The report will ask for it when it is sent.</source>
-        <translation>This computer has no password store, so the mail password cannot be saved. The report will ask for it when it is sent.</translation>
-    </message>
-    <message>
-        <source>Saved: type a new one to replace it</source>
-        <translation>Saved: type a new one to replace it</translation>
-    </message>
-    <message>
-        <source>Kept in the system&apos;s password store, never in the log database.</source>
-        <translation>Kept in the system&apos;s password store, never in the log database.</translation>
-    </message>
-    <message>
         <source>Enter a camera number, a video file or an address.</source>
         <translation>Enter a camera number, a video file or an address.</translation>
-    </message>
-    <message>
-        <source>The sender address is not an e-mail address.</source>
-        <translation>The sender address is not an e-mail address.</translation>
-    </message>
-    <message>
-        <source>Not an e-mail address: %1</source>
-        <translation>Not an e-mail address: %1</translation>
     </message>
     <message>
         <source>Choose a video file</source>
@@ -1467,10 +1474,6 @@ Do you want to delete it anyway?</translation>
     <message>
         <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
         <translation>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</translation>
-    </message>
-    <message>
-        <source>The password store refused the password; it was not saved.</source>
-        <translation>The password store refused the password; it was not saved.</translation>
     </message>
 </context>
 <context>

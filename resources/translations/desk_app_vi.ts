@@ -257,6 +257,113 @@
     </message>
 </context>
 <context>
+    <name>MailForm</name>
+    <message>
+        <source>SMTP &amp;server</source>
+        <translation>Máy chủ &amp;SMTP</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>&amp;Cổng</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity</source>
+        <translation>&amp;Bảo mật</translation>
+    </message>
+    <message>
+        <source>User &amp;name</source>
+        <translation>&amp;Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Mật khẩu</translation>
+    </message>
+    <message>
+        <source>S&amp;ender address</source>
+        <translation>Địa chỉ &amp;gửi</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients</source>
+        <translation>&amp;Người nhận</translation>
+    </message>
+    <message>
+        <source>Report &amp;reminder day</source>
+        <translation>Nhắc gửi báo cáo &amp;vào</translation>
+    </message>
+    <message>
+        <source>Reminder &amp;from</source>
+        <translation>Nhắc từ &amp;lúc</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>Không (không mã hóa)</translation>
+    </message>
+    <message>
+        <source>One address per line</source>
+        <translation>Mỗi dòng một địa chỉ</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
+    </message>
+    <message>
+        <source>This computer has no password store, so the mail password cannot be saved. The report will ask for it when it is sent.</source>
+        <translation>Máy tính này không có kho lưu mật khẩu nên không lưu được mật khẩu thư. Khi gửi báo cáo, chương trình sẽ hỏi mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Saved: type a new one to replace it</source>
+        <translation>Đã lưu: gõ mật khẩu mới để thay</translation>
+    </message>
+    <message>
+        <source>Kept in the system&apos;s password store, never in the log database.</source>
+        <translation>Được giữ trong kho mật khẩu của hệ điều hành, không bao giờ ghi vào cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The sender address is not an e-mail address.</source>
+        <translation>Địa chỉ gửi không phải là địa chỉ thư điện tử.</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address: %1</source>
+        <translation>Không phải địa chỉ thư điện tử: %1</translation>
+    </message>
+    <message>
+        <source>The password store refused the password; nothing was saved.</source>
+        <translation>Kho mật khẩu từ chối lưu mật khẩu; chưa có gì được lưu.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Not recorded</source>
@@ -1345,86 +1452,6 @@ Bạn vẫn muốn xóa?</translation>
         <translation>&amp;Phát âm báo ngắn sau mỗi lượt quét</translation>
     </message>
     <message>
-        <source>SMTP &amp;server</source>
-        <translation>Máy chủ &amp;SMTP</translation>
-    </message>
-    <message>
-        <source>&amp;Port</source>
-        <translation>&amp;Cổng</translation>
-    </message>
-    <message>
-        <source>Se&amp;curity</source>
-        <translation>&amp;Bảo mật</translation>
-    </message>
-    <message>
-        <source>User &amp;name</source>
-        <translation>&amp;Tên đăng nhập</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word</source>
-        <translation>&amp;Mật khẩu</translation>
-    </message>
-    <message>
-        <source>S&amp;ender address</source>
-        <translation>Địa chỉ &amp;gửi</translation>
-    </message>
-    <message>
-        <source>&amp;Recipients</source>
-        <translation>&amp;Người nhận</translation>
-    </message>
-    <message>
-        <source>Report &amp;reminder day</source>
-        <translation>Nhắc gửi báo cáo &amp;vào</translation>
-    </message>
-    <message>
-        <source>Reminder &amp;from</source>
-        <translation>Nhắc từ &amp;lúc</translation>
-    </message>
-    <message>
-        <source>SSL/TLS</source>
-        <translation>SSL/TLS</translation>
-    </message>
-    <message>
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
-    </message>
-    <message>
-        <source>None (not encrypted)</source>
-        <translation>Không (không mã hóa)</translation>
-    </message>
-    <message>
-        <source>One address per line</source>
-        <translation>Mỗi dòng một địa chỉ</translation>
-    </message>
-    <message>
-        <source>Monday</source>
-        <translation>Thứ Hai</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>Thứ Ba</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>Thứ Tư</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>Thứ Năm</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>Thứ Sáu</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>Thứ Bảy</translation>
-    </message>
-    <message>
-        <source>Sunday</source>
-        <translation>Chủ nhật</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
@@ -1437,28 +1464,8 @@ Bạn vẫn muốn xóa?</translation>
         <translation>Đổi &amp;mã PIN…</translation>
     </message>
     <message>
-        <source>This computer has no password store, so the mail password cannot be saved. The report will ask for it when it is sent.</source>
-        <translation>Máy tính này không có kho lưu mật khẩu nên không lưu được mật khẩu thư. Khi gửi báo cáo, chương trình sẽ hỏi mật khẩu.</translation>
-    </message>
-    <message>
-        <source>Saved: type a new one to replace it</source>
-        <translation>Đã lưu: gõ mật khẩu mới để thay</translation>
-    </message>
-    <message>
-        <source>Kept in the system&apos;s password store, never in the log database.</source>
-        <translation>Được giữ trong kho mật khẩu của hệ điều hành, không bao giờ ghi vào cơ sở dữ liệu.</translation>
-    </message>
-    <message>
         <source>Enter a camera number, a video file or an address.</source>
         <translation>Hãy nhập số camera, tệp video hoặc địa chỉ luồng.</translation>
-    </message>
-    <message>
-        <source>The sender address is not an e-mail address.</source>
-        <translation>Địa chỉ gửi không phải là địa chỉ thư điện tử.</translation>
-    </message>
-    <message>
-        <source>Not an e-mail address: %1</source>
-        <translation>Không phải địa chỉ thư điện tử: %1</translation>
     </message>
     <message>
         <source>Choose a video file</source>
@@ -1467,10 +1474,6 @@ Bạn vẫn muốn xóa?</translation>
     <message>
         <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
         <translation>Video (*.mp4 *.avi *.mkv *.mov);;Tất cả các tệp (*)</translation>
-    </message>
-    <message>
-        <source>The password store refused the password; it was not saved.</source>
-        <translation>Kho mật khẩu từ chối lưu mật khẩu; chưa có thiết lập nào được lưu.</translation>
     </message>
 </context>
 <context>

@@ -176,3 +176,24 @@ def test_vietnamese_keeps_placeholders_and_accelerators() -> None:
             if _accelerators(message.source) and _accelerators(translation) != 1:
                 problems.append(("accelerator", message.context, message.source))
     assert problems == []
+
+
+def test_first_run_language_choice_switches_at_once(
+    app: QApplication, qtbot: QtBot, sqlite_url: str
+) -> None:
+    from desk_app.context import AppContext
+    from desk_app.ui.setup_dialogs import FirstRunWizard
+
+    i18n_qt.install_translators(app, "vi")
+    ctx = AppContext.open(sqlite_url)
+    try:
+        wizard = FirstRunWizard(ctx)
+        qtbot.addWidget(wizard)
+        assert wizard.unit_page.title() == "Thông tin đơn vị"
+        wizard.language.setCurrentIndex(wizard.language.findData("en"))
+        qtbot.waitUntil(lambda: wizard.unit_page.title() == "Your unit")
+        assert wizard.unit.labels["unit.name"].text() == "Unit &name *"
+        assert wizard.buttonText(QWizard.WizardButton.NextButton).replace("&", "") == "Next >"
+        assert i18n.language() == "en"
+    finally:
+        ctx.close()

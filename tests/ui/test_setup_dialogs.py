@@ -90,6 +90,11 @@ def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, attempt)
 
 
+def cancel(widget: QWidget) -> None:
+    assert isinstance(widget, QDialog)
+    widget.reject()
+
+
 def audit_actions(ctx: AppContext) -> list[str]:
     return [record.action for record in ctx.log.audit_records()]
 
@@ -170,7 +175,7 @@ def test_first_run_refuses_a_missing_name_and_different_pins(qtbot: QtBot, ctx: 
 
 
 def test_first_run_through_exec_and_cancel_keeps_defaults(qtbot: QtBot, ctx: AppContext) -> None:
-    when_modal(qtbot, lambda w: w.reject())
+    when_modal(qtbot, cancel)
     assert run_first_run_if_needed(ctx, None) is False
     assert ctx.settings.get("unit.setup_done") is False
     assert ctx.settings.get("manager.pin_hash") == ""
@@ -262,7 +267,7 @@ def test_ask_manager_pin_audits(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_no_pin_yet_offers_to_set_one(qtbot: QtBot, ctx: AppContext) -> None:
-    when_modal(qtbot, lambda w: w.reject())
+    when_modal(qtbot, cancel)
     assert ask_manager_pin(ctx, None, "Open the settings") is False
     assert ctx.settings.get("manager.pin_hash") == ""
 
@@ -305,11 +310,11 @@ def test_settings_dialog_saves_and_says_what_changed(qtbot: QtBot, ctx: AppConte
     dialog.unit.edits["unit.name"].setText("Sở Thông tin và Truyền thông")
     dialog.unit.checkpoints.setPlainText("Cổng chính\nCổng sau")
     dialog.checkpoint.setCurrentText("Cổng sau")
-    dialog.mail_host.setText("smtp.example.vn")
-    dialog.mail_port.setValue(465)
-    dialog.mail_security.setCurrentIndex(dialog.mail_security.findData("ssl"))
-    dialog.mail_sender.setText("vanthu@example.vn")
-    dialog.mail_recipients.setPlainText("a@example.vn, b@example.vn\nc@example.vn")
+    dialog.mail.host.setText("smtp.example.vn")
+    dialog.mail.port.setValue(465)
+    dialog.mail.security.setCurrentIndex(dialog.mail.security.findData("ssl"))
+    dialog.mail.sender_address.setText("vanthu@example.vn")
+    dialog.mail.recipients.setPlainText("a@example.vn, b@example.vn\nc@example.vn")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
 
     with qtbot.waitSignal(dialog.settings_changed) as signal:
@@ -343,14 +348,14 @@ def test_settings_dialog_with_nothing_changed_emits_nothing(qtbot: QtBot, ctx: A
 
 def test_settings_dialog_refuses_bad_values(qtbot: QtBot, ctx: AppContext) -> None:
     dialog = settings_dialog(qtbot, ctx)
-    dialog.mail_recipients.setPlainText("a@example.vn\nnot-an-address")
+    dialog.mail.recipients.setPlainText("a@example.vn\nnot-an-address")
     dialog.accept()
     assert dialog.isVisible()
     assert dialog.tabs.currentIndex() == 3
     assert "not-an-address" in dialog.error.text()
     assert ctx.settings.get("mail.recipients") == []
 
-    dialog.mail_recipients.setPlainText("a@example.vn")
+    dialog.mail.recipients.setPlainText("a@example.vn")
     dialog.camera.setCurrentIndex(dialog.camera.count() - 1)
     dialog.source.setText("")
     dialog.accept()
@@ -377,9 +382,9 @@ def test_mail_password_goes_to_the_keyring_only(
 ) -> None:
     secret = "Mật-khẩu-7f3c9a"
     dialog = settings_dialog(qtbot, ctx)
-    assert dialog.mail_password.isEnabled()
-    dialog.mail_user.setText("vanthu@example.vn")
-    dialog.mail_password.setText(secret)
+    assert dialog.mail.password.isEnabled()
+    dialog.mail.user.setText("vanthu@example.vn")
+    dialog.mail.password.setText(secret)
     with qtbot.waitSignal(dialog.settings_changed) as signal:
         dialog.accept()
     assert "mail.password" in signal.args[0]
@@ -395,10 +400,10 @@ def test_mail_password_goes_to_the_keyring_only(
     reopened = AppContext.open(str(ctx.db.engine.url))
     try:
         again = settings_dialog(qtbot, reopened)
-        assert again.mail_password.text() == ""
-        assert again.mail_password.placeholderText() != ""  # says a password is saved
+        assert again.mail.password.text() == ""
+        assert again.mail.password.placeholderText() != ""  # says a password is saved
         # A new user name takes the saved password along.
-        again.mail_user.setText("baocao@example.vn")
+        again.mail.user.setText("baocao@example.vn")
         again.accept()
         assert memory_keyring.passwords == {("desk-app", "baocao@example.vn"): secret}
     finally:
@@ -410,8 +415,8 @@ def test_refused_password_saves_nothing(
 ) -> None:
     memory_keyring.refuse = True
     dialog = settings_dialog(qtbot, ctx)
-    dialog.mail_user.setText("vanthu@example.vn")
-    dialog.mail_password.setText("secret")
+    dialog.mail.user.setText("vanthu@example.vn")
+    dialog.mail.password.setText("secret")
     dialog.accept()
     assert dialog.isVisible()
     assert dialog.error.isVisible()
@@ -422,9 +427,9 @@ def test_without_a_password_store_the_field_is_off(qtbot: QtBot, ctx: AppContext
     # tests/conftest.py selects keyring's null backend: no password store.
     assert not mail_password.available()
     dialog = settings_dialog(qtbot, ctx)
-    assert not dialog.mail_password.isEnabled()
-    assert dialog.keyring_note.text()
-    dialog.mail_user.setText("vanthu@example.vn")
+    assert not dialog.mail.password.isEnabled()
+    assert dialog.mail.keyring_note.text()
+    dialog.mail.user.setText("vanthu@example.vn")
     dialog.accept()
     assert ctx.settings.get("mail.user") == "vanthu@example.vn"
 
