@@ -202,6 +202,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Hai lần nhập mã PIN không giống nhau",
         "en": "The two PINs are not the same",
     },
+    "setup.cli_pin_prompt": {
+        "vi": "Mã PIN quản lý mới (4 đến 8 chữ số): ",
+        "en": "New manager PIN (4 to 8 digits): ",
+    },
+    "setup.cli_pin_again": {"vi": "Nhập lại mã PIN: ", "en": "Repeat the PIN: "},
     # --- printing ---
     "print.cannot_write": {
         "vi": "Không ghi được tệp {path} (thư mục không tồn tại hoặc không có quyền ghi)",

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desk_app.cli.scan",
     "desk_app.cli.printing",
     "desk_app.cli.report",
+    "desk_app.cli.setup",
 )
 
 EXIT_OK = 0
