@@ -231,6 +231,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The code text is too long for a readable QR code ({length} characters, "
         "at most {limit})",
     },
+    "print.cannot_read": {
+        "vi": "Không đọc được ảnh {path}",
+        "en": "Cannot read the image {path}",
+    },
     "print.no_code_in_image": {
         "vi": "Không tìm thấy mã QR nào trong ảnh {path}",
         "en": "No QR code found in the image {path}",

@@ -66,9 +66,10 @@ def font_family() -> str:
     return family
 
 
-def qr_matrix(payload: str, ecc: int = ECC_MEDIUM) -> list[list[bool]]:
-    """The modules of ``payload`` (True = dark), without quiet zone."""
-    code = qrcode.QRCode(error_correction=ecc, border=0, box_size=1)
+def qr_matrix(payload: str, ecc: int = ECC_MEDIUM, min_version: int = 1) -> list[list[bool]]:
+    """The modules of ``payload`` (True = dark), without quiet zone, version ``min_version``
+    or the smallest above it that holds the text."""
+    code = qrcode.QRCode(version=min_version, error_correction=ecc, border=0, box_size=1)
     code.add_data(payload)
     try:
         code.make(fit=True)
@@ -246,10 +247,11 @@ class Canvas:
         box: float,
         ecc: int = ECC_MEDIUM,
         quiet: int = QUIET_MODULES,
+        min_version: int = 1,
     ) -> Placed:
         """A QR code as vector squares, centred in a ``box`` mm square that holds the quiet
         zone too; modules are whole device pixels so raster output stays sharp."""
-        matrix = qr_matrix(payload, ecc)
+        matrix = qr_matrix(payload, ecc, min_version)
         n = len(matrix)
         module_px = box * self.k / (n + 2 * quiet)
         if module_px >= 2:

@@ -38,6 +38,9 @@ MAX_PAYLOAD = 1000
 # The dark modules' side at least (mm): 150 asked for a location code on A4, plus room for
 # snapping modules to a coarse printer's dots.
 MIN_CODE_MM = {"A4": 152.0}
+# The quiet zone is four modules whatever the version: a short text in a small version would
+# spend a quarter of the square on it. From version 5 on the dark part is over 80 %.
+MIN_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -319,7 +322,7 @@ def _paint(
 
     side = min(qr_side_limit, bottom - top)
     ecc = ECC_MEDIUM if plan.external else ECC_QUARTILE
-    return canvas.qr(plan.payload, (width - side) / 2, top, side, ecc=ecc)
+    return canvas.qr(plan.payload, (width - side) / 2, top, side, ecc=ecc, min_version=MIN_VERSION)
 
 
 def _notice_box(
@@ -353,3 +356,43 @@ def _notice_box(
     y += 0.8 * ts
     canvas.text(x + pad, y, inner, en_text, en_size, align=Align.LEFT, color=GREY)
     return total
+
+
+# --------------------------------------------------------------------------- an old poster
+
+
+def read_code_from_image(path: Path) -> str:
+    """The text of the QR code in a photo of an old poster (the largest one if several)."""
+    import cv2
+    import numpy as np
+
+    try:
+        # cv2.imread cannot open paths with Vietnamese letters on Windows; decode from bytes.
+        data = np.fromfile(str(path), dtype=np.uint8)
+    except OSError as exc:
+        raise PrintError(t("print.cannot_read", path=path)) from exc
+    image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
+    if image is None:
+        raise PrintError(t("print.cannot_read", path=path))
+    texts = _decode(image)
+    if not texts:
+        raise PrintError(t("print.no_code_in_image", path=path))
+    return texts[0]
+
+
+def _decode(image: object) -> list[str]:
+    try:
+        from desk_app.scanning.decoder import Decoder
+    except ImportError:  # an install without the scanning room: zxing-cpp alone
+        import zxingcpp
+
+        found = zxingcpp.read_barcodes(image, formats=zxingcpp.barcode_formats_from_str("QRCode"))
+        found.sort(key=lambda c: -abs(c.position.top_right.x - c.position.top_left.x))
+        return [code.text for code in found]
+
+    def width(points: tuple[tuple[float, float], ...]) -> float:
+        xs = [p[0] for p in points]
+        return max(xs) - min(xs) if xs else 0.0
+
+    decoded = sorted(Decoder().decode(image), key=lambda d: -width(d.points))
+    return [d.text for d in decoded]
