@@ -131,7 +131,10 @@ def ask_manager_pin(
 
     With no PIN set yet the user is offered to set one: True once it is set, False if not.
     """
-    guard = guard or PinGuard.for_settings(ctx.settings)
+    if guard is None:
+        # Desks sharing one database share the count of wrong PINs: read it afresh.
+        ctx.settings.reload()
+        guard = PinGuard.for_settings(ctx.settings)
     if not guard.has_pin():
         explanation = "\n\n".join(
             [

@@ -450,3 +450,27 @@ def test_change_pin_from_the_settings(qtbot: QtBot, ctx: AppContext) -> None:
     assert signal.args[0] == ["manager.pin_hash"]
     assert verify_pin("24680", ctx.settings.get("manager.pin_hash"))
     assert not verify_pin("1111", ctx.settings.get("manager.pin_hash"))
+
+
+def test_desks_sharing_a_database_share_the_wait(
+    qtbot: QtBot, ctx: AppContext, sqlite_url: str
+) -> None:
+    set_manager_pin(ctx.settings, "8642")
+    other_desk = AppContext.open(sqlite_url)
+    try:
+        assert other_desk.settings.get("manager.pin_failures") == 0  # its cache is now filled
+        guard = PinGuard.for_settings(ctx.settings)
+        for wrong in ("1111", "2222", "3333"):
+            guard.check(wrong)
+        seen: list[bool] = []
+
+        def look(widget: QWidget) -> None:
+            assert isinstance(widget, PinDialog)
+            seen.append(widget.locked())
+            widget.reject()
+
+        when_modal(qtbot, look)
+        assert ask_manager_pin(other_desk, None, "Open the settings") is False
+        assert seen == [True]
+    finally:
+        other_desk.close()
