@@ -180,6 +180,261 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Mã đã bị che một phần (số giấy tờ hoặc ngày sinh bị ẩn)",
         "en": "The code is partly masked (document number or birth date hidden)",
     },
+    # --- reports ---
+    "week.week": {"vi": "Tuần từ {first} đến {last}", "en": "Week of {first} to {last}"},
+    "week.day": {"vi": "Ngày {day}", "en": "{day}"},
+    "week.range": {"vi": "Từ ngày {first} đến ngày {last}", "en": "From {first} to {last}"},
+    "week.until": {"vi": "(tính đến {time} ngày {day})", "en": "(up to {time} on {day})"},
+    "report.sheet.summary": {"vi": "Tổng hợp", "en": "Summary"},
+    "report.sheet.daily": {"vi": "Theo ngày", "en": "Daily"},
+    "report.sheet.detail": {"vi": "Chi tiết", "en": "Detail"},
+    "report.motto.country": {
+        "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"
+    },
+    "report.motto.words": {
+        "vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"
+    },
+    "report.place_date": {
+        "vi": "{place}, ngày {day} tháng {month} năm {year}", "en": "{place}, {day}/{month}/{year}"
+    },
+    "report.title": {
+        "vi": "BÁO CÁO KẾT QUẢ KIỂM SOÁT RA VÀO BẰNG MÃ QR",
+        "en": "REPORT ON ENTRY CONTROL BY QR CODE",
+    },
+    "report.col.figure": {"vi": "Chỉ tiêu", "en": "Figure"},
+    "report.col.this": {"vi": "Kỳ này", "en": "This period"},
+    "report.col.previous": {"vi": "Kỳ trước", "en": "Previous period"},
+    "report.col.difference": {"vi": "Chênh lệch", "en": "Difference"},
+    "report.col.percent": {"vi": "Thay đổi (%)", "en": "Change (%)"},
+    "report.fig.scans": {"vi": "Tổng số lượt quét (vào + ra)", "en": "Scans (entries + exits)"},
+    "report.fig.entries": {"vi": "Lượt vào", "en": "Entries"},
+    "report.fig.exits": {"vi": "Lượt ra", "en": "Exits"},
+    "report.fig.people": {"vi": "Số người (không trùng lặp)", "en": "Distinct people"},
+    "report.fig.qr_entries": {"vi": "Lượt vào bằng mã QR", "en": "Entries by QR code"},
+    "report.fig.manual_entries": {"vi": "Lượt vào khai báo thủ công", "en": "Entries by hand"},
+    "report.fig.qr_share": {
+        "vi": "Tỷ lệ lượt vào bằng mã QR (%)", "en": "Share of entries by QR code (%)"
+    },
+    "report.fig.manual_share": {
+        "vi": "Tỷ lệ lượt vào khai báo thủ công (%)", "en": "Share of entries by hand (%)"
+    },
+    "report.fig.repeats": {
+        "vi": "Quét lặp lại (không tính vào lượt quét)", "en": "Repeat scans (not counted)"
+    },
+    "report.fig.rejected": {"vi": "Mã bị từ chối", "en": "Rejected codes"},
+    "report.fig.auto_checkouts": {
+        "vi": "Tự động ghi ra lúc đóng cửa", "en": "Automatic check-outs at closing time"
+    },
+    "report.fig.inside_at_end": {
+        "vi": "Số người còn ở trong cuối kỳ", "en": "People still inside at the end"
+    },
+    "report.fig.warnings": {"vi": "Lượt vào có cảnh báo", "en": "Visits with warnings"},
+    "report.fig.days_without_scans": {
+        "vi": "Số ngày không có lượt quét", "en": "Days with no scans"
+    },
+    "report.fig.busiest_hour": {"vi": "Giờ cao điểm", "en": "Busiest hour"},
+    "report.busiest": {
+        "vi": "{start}-{end} ngày {day} ({count} lượt quét)",
+        "en": "{start}-{end} on {day} ({count} scans)",
+    },
+    "report.none": {"vi": "Không có", "en": "None"},
+    "report.section.by_kind": {"vi": "Lượt quét theo loại mã", "en": "Scans by kind of code"},
+    "report.section.by_method": {"vi": "Lượt quét theo cách quét", "en": "Scans by method"},
+    "report.section.rejected": {
+        "vi": "Mã bị từ chối theo lý do", "en": "Rejected codes by reason"
+    },
+    "report.section.warnings": {"vi": "Cảnh báo theo loại", "en": "Warnings by kind"},
+    "report.section.chart": {"vi": "Lượt vào và ra theo ngày", "en": "Entries and exits per day"},
+    "report.col.count": {"vi": "Số lượt", "en": "Count"},
+    "report.kind.cccd": {"vi": "CCCD gắn chip", "en": "Chip citizen ID card"},
+    "report.kind.cancuoc": {"vi": "Thẻ căn cước", "en": "Identity card"},
+    "report.kind.pccovid": {"vi": "Mã QR cá nhân (PC-Covid)", "en": "Health app QR (PC-Covid)"},
+    "report.kind.bhyt": {"vi": "Thẻ BHYT", "en": "Health insurance card"},
+    "report.kind.staff": {"vi": "Thẻ nhân viên", "en": "Staff card"},
+    "report.kind.visitor_pass": {"vi": "Thẻ khách", "en": "Visitor pass"},
+    "report.kind.manual": {"vi": "Khai báo thủ công", "en": "Entered by hand"},
+    "report.method.camera": {"vi": "Camera", "en": "Camera"},
+    "report.method.scanner": {"vi": "Máy quét cầm tay", "en": "Handheld scanner"},
+    "report.method.manual": {"vi": "Nhập tay", "en": "By hand"},
+    "report.method.checkout": {"vi": "Ghi ra tại bàn", "en": "Checked out at the desk"},
+    "report.method.auto": {"vi": "Tự động", "en": "Automatic"},
+    "report.definition": {
+        "vi": "Cách tính: lượt quét là lần quét được ghi nhận là vào hoặc ra (kể cả ghi ra tại "
+        "bàn). Quét lặp lại trong thời gian chống trùng và mã bị từ chối được đếm riêng, không "
+        "cộng vào lượt quét; tự động ghi ra lúc đóng cửa không phải lượt quét. Số người là số "
+        "người khác nhau có ít nhất một lượt quét. Ngày giờ theo giờ địa phương.",
+        "en": "How it is counted: a scan is a scan recorded as an entry or an exit (check-outs "
+        "at the desk included). Repeat scans within the debounce window and rejected codes are "
+        "counted apart, not as scans; automatic check-outs at closing time are not scans. "
+        "People are the distinct people with at least one scan. Days and hours in local time.",
+    },
+    "report.sign.preparer": {"vi": "NGƯỜI LẬP BÁO CÁO", "en": "PREPARED BY"},
+    "report.sign.head": {"vi": "THỦ TRƯỞNG ĐƠN VỊ", "en": "HEAD OF UNIT"},
+    "report.sign.preparer_note": {"vi": "(Ký, ghi rõ họ tên)", "en": "(Signature and full name)"},
+    "report.sign.head_note": {"vi": "(Ký tên, đóng dấu)", "en": "(Signature and seal)"},
+    "report.col.date": {"vi": "Ngày", "en": "Date"},
+    "report.col.weekday": {"vi": "Thứ", "en": "Day"},
+    "report.col.scans": {"vi": "Lượt quét", "en": "Scans"},
+    "report.col.entries": {"vi": "Vào", "en": "Entries"},
+    "report.col.exits": {"vi": "Ra", "en": "Exits"},
+    "report.col.repeats": {"vi": "Quét lặp lại", "en": "Repeats"},
+    "report.col.rejected": {"vi": "Bị từ chối", "en": "Rejected"},
+    "report.col.people": {"vi": "Số người", "en": "People"},
+    "report.col.qr_entries": {"vi": "Vào bằng QR", "en": "Entries by QR"},
+    "report.col.manual_entries": {"vi": "Vào thủ công", "en": "Entries by hand"},
+    "report.col.auto_checkouts": {"vi": "Tự động ra", "en": "Automatic check-outs"},
+    "report.total": {"vi": "Tổng cộng", "en": "Total"},
+    "report.weekday.0": {"vi": "Thứ Hai", "en": "Monday"},
+    "report.weekday.1": {"vi": "Thứ Ba", "en": "Tuesday"},
+    "report.weekday.2": {"vi": "Thứ Tư", "en": "Wednesday"},
+    "report.weekday.3": {"vi": "Thứ Năm", "en": "Thursday"},
+    "report.weekday.4": {"vi": "Thứ Sáu", "en": "Friday"},
+    "report.weekday.5": {"vi": "Thứ Bảy", "en": "Saturday"},
+    "report.weekday.6": {"vi": "Chủ nhật", "en": "Sunday"},
+    "report.col.no": {"vi": "STT", "en": "No."},
+    "report.col.name": {"vi": "Họ và tên", "en": "Name"},
+    "report.col.id_number": {"vi": "Số giấy tờ", "en": "ID number"},
+    "report.col.kind": {"vi": "Loại mã", "en": "Kind of code"},
+    "report.col.entry_at": {"vi": "Vào lúc", "en": "Entry"},
+    "report.col.exit_at": {"vi": "Ra lúc", "en": "Exit"},
+    "report.col.entry_method": {"vi": "Cách vào", "en": "Entry method"},
+    "report.col.exit_method": {"vi": "Cách ra", "en": "Exit method"},
+    "report.col.checkpoint": {"vi": "Điểm kiểm soát", "en": "Checkpoint"},
+    "report.col.desk": {"vi": "Bàn", "en": "Desk"},
+    "report.col.purpose": {"vi": "Mục đích", "en": "Purpose"},
+    "report.col.host": {"vi": "Người tiếp", "en": "Host"},
+    "report.col.organisation": {"vi": "Cơ quan, đơn vị", "en": "Organisation"},
+    "report.col.warnings": {"vi": "Cảnh báo", "en": "Warnings"},
+    "report.still_inside": {"vi": "Đang ở trong", "en": "Still inside"},
+    "report.ids_masked": {
+        "vi": "Số giấy tờ được che một phần để bảo vệ dữ liệu cá nhân.",
+        "en": "ID numbers are partly masked to protect personal data.",
+    },
+    "report.ids_full": {
+        "vi": "Tài liệu có số giấy tờ đầy đủ (dữ liệu cá nhân): không chia sẻ ra ngoài.",
+        "en": "This document holds full ID numbers (personal data): do not share it.",
+    },
+    "report.made_at": {"vi": "Lập lúc {time}", "en": "Made at {time}"},
+    "report.bad_week": {
+        "vi": "Tuần không hợp lệ: {value} (dùng dạng 2021-W41, current hoặc last)",
+        "en": "Invalid week: {value} (use the form 2021-W41, current or last)",
+    },
+    "report.bad_range": {
+        "vi": "Khoảng ngày không hợp lệ: {first} đến {last} (tối đa 366 ngày)",
+        "en": "Invalid range: {first} to {last} (at most 366 days)",
+    },
+    "report.range_incomplete": {
+        "vi": "Cần cả --from và --to", "en": "Both --from and --to are needed"
+    },
+    "report.written": {
+        "vi": "Đã ghi báo cáo {period} vào {path}", "en": "Wrote the report {period} to {path}"
+    },
+    "report.summary_line": {
+        "vi": "Lượt quét: {scans} (vào {entries}, ra {exits}); số người: {people}",
+        "en": "Scans: {scans} ({entries} entries, {exits} exits); people: {people}",
+    },
+    "report.cannot_write": {
+        "vi": "Không ghi được tệp {path}: {message}", "en": "Cannot write the file {path}: {message}"
+    },
+    "mail.subject": {
+        "vi": "Báo cáo kiểm soát ra vào bằng mã QR - {unit} - {period}",
+        "en": "Entry control report - {unit} - {period}",
+    },
+    "mail.greeting": {"vi": "Kính gửi Quý cơ quan,", "en": "Dear colleagues,"},
+    "mail.intro": {
+        "vi": "{unit} gửi báo cáo kết quả kiểm soát ra vào bằng mã QR, {period}.",
+        "en": "{unit} sends its report on entry control by QR code, {period}.",
+    },
+    "mail.key_figures": {"vi": "Số liệu chính:", "en": "Key figures:"},
+    "mail.line.scans": {
+        "vi": "- Tổng số lượt quét: {scans} (vào {entries}, ra {exits})",
+        "en": "- Scans: {scans} ({entries} entries, {exits} exits)",
+    },
+    "mail.line.people": {"vi": "- Số người: {people}", "en": "- People: {people}"},
+    "mail.line.qr": {
+        "vi": "- Lượt vào bằng mã QR: {qr} ({share}); khai báo thủ công: {manual}",
+        "en": "- Entries by QR code: {qr} ({share}); by hand: {manual}",
+    },
+    "mail.line.empty_days": {
+        "vi": "- Số ngày không có lượt quét: {count}", "en": "- Days with no scans: {count}"
+    },
+    "mail.line.change": {
+        "vi": "- So với kỳ trước: {difference} lượt quét ({percent})",
+        "en": "- Against the previous period: {difference} scans ({percent})",
+    },
+    "mail.line.change_no_base": {
+        "vi": "- So với kỳ trước: kỳ trước không có lượt quét",
+        "en": "- Against the previous period: no scans in the previous period",
+    },
+    "mail.attached": {
+        "vi": "Chi tiết trong tệp đính kèm {filename}.",
+        "en": "The details are in the attached file {filename}.",
+    },
+    "mail.closing": {"vi": "Trân trọng,", "en": "Kind regards,"},
+    "mail.not_configured": {
+        "vi": "Chưa thiết lập máy chủ thư (mail.host)", "en": "No mail server set up (mail.host)"
+    },
+    "mail.no_recipients": {
+        "vi": "Chưa có người nhận báo cáo (mail.recipients)",
+        "en": "No report recipients set up (mail.recipients)",
+    },
+    "mail.no_sender": {
+        "vi": "Chưa có địa chỉ người gửi (mail.sender)", "en": "No sender address (mail.sender)"
+    },
+    "mail.no_password": {
+        "vi": "Chưa lưu mật khẩu thư của {user} trong kho khóa của hệ điều hành",
+        "en": "No mail password for {user} in the system keyring",
+    },
+    "mail.keyring_error": {
+        "vi": "Không dùng được kho khóa của hệ điều hành: {detail}",
+        "en": "The system keyring cannot be used: {detail}",
+    },
+    "mail.error.auth": {
+        "vi": "Máy chủ thư từ chối đăng nhập: {detail}",
+        "en": "The mail server refused the login: {detail}",
+    },
+    "mail.error.connect": {
+        "vi": "Không kết nối được máy chủ thư {host}:{port}: {detail}",
+        "en": "Cannot connect to the mail server {host}:{port}: {detail}",
+    },
+    "mail.error.timeout": {
+        "vi": "Máy chủ thư không trả lời sau {seconds} giây",
+        "en": "The mail server did not answer within {seconds} seconds",
+    },
+    "mail.error.refused": {
+        "vi": "Máy chủ thư từ chối thư: {detail}", "en": "The mail server refused the message: {detail}"
+    },
+    "mail.error.tls": {
+        "vi": "Lỗi kết nối bảo mật với máy chủ thư: {detail}",
+        "en": "Secure connection to the mail server failed: {detail}",
+    },
+    "mail.error.other": {"vi": "Lỗi gửi thư: {detail}", "en": "Sending failed: {detail}"},
+    "mail.sent": {
+        "vi": "Đã gửi báo cáo {period} tới {recipients}",
+        "en": "Sent the report {period} to {recipients}",
+    },
+    "mail.queued": {
+        "vi": "Chưa gửi được: thư được giữ trong hộp thư đi (số {id}) và sẽ được gửi lại sau. "
+        "Lý do: {reason}",
+        "en": "Not sent: the message is kept in the outbox (number {id}) and will be sent "
+        "again later. Reason: {reason}",
+    },
+    "mail.eml_saved": {"vi": "Đã lưu thư vào {path}", "en": "Saved the message to {path}"},
+    "mail.password_set": {
+        "vi": "Đã lưu mật khẩu thư của {user} vào kho khóa",
+        "en": "Saved the mail password of {user} in the keyring",
+    },
+    "mail.password_no_user": {
+        "vi": "Hãy đặt mail.user trước", "en": "Set mail.user first"
+    },
+    "mail.password_prompt": {"vi": "Mật khẩu thư của {user}: ", "en": "Mail password of {user}: "},
+    "outbox.empty": {"vi": "Hộp thư đi trống", "en": "The outbox is empty"},
+    "outbox.status.pending": {"vi": "chờ gửi", "en": "pending"},
+    "outbox.status.sent": {"vi": "đã gửi", "en": "sent"},
+    "outbox.retried": {
+        "vi": "Đã gửi {sent} trong {total} thư chờ", "en": "Sent {sent} of {total} waiting messages"
+    },
+    "outbox.not_found": {"vi": "Không có thư số {id}", "en": "No message number {id}"},
     # --- setup ---
     "setup.pin_format": {
         "vi": "Mã PIN phải gồm {min} đến {max} chữ số",
