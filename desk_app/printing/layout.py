@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QGuiApplication,
     QPainter,
     QPainterPath,
@@ -214,16 +215,19 @@ class Canvas:
         if max_h is not None:
             size = self.fit_size(text, w, max_h, size, min_size or size * 0.6, bold, wrap)
         width, height = self.measure(text, w, size, bold, wrap)
-        if max_h is not None:
-            height = min(height, max_h)
+        full_height = height
+        if max_h is not None and height > max_h:
+            # Cut between lines, never through one: whole lines only.
+            spacing = QFontMetricsF(self.font(size, bold), self.painter.device()).lineSpacing()
+            height = max(1, math.floor(max_h * self.k / spacing)) * spacing / self.k
         if self.dry:
             return height
         self.painter.save()
         self.painter.setFont(self.font(size, bold))
         self.painter.setPen(color)
-        if max_h is not None:
+        if height < full_height:
             self.painter.setClipRect(self.r(x, y, w, height))
-        self.painter.drawText(self.r(x, y, w, height), self._flags(align, wrap), text)
+        self.painter.drawText(self.r(x, y, w, full_height), self._flags(align, wrap), text)
         self.painter.restore()
         if underline:
             width = min(width, w)
@@ -327,7 +331,7 @@ def official_header(
             x, y, left_w, agency.upper(), size, max_h=line_h * 2, min_size=size * 0.7
         )
     unit_h = canvas.text(
-        x, y + left_h, left_w, unit.upper(), size, bold=True, max_h=line_h * 2, min_size=size * 0.7
+        x, y + left_h, left_w, unit.upper(), size, bold=True, max_h=line_h * 3, min_size=size * 0.7
     )
     left_h += unit_h
     rule = min(left_w * 0.4, 30.0)

@@ -48,8 +48,12 @@ def rasterise(pdf: Path, dpi: int = 150, page: int = 1) -> np.ndarray:
         check=True,
         capture_output=True,
     )
-    image = cv2.imread(str(prefix) + ".pgm", cv2.IMREAD_GRAYSCALE)
-    assert image is not None
+    return read_grey(Path(str(prefix) + ".pgm"))
+
+
+def read_grey(path: Path) -> np.ndarray:
+    image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    assert image is not None, path
     return image
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import cv2
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +23,7 @@ from tests.ui.print_checks import (
     px_to_mm,
     quiet_zone_clean,
     rasterise,
+    read_grey,
     unit_context,
     zbar_texts,
     zxing_codes,
@@ -137,7 +137,7 @@ def test_png_poster_is_300_dpi_and_decodes(
     assert round(image.dotsPerMeterX() * 0.0254) == 300
     out = tmp_path / "poster.png"
     assert _poster(sqlite_url, out) == 0
-    grey = cv2.imread(str(out), cv2.IMREAD_GRAYSCALE)
+    grey = read_grey(out)
     assert grey.shape == (3508, 2480)
     found = zxing_codes(grey)
     assert [f.text for f in found] == [plan.payload]
