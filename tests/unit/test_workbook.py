@@ -9,11 +9,11 @@ import os
 import shutil
 import subprocess
 import zipfile
-from xml.etree import ElementTree
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from openpyxl import load_workbook
