@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "cards", help="print staff cards (ten per A4 sheet); exit 2 if list rows were bad"
     )
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
     p.add_argument(
         "--staff",
         type=Path,
@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("pass", help="print a visitor pass for an open visit")
     p.add_argument("visit_id", type=int, metavar="VISIT_ID")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
     p.add_argument("--format", type=str.lower, choices=("a6", "80mm"), default="a6")
     p.set_defaults(handler=cmd_pass)
 
@@ -86,7 +86,7 @@ def cmd_poster(args: argparse.Namespace) -> int:
 def cmd_cards(args: argparse.Namespace) -> int:
     _painting()
     from desk_app.printing.cards import cards_document, import_staff, staff_cards
-    from desk_app.printing.output import write_pdf
+    from desk_app.printing.output import write_file
     from desk_app.printing.poster import UnitDetails
 
     ctx = _context(args)
@@ -101,21 +101,33 @@ def cmd_cards(args: argparse.Namespace) -> int:
         wanted = [row.staff_id for row in result.rows]
     cards = staff_cards(ctx, wanted)
     document = cards_document(cards, unit)
-    write_pdf(document, args.out)
-    print(t("cards.written", count=len(cards), pages=document.page_count, path=args.out))
+    paths = write_file(document, args.out)
+    print(
+        t(
+            "cards.written",
+            count=len(cards),
+            pages=document.page_count,
+            path=", ".join(map(str, paths)),
+        )
+    )
     return EXIT_REJECTED if problems else EXIT_OK
 
 
 def cmd_pass(args: argparse.Namespace) -> int:
     _painting()
-    from desk_app.printing.output import write_pdf
+    from desk_app.printing.output import write_file
     from desk_app.printing.passes import pass_document, plan_pass
 
     ctx = _context(args)
     spec = plan_pass(ctx, args.visit_id)
-    write_pdf(pass_document(spec, args.format), args.out)
+    paths = write_file(pass_document(spec, args.format), args.out)
     print(
-        t("pass.written", visit_id=spec.visit_id, date=format_date(spec.expires_on), path=args.out)
+        t(
+            "pass.written",
+            visit_id=spec.visit_id,
+            date=format_date(spec.expires_on),
+            path=", ".join(map(str, paths)),
+        )
     )
     return EXIT_OK
 

@@ -34,6 +34,9 @@ LEFT = (SHEET_W - COLUMNS * CARD_W) / 2
 TOP = (SHEET_H - ROWS * CARD_H) / 2
 SAFE = 4.0  # nothing printed closer to a cut than this: guillotines wander
 QR_BOX = 40.0
+# The code carries the title only this far (the card prints all of it): every extra letter
+# shrinks the modules, and a 0.5 mm module defeats a cheap webcam.
+CODE_TITLE_CHARS = 32
 
 LIMITS = {"staff_id": 64, "name": 200, "title": 200, "department": 200}
 HEADER_NAMES = {
@@ -213,7 +216,7 @@ def staff_cards(ctx: AppContext, staff_ids: Iterable[str] | None = None) -> list
             m.name,
             m.title,
             m.department,
-            encode_staff(secret, unit_id, m.staff_id, m.name, m.title),
+            encode_staff(secret, unit_id, m.staff_id, m.name, m.title[:CODE_TITLE_CHARS].strip()),
         )
         for m in ctx.log.staff()
         if wanted is None or m.staff_id in wanted
@@ -274,7 +277,7 @@ def paint_card(canvas: Canvas, x: float, y: float, card: StaffCard, unit: UnitDe
     qr_x = x + CARD_W - QR_BOX - 0.8
     canvas.qr(card.payload, qr_x, y + (CARD_H - QR_BOX) / 2, QR_BOX, ecc=ECC_MEDIUM)
     left = x + SAFE
-    w = qr_x - left
+    w = qr_x - left - 1.0  # clear of the quiet zone, not just touching it
     top = y + SAFE
     if unit.agency:
         top += canvas.text(

@@ -27,10 +27,13 @@ from desk_app.printing.cards import (
 from desk_app.printing.output import PrintError, write_pdf
 from desk_app.printing.poster import UnitDetails
 from tests.ui.print_checks import (
+    dark_box,
+    module_px,
     pdf_fonts,
     pdf_pages,
     pdf_text,
     px_to_mm,
+    quiet_zone_clean,
     rasterise,
     unit_context,
     zbar_texts,
@@ -183,6 +186,8 @@ def test_a_sheet_holds_ten_cards_whose_codes_read_back(ctx: AppContext, tmp_path
         assert LEFT + (column + 1) * CARD_W - px_to_mm(code.right, DPI) > 3.5
         assert y_mm - (TOP + row * CARD_H) > 3.5
         assert TOP + (row + 1) * CARD_H - px_to_mm(code.bottom, DPI) > 3.5
+        box = dark_box(image, code)
+        assert quiet_zone_clean(image, box, int(4 * module_px(image, box)) - 2)
     assert ids == {f"NV{i:03d}" for i in range(1, 11)}
     assert len(zxing_codes(rasterise(out, DPI, page=2))) == 2
 
@@ -248,9 +253,14 @@ def test_command_line_import_print_list_and_revoke(
     captured = capsys.readouterr()
     assert "Line 3: no name" in captured.err and "Line 9:" in captured.err
     assert "3 staff cards, 1 pages" in captured.out
-    assert len(zxing_codes(rasterise(out, DPI))) == 3
+    printed = {ctx.parse(f.text).id_number: f.text for f in zxing_codes(rasterise(out, DPI))}
+    assert set(printed) == {"NV001", "NV004", "NV009"}
 
     assert main([*db, "staff", "revoke", "NV004", "--reason", "Nghỉ việc"]) == 0
+    # The card already printed is refused from now on; the others still work.
+    refused = ctx.log.record_scan(ctx.parse(printed["NV004"]))
+    assert (refused.outcome, refused.reason) == (Outcome.REJECTED, "staff_revoked")
+    assert ctx.log.record_scan(ctx.parse(printed["NV001"])).outcome is Outcome.ENTRY
     assert main([*db, "staff", "revoke", "NV004"]) == 1
     assert "No valid card with staff ID NV004" in capsys.readouterr().err
     assert main([*db, "staff", "list"]) == 0
@@ -265,3 +275,17 @@ def test_command_line_import_print_list_and_revoke(
 def test_no_staff_no_sheet(ctx: AppContext) -> None:
     with pytest.raises(PrintError, match="No staff"):
         cards.cards_document([], UnitDetails.from_settings(ctx.settings))
+
+
+def test_a_long_title_does_not_shrink_the_code_below_a_webcams_reach(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    title = "Phó Trưởng phòng phụ trách Công nghệ thông tin, Chuyển đổi số và An toàn thông tin"
+    ctx.log.upsert_staff("NV001", "Tôn Nữ Hoàng Phương Thảo Nguyên", title, "Văn phòng Sở")
+    document = cards_document(staff_cards(ctx), UnitDetails.from_settings(ctx.settings))
+    image = rasterise(write_pdf(document, tmp_path / "card.pdf"), 300)
+    found = zxing_codes(image)
+    assert len(found) == 1
+    assert ctx.parse(found[0].text).name == "Tôn Nữ Hoàng Phương Thảo Nguyên"
+    assert px_to_mm(module_px(image, dark_box(image, found[0])), 300) >= 0.7
+    assert title in " ".join(pdf_text(tmp_path / "card.pdf").split())

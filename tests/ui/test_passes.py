@@ -15,10 +15,13 @@ from desk_app.printing.output import PrintError
 from desk_app.printing.passes import pass_document, plan_pass
 from desk_app.timeutil import local_today
 from tests.ui.print_checks import (
+    dark_box,
+    module_px,
     pdf_fonts,
     pdf_pages,
     pdf_text,
     px_to_mm,
+    quiet_zone_clean,
     rasterise,
     unit_context,
     zbar_texts,
@@ -50,7 +53,9 @@ def _printed_code(sqlite_url: str, visit_id: int, out: Path, fmt: str) -> tuple[
     found = zxing_codes(image)
     assert len(found) == 1
     assert zbar_texts(image) == [found[0].text]
-    return found[0].text, px_to_mm(found[0].right - found[0].left, DPI)
+    box = dark_box(image, found[0])
+    assert quiet_zone_clean(image, box, int(4 * module_px(image, box)) - 2)
+    return found[0].text, px_to_mm(box[2] - box[0], DPI)
 
 
 @pytest.mark.parametrize(("fmt", "width"), [("a6", 105), ("80mm", 80)])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -243,3 +246,25 @@ def test_wrong_extension_and_unwritable_folder(
     assert "Only .pdf or .png" in err[0]
     assert "Cannot write the file" in err[1]
     assert plan_poster(ctx).previous_version is None  # nothing printed, nothing recorded
+
+
+def test_the_command_paints_on_a_server_without_a_display(
+    ctx: AppContext, sqlite_url: str, tmp_path: Path
+) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    }
+    out = tmp_path / "server.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "desk_app", "--db", sqlite_url, "poster", "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert [f.text for f in zxing_codes(rasterise(out, DPI))] == [plan_poster(ctx).payload]

@@ -42,19 +42,19 @@ def test_poster_saved_as_pdf_and_png_records_its_version(
 ) -> None:
     dialog = _dialog(qtbot, ctx)
     assert dialog.tabs.currentIndex() == TAB_POSTER
-    assert dialog.checkpoint.currentText() == "Cổng chính"
-    assert "version 1" in dialog.poster_info.text()
+    assert dialog.poster_tab.checkpoint.currentText() == "Cổng chính"
+    assert "version 1" in dialog.poster_tab.info.text()
     saved = dialog.save_to(tmp_path / "poster.pdf")
     assert _codes(saved[0]) == [plan_poster(ctx).payload]
-    assert "Unchanged" in dialog.poster_info.text()
-    dialog.paper.setCurrentText("A5")
+    assert "Unchanged" in dialog.poster_tab.info.text()
+    dialog.poster_tab.paper.setCurrentText("A5")
     png = dialog.save_to(tmp_path / "poster.png")[0]
     grey = read_grey(png)
     assert grey.shape == (2480, 1748)  # A5 at 300 dpi
     ctx.settings.set("unit.address", "Số 9, đường Trường Chinh")
-    dialog.checkpoint.setCurrentIndex(1)
-    dialog.checkpoint.setCurrentIndex(0)
-    assert "version 2" in dialog.poster_info.text()
+    dialog.poster_tab.checkpoint.setCurrentIndex(1)
+    dialog.poster_tab.checkpoint.setCurrentIndex(0)
+    assert "version 2" in dialog.poster_tab.info.text()
 
 
 def test_issued_code_pasted_or_read_from_a_photo(
@@ -76,19 +76,19 @@ def test_issued_code_pasted_or_read_from_a_photo(
     cv2.imencode(".jpg", photo)[1].tofile(str(photo_path))
 
     dialog = _dialog(qtbot, ctx)
-    assert not dialog.payload.isEnabled()
-    assert dialog.read_code_from_image(photo_path)
-    assert dialog.external_code.isChecked() and dialog.payload.isEnabled()
-    assert dialog.payload.toPlainText() == issued
+    assert not dialog.poster_tab.payload.isEnabled()
+    assert dialog.poster_tab.read_code_from_image(photo_path)
+    assert dialog.poster_tab.external_code.isChecked() and dialog.poster_tab.payload.isEnabled()
+    assert dialog.poster_tab.payload.toPlainText() == issued
     pdf = dialog.save_to(tmp_path / "issued.pdf")[0]
     assert _codes(pdf) == [issued]
 
     blank = tmp_path / "blank.png"
     cv2.imwrite(str(blank), np.full((200, 200), 255, np.uint8))
-    assert not dialog.read_code_from_image(blank)
+    assert not dialog.poster_tab.read_code_from_image(blank)
     assert "No QR code found" in dialog.message.text()
 
-    dialog.payload.setPlainText("")
+    dialog.poster_tab.payload.setPlainText("")
     assert dialog.save_to(tmp_path / "empty.pdf") == []
     assert "empty" in dialog.message.text()
     assert not (tmp_path / "empty.pdf").exists()
@@ -139,20 +139,20 @@ def test_staff_import_revoke_and_cards(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(staff), ""))
     dialog = _dialog(qtbot, ctx)
     dialog.tabs.setCurrentIndex(TAB_CARDS)
-    dialog.import_button.click()
-    assert dialog.staff_table.rowCount() == 2
-    assert "Line 3: no name" in dialog.cards_info.text()
+    dialog.cards_tab.import_button.click()
+    assert dialog.cards_tab.table.rowCount() == 2
+    assert "Line 3: no name" in dialog.cards_tab.info.text()
 
-    dialog.revoke_button.click()  # nothing selected
+    dialog.cards_tab.revoke_button.click()  # nothing selected
     assert "Select the card" in dialog.message.text()
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Mất thẻ", True))
-    dialog.staff_table.selectRow(0)
-    dialog.revoke_button.click()
+    dialog.cards_tab.table.selectRow(0)
+    dialog.cards_tab.revoke_button.click()
     assert [m.staff_id for m in ctx.log.staff()] == ["NV003"]
-    item = dialog.staff_table.item(0, 4)
+    item = dialog.cards_tab.table.item(0, 4)
     assert item is not None and item.text().startswith("revoked")
 
-    dialog.staff_table.clearSelection()
+    dialog.cards_tab.table.clearSelection()
     pdf = tmp_path / "cards.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(pdf), ""))
     dialog.pdf_button.click()
@@ -167,8 +167,8 @@ def test_visitor_pass_for_the_chosen_visit(
     assert visit_id is not None
     dialog = _dialog(qtbot, ctx, visit_id=visit_id)
     assert dialog.tabs.currentIndex() == TAB_PASS
-    assert dialog.visit.currentData() == visit_id
-    dialog.pass_format.setCurrentIndex(1)  # 80 mm receipt
+    assert dialog.pass_tab.visit.currentData() == visit_id
+    dialog.pass_tab.pass_format.setCurrentIndex(1)  # 80 mm receipt
     chosen = tmp_path / "pass"  # no extension typed: the filter's one is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(chosen), ""))
     dialog.pdf_button.click()
