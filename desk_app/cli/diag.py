@@ -1,0 +1,146 @@
+"""``desk-app diag``: what this install runs with (versions, native libraries, folders, Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import ctypes.util
+import importlib
+import json
+import platform
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from desk_app import __version__, native
+from desk_app.paths import data_dir, resources_dir
+
+# Distribution name -> module whose import proves it works in this build.
+_PACKAGES = {
+    "PySide6-Essentials": "PySide6",
+    "opencv-python-headless": "cv2",
+    "numpy": "numpy",
+    "zxing-cpp": "zxingcpp",
+    "pyzbar": "pyzbar",
+    "qrcode": "qrcode",
+    "SQLAlchemy": "sqlalchemy",
+    "alembic": "alembic",
+    "openpyxl": "openpyxl",
+    "platformdirs": "platformdirs",
+    "keyring": "keyring",
+}
+
+
+def register(subparsers: Any) -> None:
+    # No help text: the command stays out of the command list, for support use only.
+    p = subparsers.add_parser("diag")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_diag)
+
+
+def _version(distribution: str, module_name: str) -> str | None:
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        return f"not importable: {exc}"
+    found = getattr(module, "__version__", None)
+    if found:
+        return str(found)
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def libzbar_report() -> dict[str, Any]:
+    """Which libzbar pyzbar loads here: the bundled one in a frozen build."""
+    report: dict[str, Any] = {
+        "bundled": str(native.requested_libzbar() or "") or None,
+        "system_find_library": ctypes.util.find_library("zbar"),
+    }
+    try:
+        from pyzbar import pyzbar
+
+        del pyzbar
+    except (ImportError, OSError) as exc:
+        report.update(loaded=None, mapped=[], error=str(exc))
+        return report
+    mapped = native.mapped_libraries("libzbar")
+    report["mapped"] = mapped
+    report["loaded"] = mapped[0] if mapped else report["bundled"]
+    try:
+        from pyzbar.wrapper import zbar_version
+
+        major, minor = ctypes.c_uint(), ctypes.c_uint()
+        zbar_version(ctypes.byref(major), ctypes.byref(minor))
+        report["version"] = f"{major.value}.{minor.value}"
+    except (ImportError, OSError, AttributeError) as exc:
+        report["error"] = str(exc)
+    return report
+
+
+def qt_report() -> dict[str, Any]:
+    try:
+        from PySide6.QtCore import QLibraryInfo, qVersion
+    except ImportError as exc:
+        return {"error": str(exc)}
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return {
+        "version": qVersion(),
+        "plugins_dir": str(plugins),
+        "plugins": {
+            folder.name: sorted(f.name for f in folder.iterdir() if f.is_file())
+            for folder in sorted(plugins.iterdir())
+            if folder.is_dir()
+        }
+        if plugins.is_dir()
+        else {},
+        "translations": sorted(f.name for f in translations.glob("*.qm")),
+    }
+
+
+def _database_url(args: argparse.Namespace) -> str:
+    from sqlalchemy.engine import make_url
+
+    from desk_app.storage.database import resolve_url
+
+    url = resolve_url(getattr(args, "db", None))
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL is reported as such, not as a crash
+        return "?"
+
+
+def collect(args: argparse.Namespace) -> dict[str, Any]:
+    resources = resources_dir()
+    return {
+        "desk_app": __version__,
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "bundle_dir": str(native.bundle_dir() or "") or None,
+        "executable": sys.executable,
+        "packages": {dist: _version(dist, mod) for dist, mod in _PACKAGES.items()},
+        "libzbar": libzbar_report(),
+        "data_dir": str(data_dir()),
+        "database_url": _database_url(args),
+        "resources_dir": str(resources),
+        "resources": sorted(
+            str(p.relative_to(resources)).replace("\\", "/")
+            for p in resources.rglob("*")
+            if p.is_file()
+        ),
+        "qt": qt_report(),
+    }
+
+
+def cmd_diag(args: argparse.Namespace) -> int:
+    report = collect(args)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    for key, value in report.items():
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+        print(f"{key}: {shown}")
+    return 0
