@@ -1,50 +1,55 @@
 """The report workbook (openpyxl): Summary with the official header and a chart, Daily, Detail.
 
 Numbers are written as values (no formulas), so every reader shows them; text that a
-spreadsheet would take for a formula is stored as text with the quote-prefix style.
-The Detail sheet can hold tens of thousands of rows: openpyxl lays out the sheet (widths,
-frozen rows, print set-up, the styles of one template row) and the rows themselves are
-streamed into its XML, which is many times faster than one openpyxl cell object per value.
+spreadsheet would take for a formula is stored as text with the quote-prefix style
+(``cells.put``). The Detail sheet is in ``detail_sheet``.
 """
 
 from __future__ import annotations
 
 import io
-import re
-import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desk_app.context import AppContext
-from desk_app.domain.visits import VisitRow
 from desk_app.domain.week import Period, describe
-from desk_app.i18n import CATALOGUE, language, t
-from desk_app.reports.weekly import COMPARED, KINDS, METHODS, Figures, compute, visit_rows
+from desk_app.i18n import language, t
+from desk_app.reports import detail_sheet
+from desk_app.reports.cells import (
+    BOLD,
+    BOX,
+    CENTER,
+    DATE_FORMAT,
+    Progress,
+    header_row,
+    kind_name,
+    method_name,
+    print_setup,
+    put,
+    reason_name,
+    warning_name,
+)
+from desk_app.reports.weekly import (
+    COMPARED,
+    KINDS,
+    METHODS,
+    DetailRow,
+    Figures,
+    compute,
+    visit_rows,
+)
 from desk_app.settings import Settings
-from desk_app.timeutil import local_today, to_local
+from desk_app.timeutil import local_today
 
-Progress = Callable[[int, int], None]
-
-DATE_FORMAT = "DD/MM/YYYY"
-DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-BOLD = Font(bold=True)
-THIN = Side(style="thin", color="808080")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 NOT_APPLICABLE = "–"  # an en dash: per cent against a previous period of 0
 
 DAILY_COLUMNS = (
@@ -59,22 +64,6 @@ DAILY_COLUMNS = (
     ("repeats", 12),
     ("rejected", 11),
     ("auto_checkouts", 12),
-)
-DETAIL_COLUMNS = (
-    ("no", 6),
-    ("name", 28),
-    ("id_number", 15),
-    ("kind", 22),
-    ("entry_at", 17),
-    ("exit_at", 17),
-    ("entry_method", 16),
-    ("exit_method", 18),
-    ("checkpoint", 16),
-    ("desk", 12),
-    ("purpose", 22),
-    ("host", 18),
-    ("organisation", 22),
-    ("warnings", 30),
 )
 
 
@@ -98,73 +87,8 @@ def report_filename(figures: Figures) -> str:
     return f"bao-cao-ra-vao-{figures.period.label}.xlsx"
 
 
-def needs_quote(value: str) -> bool:
-    return value.startswith(FORMULA_START)
-
-
-def _clean(value: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
-
-
-def put(ws: Worksheet, row: int, column: int, value: Any, **style: Any) -> Any:
-    """Write one value; text never becomes a formula."""
-    cell = ws.cell(row=row, column=column)
-    if isinstance(value, str):
-        value = _clean(value)
-        cell.value = value
-        if needs_quote(value):
-            cell.data_type = "s"
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
-
-
 def _percent(value: float | None) -> float | str:
     return NOT_APPLICABLE if value is None else round(value, 1)
-
-
-def _kind_name(kind: str, lang: str) -> str:
-    key = f"report.kind.{kind}"
-    return t(key, lang) if key in CATALOGUE else kind
-
-
-def _method_name(method: str | None, lang: str) -> str:
-    key = f"report.method.{method}"
-    return t(key, lang) if key in CATALOGUE else (method or "")
-
-
-def _warning_name(code: str, lang: str) -> str:
-    for key in (f"payload.warning.{code}", f"warning.{code}"):
-        if key in CATALOGUE:
-            return t(key, lang)
-    return code
-
-
-def _reason_name(code: str, lang: str) -> str:
-    for key in (f"reason.{code}", f"payload.reason.{code}"):
-        if key in CATALOGUE:
-            return t(key, lang)
-    return code or "?"
-
-
-def _print_setup(ws: Worksheet, title_rows: str | None) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    if title_rows:
-        ws.print_title_rows = title_rows
-
-
-def _header_row(ws: Worksheet, row: int, labels: Sequence[str]) -> None:
-    for column, label in enumerate(labels, start=1):
-        put(ws, row, column, label, font=BOLD, fill=HEAD_FILL, alignment=CENTER, border=BOX)
 
 
 # ----- Summary --------------------------------------------------------------------------
@@ -206,7 +130,7 @@ def _summary(
 
     row = 10
     heads = ("figure", "this", "previous", "difference", "percent")
-    _header_row(ws, row, [t(f"report.col.{h}", lang) for h in heads])
+    header_row(ws, row, [t(f"report.col.{h}", lang) for h in heads])
     for name in COMPARED:
         row += 1
         delta = f.change(name)
@@ -254,18 +178,18 @@ def _summary(
     ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
 
     tables: list[tuple[str, list[tuple[str, int]]]] = [
-        ("by_kind", [(_kind_name(k, lang), f.by_kind.get(k, 0)) for k in KINDS]),
-        ("by_method", [(_method_name(m, lang), f.by_method.get(m, 0)) for m in METHODS]),
+        ("by_kind", [(kind_name(k, lang), f.by_kind.get(k, 0)) for k in KINDS]),
+        ("by_method", [(method_name(m, lang), f.by_method.get(m, 0)) for m in METHODS]),
     ]
     if f.rejected_by_reason:
-        pairs = [(_reason_name(r, lang), n) for r, n in f.rejected_by_reason.items()]
+        pairs = [(reason_name(r, lang), n) for r, n in f.rejected_by_reason.items()]
         tables.append(("rejected", pairs))
     if f.warnings_by_code:
-        pairs = [(_warning_name(w, lang), n) for w, n in f.warnings_by_code.items()]
+        pairs = [(warning_name(w, lang), n) for w, n in f.warnings_by_code.items()]
         tables.append(("warnings", pairs))
     for section, pairs in tables:
         row += 2
-        _header_row(ws, row, [t(f"report.section.{section}", lang), t("report.col.count", lang)])
+        header_row(ws, row, [t(f"report.section.{section}", lang), t("report.col.count", lang)])
         for label, count in pairs:
             row += 1
             put(ws, row, 1, label, border=BOX)
@@ -322,7 +246,7 @@ def _signatures(ws: Worksheet, row: int, lang: str) -> None:
 # ----- Daily ----------------------------------------------------------------------------
 def _daily(ws: Worksheet, f: Figures, lang: str) -> None:
     put(ws, 1, 1, f"{t('report.sheet.daily', lang)}: {describe(f.period, lang)}", font=BOLD)
-    _header_row(ws, 3, [t(f"report.col.{name}", lang) for name, _ in DAILY_COLUMNS])
+    header_row(ws, 3, [t(f"report.col.{name}", lang) for name, _ in DAILY_COLUMNS])
     for column, (_, width) in enumerate(DAILY_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
     row = 3
@@ -361,133 +285,13 @@ def _daily(ws: Worksheet, f: Figures, lang: str) -> None:
     for column, value in enumerate(totals, start=1):
         put(ws, row, column, value, font=BOLD, border=BOX)
     ws.freeze_panes = "A4"
-    _print_setup(ws, "1:3")
-
-
-# ----- Detail ---------------------------------------------------------------------------
-TEMPLATE_ROW = 4
-
-
-def _detail_layout(ws: Worksheet, f: Figures, lang: str, full_ids: bool) -> None:
-    title = f"{t('report.sheet.detail', lang)}: {describe(f.period, lang)}"
-    put(ws, 1, 1, title, font=BOLD)
-    put(
-        ws,
-        2,
-        1,
-        t("report.ids_full" if full_ids else "report.ids_masked", lang),
-        font=Font(italic=True, size=9),
-    )
-    _header_row(ws, 3, [t(f"report.col.{name}", lang) for name, _ in DETAIL_COLUMNS])
-    for column, (_, width) in enumerate(DETAIL_COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(column)].width = width
-    # One cell of each style the rows use; their style numbers are read back after saving.
-    put(ws, TEMPLATE_ROW, 1, 1)
-    put(ws, TEMPLATE_ROW, 2, "text")
-    put(ws, TEMPLATE_ROW, 3, "=quoted")
-    put(ws, TEMPLATE_ROW, 5, datetime(2000, 1, 1), number_format=DATETIME_FORMAT)
-    ws.freeze_panes = "C4"
-    _print_setup(ws, "1:3")
-
-
-def _detail_values(row: VisitRow, number: int, lang: str, full_ids: bool) -> list[Any]:
-    inside = t("report.still_inside", lang)
-    exit_method = row.exit_method if row.exit_at else None
-    return [
-        number,
-        row.name,
-        (row.id_number or "") if full_ids else row.masked_id,
-        _kind_name(row.code_kind, lang),
-        to_local(row.entry_at).replace(tzinfo=None),
-        to_local(row.exit_at).replace(tzinfo=None) if row.exit_at else inside,
-        _method_name(row.entry_method, lang),
-        _method_name(exit_method, lang) if exit_method else "",
-        row.checkpoint,
-        row.desk,
-        row.purpose,
-        row.host,
-        row.organisation or "",
-        "; ".join(_warning_name(w, lang) for w in row.warnings),
-    ]
-
-
-def _detail_xml(
-    rows: Sequence[VisitRow],
-    styles: dict[str, str],
-    lang: str,
-    full_ids: bool,
-    progress: Progress | None,
-) -> str:
-    letters = [get_column_letter(c) for c in range(1, len(DETAIL_COLUMNS) + 1)]
-    out: list[str] = []
-    total = len(rows)
-    for index, visit in enumerate(rows):
-        r = TEMPLATE_ROW + index
-        cells: list[str] = []
-        for letter, value in zip(
-            letters, _detail_values(visit, index + 1, lang, full_ids), strict=True
-        ):
-            ref = f"{letter}{r}"
-            if isinstance(value, datetime):
-                cells.append(f'<c r="{ref}" s="{styles["datetime"]}"><v>{to_excel(value)}</v></c>')
-            elif isinstance(value, int):
-                cells.append(f'<c r="{ref}" s="{styles["number"]}"><v>{value}</v></c>')
-            elif value:
-                text = escape(_clean(str(value)))
-                style = styles["quoted"] if needs_quote(value) else styles["text"]
-                cells.append(
-                    f'<c r="{ref}" s="{style}" t="inlineStr"><is>'
-                    f'<t xml:space="preserve">{text}</t></is></c>'
-                )
-        out.append(f'<row r="{r}">{"".join(cells)}</row>')
-        if progress is not None and (index + 1) % 1000 == 0:
-            progress(index + 1, total)
-    return "".join(out)
-
-
-_TEMPLATE_RE = re.compile(rf'<row r="{TEMPLATE_ROW}"[^>]*>.*?</row>', re.S)
-_STYLE_RE = re.compile(rf'<c r="([A-Z]+){TEMPLATE_ROW}"[^>]*?\bs="(\d+)"')
-
-
-def _splice_detail(
-    xlsx: bytes,
-    sheet_index: int,
-    rows: Sequence[VisitRow],
-    lang: str,
-    full_ids: bool,
-    progress: Progress | None,
-) -> bytes:
-    name = f"xl/worksheets/sheet{sheet_index + 1}.xml"
-    source = zipfile.ZipFile(io.BytesIO(xlsx))
-    sheet = source.read(name).decode("utf-8")
-    found = dict(_STYLE_RE.findall(sheet))
-    styles = {
-        "number": found.get("A", "0"),
-        "text": found.get("B", "0"),
-        "quoted": found["C"],
-        "datetime": found["E"],
-    }
-    body = _detail_xml(rows, styles, lang, full_ids, progress)
-    sheet, count = _TEMPLATE_RE.subn(lambda _: body, sheet, count=1)
-    if count != 1:
-        raise RuntimeError("template row not found in the Detail sheet")
-    last_row = max(3, TEMPLATE_ROW + len(rows) - 1)
-    last_col = get_column_letter(len(DETAIL_COLUMNS))
-    sheet = re.sub(
-        r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_col}{last_row}"/>', sheet, count=1
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = sheet.encode("utf-8") if item.filename == name else source.read(item)
-            target.writestr(item, data)
-    return out.getvalue()
+    print_setup(ws, "1:3")
 
 
 # ----- the whole workbook ---------------------------------------------------------------
 def build_workbook(
     figures: Figures,
-    rows: Sequence[VisitRow],
+    rows: Sequence[DetailRow],
     unit: UnitInfo,
     *,
     full_ids: bool = False,
@@ -507,13 +311,13 @@ def build_workbook(
     chart_row = _summary(summary, figures, unit, lang, made_on, full_ids)
     _daily(daily, figures, lang)
     _signatures(summary, _chart(summary, daily, figures, lang, chart_row), lang)
-    _print_setup(summary, None)
-    _detail_layout(detail, figures, lang, full_ids)
+    print_setup(summary, None)
+    detail_sheet.layout(detail, figures, lang, full_ids)
     buffer = io.BytesIO()
     wb.save(buffer)
     if progress is not None:
         progress(0, len(rows))
-    content = _splice_detail(buffer.getvalue(), 2, rows, lang, full_ids, progress)
+    content = detail_sheet.splice(buffer.getvalue(), 2, figures, rows, lang, full_ids, progress)
     if progress is not None:
         progress(len(rows), len(rows))
     return content

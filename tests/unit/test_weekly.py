@@ -190,7 +190,7 @@ def test_detail_rows_are_the_visits_begun_in_the_week(seeded: Database) -> None:
     assert rows[-1].name == "HOANG VAN HUNG" and rows[-1].exit_at is None
     odd = next(r for r in rows if r.id_number == "012345678")
     assert odd.name == INJECTION_NAME and odd.exit_method == "manual"
-    assert [r.warnings for r in rows if r.warnings] == [("id_sex_mismatch",)]
+    assert [r.warnings for r in rows if r.warnings] == ["id_sex_mismatch"]
 
 
 def test_days_follow_daylight_saving(monkeypatch: pytest.MonkeyPatch, sqlite_url: str) -> None:
