@@ -189,13 +189,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.sheet.daily": {"vi": "Theo ngày", "en": "Daily"},
     "report.sheet.detail": {"vi": "Chi tiết", "en": "Detail"},
     "report.motto.country": {
-        "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"
+        "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "en": "SOCIALIST REPUBLIC OF VIET NAM",
     },
     "report.motto.words": {
-        "vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"
+        "vi": "Độc lập - Tự do - Hạnh phúc",
+        "en": "Independence - Freedom - Happiness",
     },
     "report.place_date": {
-        "vi": "{place}, ngày {day} tháng {month} năm {year}", "en": "{place}, {day}/{month}/{year}"
+        "vi": "{place}, ngày {day} tháng {month} năm {year}",
+        "en": "{place}, {day}/{month}/{year}",
     },
     "report.title": {
         "vi": "BÁO CÁO KẾT QUẢ KIỂM SOÁT RA VÀO BẰNG MÃ QR",
@@ -213,24 +216,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.fig.qr_entries": {"vi": "Lượt vào bằng mã QR", "en": "Entries by QR code"},
     "report.fig.manual_entries": {"vi": "Lượt vào khai báo thủ công", "en": "Entries by hand"},
     "report.fig.qr_share": {
-        "vi": "Tỷ lệ lượt vào bằng mã QR (%)", "en": "Share of entries by QR code (%)"
+        "vi": "Tỷ lệ lượt vào bằng mã QR (%)",
+        "en": "Share of entries by QR code (%)",
     },
     "report.fig.manual_share": {
-        "vi": "Tỷ lệ lượt vào khai báo thủ công (%)", "en": "Share of entries by hand (%)"
+        "vi": "Tỷ lệ lượt vào khai báo thủ công (%)",
+        "en": "Share of entries by hand (%)",
     },
     "report.fig.repeats": {
-        "vi": "Quét lặp lại (không tính vào lượt quét)", "en": "Repeat scans (not counted)"
+        "vi": "Quét lặp lại (không tính vào lượt quét)",
+        "en": "Repeat scans (not counted)",
     },
     "report.fig.rejected": {"vi": "Mã bị từ chối", "en": "Rejected codes"},
     "report.fig.auto_checkouts": {
-        "vi": "Tự động ghi ra lúc đóng cửa", "en": "Automatic check-outs at closing time"
+        "vi": "Tự động ghi ra lúc đóng cửa",
+        "en": "Automatic check-outs at closing time",
     },
     "report.fig.inside_at_end": {
-        "vi": "Số người còn ở trong cuối kỳ", "en": "People still inside at the end"
+        "vi": "Số người còn ở trong cuối kỳ",
+        "en": "People still inside at the end",
     },
     "report.fig.warnings": {"vi": "Lượt vào có cảnh báo", "en": "Visits with warnings"},
     "report.fig.days_without_scans": {
-        "vi": "Số ngày không có lượt quét", "en": "Days with no scans"
+        "vi": "Số ngày không có lượt quét",
+        "en": "Days with no scans",
     },
     "report.fig.busiest_hour": {"vi": "Giờ cao điểm", "en": "Busiest hour"},
     "report.busiest": {
@@ -240,9 +249,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.none": {"vi": "Không có", "en": "None"},
     "report.section.by_kind": {"vi": "Lượt quét theo loại mã", "en": "Scans by kind of code"},
     "report.section.by_method": {"vi": "Lượt quét theo cách quét", "en": "Scans by method"},
-    "report.section.rejected": {
-        "vi": "Mã bị từ chối theo lý do", "en": "Rejected codes by reason"
-    },
+    "report.section.rejected": {"vi": "Mã bị từ chối theo lý do", "en": "Rejected codes by reason"},
     "report.section.warnings": {"vi": "Cảnh báo theo loại", "en": "Warnings by kind"},
     "report.section.chart": {"vi": "Lượt vào và ra theo ngày", "en": "Entries and exits per day"},
     "report.col.count": {"vi": "Số lượt", "en": "Count"},
@@ -324,17 +331,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Invalid range: {first} to {last} (at most 366 days)",
     },
     "report.range_incomplete": {
-        "vi": "Cần cả --from và --to", "en": "Both --from and --to are needed"
+        "vi": "Cần cả --from và --to",
+        "en": "Both --from and --to are needed",
     },
     "report.written": {
-        "vi": "Đã ghi báo cáo {period} vào {path}", "en": "Wrote the report {period} to {path}"
+        "vi": "Đã ghi báo cáo {period} vào {path}",
+        "en": "Wrote the report {period} to {path}",
     },
     "report.summary_line": {
         "vi": "Lượt quét: {scans} (vào {entries}, ra {exits}); số người: {people}",
         "en": "Scans: {scans} ({entries} entries, {exits} exits); people: {people}",
     },
     "report.cannot_write": {
-        "vi": "Không ghi được tệp {path}: {message}", "en": "Cannot write the file {path}: {message}"
+        "vi": "Không ghi được tệp {path}: {message}",
+        "en": "Cannot write the file {path}: {message}",
     },
     "mail.subject": {
         "vi": "Báo cáo kiểm soát ra vào bằng mã QR - {unit} - {period}",
@@ -356,7 +366,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "- Entries by QR code: {qr} ({share}); by hand: {manual}",
     },
     "mail.line.empty_days": {
-        "vi": "- Số ngày không có lượt quét: {count}", "en": "- Days with no scans: {count}"
+        "vi": "- Số ngày không có lượt quét: {count}",
+        "en": "- Days with no scans: {count}",
     },
     "mail.line.change": {
         "vi": "- So với kỳ trước: {difference} lượt quét ({percent})",
@@ -372,14 +383,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "mail.closing": {"vi": "Trân trọng,", "en": "Kind regards,"},
     "mail.not_configured": {
-        "vi": "Chưa thiết lập máy chủ thư (mail.host)", "en": "No mail server set up (mail.host)"
+        "vi": "Chưa thiết lập máy chủ thư (mail.host)",
+        "en": "No mail server set up (mail.host)",
     },
     "mail.no_recipients": {
         "vi": "Chưa có người nhận báo cáo (mail.recipients)",
         "en": "No report recipients set up (mail.recipients)",
     },
     "mail.no_sender": {
-        "vi": "Chưa có địa chỉ người gửi (mail.sender)", "en": "No sender address (mail.sender)"
+        "vi": "Chưa có địa chỉ người gửi (mail.sender)",
+        "en": "No sender address (mail.sender)",
     },
     "mail.no_password": {
         "vi": "Chưa lưu mật khẩu thư của {user} trong kho khóa của hệ điều hành",
@@ -402,7 +415,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The mail server did not answer within {seconds} seconds",
     },
     "mail.error.refused": {
-        "vi": "Máy chủ thư từ chối thư: {detail}", "en": "The mail server refused the message: {detail}"
+        "vi": "Máy chủ thư từ chối thư: {detail}",
+        "en": "The mail server refused the message: {detail}",
     },
     "mail.error.tls": {
         "vi": "Lỗi kết nối bảo mật với máy chủ thư: {detail}",
@@ -424,17 +438,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Đã lưu mật khẩu thư của {user} vào kho khóa",
         "en": "Saved the mail password of {user} in the keyring",
     },
-    "mail.password_no_user": {
-        "vi": "Hãy đặt mail.user trước", "en": "Set mail.user first"
-    },
+    "mail.password_no_user": {"vi": "Hãy đặt mail.user trước", "en": "Set mail.user first"},
     "mail.password_prompt": {"vi": "Mật khẩu thư của {user}: ", "en": "Mail password of {user}: "},
     "outbox.empty": {"vi": "Hộp thư đi trống", "en": "The outbox is empty"},
     "outbox.status.pending": {"vi": "chờ gửi", "en": "pending"},
     "outbox.status.sent": {"vi": "đã gửi", "en": "sent"},
+    "outbox.status.sending": {"vi": "đang gửi", "en": "sending"},
     "outbox.retried": {
-        "vi": "Đã gửi {sent} trong {total} thư chờ", "en": "Sent {sent} of {total} waiting messages"
+        "vi": "Đã gửi {sent} trong {total} thư chờ",
+        "en": "Sent {sent} of {total} waiting messages",
     },
     "outbox.not_found": {"vi": "Không có thư số {id}", "en": "No message number {id}"},
+    "outbox.busy": {
+        "vi": "Thư số {id} đang được gửi từ một bàn khác",
+        "en": "Message {id} is being sent by another desk",
+    },
     # --- setup ---
     "setup.pin_format": {
         "vi": "Mã PIN phải gồm {min} đến {max} chữ số",
@@ -473,12 +491,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "print.failed": {"vi": "Không in được {title}", "en": "Could not print {title}"},
     "print.unit_not_set": {
-        "vi": "Chưa có tên đơn vị. Hãy thiết lập: desk-app config set unit.name \"Tên đơn vị\"",
-        "en": "The unit has no name yet. Set it: desk-app config set unit.name \"Unit name\"",
+        "vi": 'Chưa có tên đơn vị. Hãy thiết lập: desk-app config set unit.name "Tên đơn vị"',
+        "en": 'The unit has no name yet. Set it: desk-app config set unit.name "Unit name"',
     },
     "print.unknown_checkpoint": {
-        "vi": "Không có điểm kiểm soát \"{name}\". Các điểm đã thiết lập: {known}",
-        "en": "No checkpoint \"{name}\". The unit's checkpoints: {known}",
+        "vi": 'Không có điểm kiểm soát "{name}". Các điểm đã thiết lập: {known}',
+        "en": 'No checkpoint "{name}". The unit\'s checkpoints: {known}',
     },
     "print.payload_empty": {"vi": "Nội dung mã trống", "en": "The code text is empty"},
     "print.payload_too_long": {
@@ -496,8 +514,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "print.written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
     "poster.written": {
-        "vi": "Áp phích \"{checkpoint}\" phiên bản {version}: {path}",
-        "en": "Poster \"{checkpoint}\" version {version}: {path}",
+        "vi": 'Áp phích "{checkpoint}" phiên bản {version}: {path}',
+        "en": 'Poster "{checkpoint}" version {version}: {path}',
     },
     "poster.heading": {"vi": "MÃ QR ĐIỂM KIỂM SOÁT RA VÀO", "en": "Entry checkpoint QR code"},
     "poster.checkpoint": {"vi": "Điểm kiểm soát: {name}", "en": "Checkpoint: {name}"},

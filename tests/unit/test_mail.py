@@ -1,0 +1,353 @@
+"""Sending the report: a real SMTP server in the test (aiosmtpd), the outbox, the reminder."""
+
+from __future__ import annotations
+
+import email
+import logging
+import socket
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, Envelope
+from keyring.backend import KeyringBackend
+
+from desk_app.context import AppContext
+from desk_app.domain.week import parse_week
+from desk_app.reports import mail
+from desk_app.reports.workbook import Report, export_report
+from desk_app.timeutil import local_zone
+from tests.unit.test_weekly import seed
+
+# The test server is local: AUTH without TLS is what it is for.
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+
+USER = "bao.cao@donvi.vn"
+PASSWORD = "m@t-khau-Bí-mật"
+RECIPIENTS = ["so.tttt@backan.gov.vn", "van.phong@donvi.vn"]
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+class Inbox:
+    """What the test server received; ``refuse`` makes it answer DATA with an error."""
+
+    def __init__(self) -> None:
+        self.envelopes: list[Envelope] = []
+        self.refuse: str | None = None
+        self.logins: list[tuple[bytes, bytes]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Envelope) -> str:
+        if self.refuse:
+            return self.refuse
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def authenticate(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
+    ) -> AuthResult:
+        self.logins.append((auth_data.login, auth_data.password))
+        ok = auth_data.login == USER.encode() and auth_data.password == PASSWORD.encode()
+        return AuthResult(success=ok, handled=False)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_server(inbox: Inbox, port: int, *, login: bool) -> Controller:
+    options: dict[str, Any] = {}
+    if login:
+        options = {
+            "authenticator": inbox.authenticate,
+            "auth_required": True,
+            "auth_require_tls": False,
+        }
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, **options)
+    controller.start()
+    return controller
+
+
+@pytest.fixture
+def keyring_store() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def ctx(sqlite_url: str) -> Iterator[AppContext]:
+    context = AppContext.open(sqlite_url)
+    seed(context.log)
+    for key, value in {
+        "unit.name": "Trung tâm Công nghệ thông tin",
+        "mail.host": "127.0.0.1",
+        "mail.security": "none",
+        "mail.sender": USER,
+        "mail.recipients": RECIPIENTS,
+        "mail.timeout_seconds": 5,
+    }.items():
+        context.settings.set(key, value)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def report(ctx: AppContext) -> Report:
+    return export_report(ctx, parse_week("2021-W41"), lang="vi", made_on=date(2021, 10, 22))
+
+
+@pytest.fixture
+def inbox() -> Inbox:
+    return Inbox()
+
+
+@pytest.fixture
+def server(ctx: AppContext, inbox: Inbox) -> Iterator[Controller]:
+    port = free_port()
+    ctx.settings.set("mail.port", port)
+    controller = start_server(inbox, port, login=False)
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture
+def login_server(ctx: AppContext, inbox: Inbox) -> Iterator[Controller]:
+    port = free_port()
+    ctx.settings.set("mail.port", port)
+    ctx.settings.set("mail.user", USER)
+    controller = start_server(inbox, port, login=True)
+    yield controller
+    controller.stop()
+
+
+def parsed(raw: bytes) -> EmailMessage:
+    message = email.message_from_bytes(raw, policy=default_policy)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def attachment(message: EmailMessage) -> tuple[str | None, bytes]:
+    parts = list(message.iter_attachments())
+    assert len(parts) == 1
+    content = parts[0].get_payload(decode=True)
+    assert isinstance(content, bytes)
+    return parts[0].get_filename(), content
+
+
+def test_message_in_vietnamese_with_the_key_figures(ctx: AppContext, report: Report) -> None:
+    config = mail.MailConfig.from_settings(ctx.settings)
+    message = parsed(mail.compose(report, config, "Trung tâm Công nghệ thông tin", lang="vi"))
+    assert message["Subject"] == (
+        "Báo cáo kiểm soát ra vào bằng mã QR - Trung tâm Công nghệ thông tin - "
+        "Tuần từ 11 đến 17/10/2021"
+    )
+    assert message["To"] == ", ".join(RECIPIENTS) and message["From"] == USER
+    body = message.get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
+    for line in (
+        "Kính gửi Quý cơ quan,",
+        "gửi báo cáo kết quả kiểm soát ra vào bằng mã QR, tuần từ 11 đến 17/10/2021.",
+        "- Tổng số lượt quét: 17 (vào 11, ra 6)",
+        "- Số người: 9",
+        "- Lượt vào bằng mã QR: 8 (72,7 %); khai báo thủ công: 3",
+        "- Số ngày không có lượt quét: 2",
+        "- So với kỳ trước: +14 lượt quét (+466,7 %)",
+        "bao-cao-ra-vao-2021-W41.xlsx",
+    ):
+        assert line in text
+    assert attachment(message) == ("bao-cao-ra-vao-2021-W41.xlsx", report.content)
+
+
+def test_sent_without_login(
+    ctx: AppContext, report: Report, server: Controller, inbox: Inbox
+) -> None:
+    delivery = mail.send_report(ctx, report, lang="vi")
+    assert delivery.sent, delivery.message
+    assert len(inbox.envelopes) == 1
+    envelope = inbox.envelopes[0]
+    assert envelope.mail_from == USER and envelope.rcpt_tos == RECIPIENTS
+    assert isinstance(envelope.content, bytes)
+    assert attachment(parsed(envelope.content))[1] == report.content  # byte-identical
+    [entry] = mail.entries(ctx.db)
+    assert (entry.status, entry.attempts, entry.period) == ("sent", 1, "2021-W41")
+    assert entry.sent_at is not None and entry.last_error == ""
+
+
+def test_sent_with_login_password_from_keyring(
+    ctx: AppContext,
+    report: Report,
+    login_server: Controller,
+    inbox: Inbox,
+    keyring_store: MemoryKeyring,
+) -> None:
+    keyring_store.set_password("desk-app", USER, PASSWORD)
+    delivery = mail.send_report(ctx, report)
+    assert delivery.sent, delivery.message
+    assert inbox.logins == [(USER.encode(), PASSWORD.encode())]
+    assert isinstance(inbox.envelopes[0].content, bytes)
+    assert attachment(parsed(inbox.envelopes[0].content))[1] == report.content
+
+
+def test_refused_login_stays_in_the_outbox_and_a_retry_delivers(
+    ctx: AppContext,
+    report: Report,
+    login_server: Controller,
+    inbox: Inbox,
+    keyring_store: MemoryKeyring,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    keyring_store.set_password("desk-app", USER, "sai-mat-khau")
+    delivery = mail.send_report(ctx, report)
+    assert not delivery.sent and "refused the login" in delivery.message
+    [entry] = mail.entries(ctx.db)
+    assert entry.status == "pending" and entry.attempts == 1
+    assert entry.last_error.startswith("The mail server refused the login: 535")
+    assert "sai-mat-khau" not in entry.last_error + caplog.text + delivery.message
+    assert inbox.envelopes == []
+    keyring_store.set_password("desk-app", USER, PASSWORD)
+    [retried] = mail.retry_pending(ctx, force=True)
+    assert retried.sent
+    [entry] = mail.entries(ctx.db)
+    assert (entry.status, entry.attempts) == ("sent", 2)
+    assert isinstance(inbox.envelopes[0].content, bytes)
+    assert attachment(parsed(inbox.envelopes[0].content))[1] == report.content
+    assert PASSWORD not in caplog.text
+
+
+def test_refused_message_waits_then_is_retried(
+    ctx: AppContext, report: Report, server: Controller, inbox: Inbox
+) -> None:
+    inbox.refuse = "550 5.7.1 Rejected by local policy"
+    delivery = mail.send_report(ctx, report)
+    assert not delivery.sent
+    [entry] = mail.entries(ctx.db)
+    assert "550 5.7.1 Rejected by local policy" in entry.last_error
+    assert entry.last_error.startswith("The mail server refused the message")
+    inbox.refuse = None
+    assert entry.last_attempt_at is not None
+    soon = entry.last_attempt_at + timedelta(seconds=30)
+    assert mail.retry_pending(ctx, now=soon) == []  # the wait after a failure is not over
+    later = entry.last_attempt_at + mail.retry_wait(1)
+    [retried] = mail.retry_pending(ctx, now=later)
+    assert retried.sent and len(inbox.envelopes) == 1
+    assert mail.retry_pending(ctx, force=True) == []  # nothing left to send
+
+
+def test_no_server_listening_keeps_the_message(
+    ctx: AppContext, report: Report, inbox: Inbox
+) -> None:
+    port = free_port()
+    ctx.settings.set("mail.port", port)
+    delivery = mail.send_report(ctx, report)
+    assert not delivery.sent
+    [entry] = mail.entries(ctx.db)
+    assert entry.last_error.startswith(f"Cannot connect to the mail server 127.0.0.1:{port}")
+    controller = start_server(inbox, port, login=False)
+    try:
+        [retried] = mail.retry_pending(ctx, force=True)
+    finally:
+        controller.stop()
+    assert retried.sent and len(inbox.envelopes) == 1
+
+
+def test_silent_server_times_out(ctx: AppContext, report: Report) -> None:
+    with socket.socket() as silent:  # accepts connections, never greets
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        ctx.settings.set("mail.port", silent.getsockname()[1])
+        ctx.settings.set("mail.timeout_seconds", 1)
+        delivery = mail.send_report(ctx, report)
+    assert not delivery.sent
+    assert mail.entries(ctx.db)[0].last_error == "The mail server did not answer within 1 seconds"
+
+
+def test_starttls_not_offered_is_a_secure_connection_error(
+    ctx: AppContext, report: Report, server: Controller
+) -> None:
+    ctx.settings.set("mail.security", "starttls")
+    delivery = mail.send_report(ctx, report)
+    assert not delivery.sent
+    assert mail.entries(ctx.db)[0].last_error.startswith("Secure connection to the mail server")
+
+
+def test_login_needs_a_saved_password(
+    ctx: AppContext, report: Report, login_server: Controller, keyring_store: MemoryKeyring
+) -> None:
+    delivery = mail.send_report(ctx, report)
+    assert not delivery.sent
+    assert (
+        mail.entries(ctx.db)[0].last_error == f"No mail password for {USER} in the system keyring"
+    )
+
+
+def test_not_set_up_keeps_the_message(ctx: AppContext, report: Report) -> None:
+    ctx.settings.set("mail.host", "")
+    delivery = mail.send_report(ctx, report)
+    assert not delivery.sent and "No mail server set up" in delivery.message
+    assert mail.entries(ctx.db)[0].status == "pending"
+
+
+def test_save_as_eml_opens_as_a_draft(ctx: AppContext, report: Report, tmp_path: Path) -> None:
+    raw = mail.compose(report, mail.MailConfig.from_settings(ctx.settings), "Đơn vị")
+    path = mail.save_eml(raw, tmp_path / "bao-cao.eml")
+    message = parsed(path.read_bytes())
+    assert message["X-Unsent"] == "1"
+    assert attachment(message)[1] == report.content
+
+
+def test_retry_waits_grow_to_an_hour() -> None:
+    waits = [mail.retry_wait(n) for n in (1, 2, 3, 6, 7, 20)]
+    assert waits[:3] == [timedelta(minutes=2), timedelta(minutes=4), timedelta(minutes=8)]
+    assert waits[3:] == [timedelta(minutes=60)] * 3
+
+
+def _local(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2021, 10, day, hour, minute, tzinfo=local_zone())
+
+
+def test_reminder_from_friday_afternoon_until_a_report_is_sent(sqlite_url: str) -> None:
+    ctx = AppContext.open(sqlite_url)
+    assert not mail.reminder_due(ctx, _local(14, 16))  # Thursday
+    assert not mail.reminder_due(ctx, _local(15, 13, 59))
+    assert mail.reminder_due(ctx, _local(15, 14))
+    assert mail.reminder_due(ctx, _local(17, 22))  # still due on Sunday
+    outbox_id = mail.queue(
+        ctx.db, b"Subject: x\r\n\r\nx\r\n", period="2021-W41", subject="x", recipients="a@b.vn"
+    )
+    assert mail.reminder_due(ctx, _local(15, 15))  # waiting in the outbox is not sent
+    mail._record(ctx.db, outbox_id, status="sent", sent_at=_local(15, 15).astimezone(UTC))
+    assert not mail.reminder_due(ctx, _local(15, 16))
+    assert mail.reminder_due(ctx, _local(22, 14, 30))  # the next Friday
+    ctx.settings.set("report.reminder_weekday", 0)
+    ctx.settings.set("report.reminder_time", "09:30")
+    assert not mail.reminder_due(ctx, _local(25, 9, 29))
+    assert mail.reminder_due(ctx, _local(25, 9, 30))
+    ctx.close()
