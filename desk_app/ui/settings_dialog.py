@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.context import AppContext
+from desk_app.ui.camera_choice import CameraChoice
 from desk_app.ui.mail_form import MailForm
 from desk_app.ui.pin_dialogs import offer_new_pin
 from desk_app.ui.setup_forms import (
@@ -42,30 +41,7 @@ from desk_app.ui.setup_forms import (
 
 log = logging.getLogger(__name__)
 
-OTHER_SOURCE = "__other__"
 LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))
-
-
-def camera_choices() -> list[tuple[str, str]]:
-    """(value for ``scan.camera``, name) of the cameras found; [] when none can be listed."""
-    try:
-        from desk_app.scanning.sources import list_cameras  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    try:
-        found = list(list_cameras())
-    except Exception:  # a camera driver failing must not keep the settings closed
-        log.exception("Listing cameras failed")
-        return []
-    choices = []
-    for position, item in enumerate(found):
-        if isinstance(item, tuple | list) and len(item) >= 2:
-            value, name = item[0], item[1]
-        else:
-            value = getattr(item, "index", position)
-            name = getattr(item, "name", None) or str(item)
-        choices.append((str(value), str(name)))
-    return choices
 
 
 class SettingsDialog(QDialog):
@@ -96,7 +72,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self._build_desk_tab(camera_choices() if cameras is None else cameras)
+        self._build_desk_tab()
         self.rules = VisitRulesForm(self)
         self.tabs.addTab(self.rules, "")
         self.unit = UnitForm(self)
@@ -105,11 +81,15 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.mail, "")
         self._build_language_tab()
         self.load()
+        if cameras is None:
+            self.camera_choice.list_in_background()
+        else:
+            self.camera_choice.set_cameras(cameras)
         self.unit.checkpoints.textChanged.connect(self._fill_checkpoints)
         self.retranslate_ui()
 
     # ----- building --------------------------------------------------------------------
-    def _build_desk_tab(self, cameras: list[tuple[str, str]]) -> None:
+    def _build_desk_tab(self) -> None:
         page = QWidget(self)
         form = QFormLayout(page)
         self.desk_name = QLineEdit(page)
@@ -117,35 +97,22 @@ class SettingsDialog(QDialog):
         self.desk_name.setMaxLength(60)
         self.checkpoint = QComboBox(page)
         self.checkpoint.setObjectName("desk_checkpoint")
-        self.camera = QComboBox(page)
-        self.camera.setObjectName("camera")
-        for value, name in cameras:
-            self.camera.addItem(name, value)
-        self.camera.addItem("", OTHER_SOURCE)
-        source_box = QWidget(page)
-        self.source = QLineEdit(source_box)
-        self.source.setObjectName("camera_source")
-        self.browse = QPushButton(source_box)
-        self.browse.clicked.connect(self.on_browse)
-        source_row = QHBoxLayout(source_box)
-        source_row.setContentsMargins(0, 0, 0, 0)
-        source_row.addWidget(self.source, 1)
-        source_row.addWidget(self.browse)
-        self.camera.currentIndexChanged.connect(self._source_enabled)
+        self.camera_choice = CameraChoice(page)
+        self.camera, self.source = self.camera_choice.combo, self.camera_choice.source
         self.debounce = QSpinBox(page)
         self.debounce.setObjectName("debounce")
         self.debounce.setRange(0, 3600)
         self.sound = QCheckBox(page)
         self.sound.setObjectName("sound")
-        self.desk_labels = [QLabel(page) for _ in range(5)]
+        self.desk_labels = [QLabel(page) for _ in range(4)]
         for label, field in zip(
             self.desk_labels,
-            (self.desk_name, self.checkpoint, self.camera, source_box, self.debounce),
+            (self.desk_name, self.checkpoint, self.camera_choice, self.debounce),
             strict=True,
         ):
             form.addRow(label, field)
             label.setBuddy(field)
-        self.desk_labels[3].setBuddy(self.source)
+        self.desk_labels[2].setBuddy(self.camera)
         form.addRow("", self.sound)
         self.tabs.addTab(page, "")
 
@@ -185,18 +152,12 @@ class SettingsDialog(QDialog):
                 self.tr("Desk &name"),
                 self.tr("&Checkpoint of this desk"),
                 self.tr("C&amera"),
-                self.tr("&Other source"),
                 self.tr("&Repeat window"),
             ),
             strict=True,
         ):
             label.setText(text)
         self.desk_name.setPlaceholderText(self.tr("Default: the computer's name"))
-        self.camera.setItemText(
-            self.camera.count() - 1, self.tr("Camera number, video file or stream address")
-        )
-        self.source.setPlaceholderText(self.tr("e.g. 1, D:\\video.mp4 or rtsp://…"))
-        self.browse.setText(self.tr("&Browse…"))
         self.debounce.setSuffix(self.tr(" s"))
         self.debounce.setToolTip(
             self.tr("The same person scanned again within this time is not recorded twice")
@@ -217,13 +178,7 @@ class SettingsDialog(QDialog):
         self.desk_name.setText(str(settings.get("desk.name")))
         self.unit.load(settings)
         self._fill_checkpoints()
-        current = str(settings.get("scan.camera"))
-        index = self.camera.findData(current)
-        if index < 0:
-            index = self.camera.count() - 1
-            self.source.setText(current)
-        self.camera.setCurrentIndex(index)
-        self._source_enabled()
+        self.camera_choice.set_value(str(settings.get("scan.camera")))
         self.debounce.setValue(int(settings.get("scan.debounce_seconds")))
         self.sound.setChecked(bool(settings.get("scan.sound")))
         self.rules.load(settings)
@@ -238,14 +193,8 @@ class SettingsDialog(QDialog):
         self.checkpoint.setCurrentIndex(max(0, self.checkpoint.findText(current)))
         self.checkpoint.blockSignals(False)
 
-    def _source_enabled(self) -> None:
-        other = self.camera.currentData() == OTHER_SOURCE
-        self.source.setEnabled(other)
-        self.browse.setEnabled(other)
-
     def camera_value(self) -> str:
-        data = self.camera.currentData()
-        return self.source.text().strip() if data == OTHER_SOURCE else str(data)
+        return self.camera_choice.value()
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {
@@ -263,8 +212,9 @@ class SettingsDialog(QDialog):
 
     def problem(self) -> tuple[int, Problem] | None:
         """(tab index, problem) of the first value that cannot be saved."""
-        if self.camera.currentData() == OTHER_SOURCE and not self.source.text().strip():
-            return 0, (self.source, self.tr("Enter a camera number, a video file or an address."))
+        camera_problem = self.camera_choice.problem()
+        if camera_problem:
+            return 0, camera_problem
         # A name once given cannot be cleared; a unit that skipped the set-up may save without.
         unit_problem = self.unit.problem(require_name=bool(self.ctx.settings.get("unit.name")))
         if unit_problem:
@@ -275,16 +225,6 @@ class SettingsDialog(QDialog):
         return None
 
     # ----- actions ---------------------------------------------------------------------
-    def on_browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a video file"),
-            self.source.text(),
-            self.tr("Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)"),
-        )
-        if path:
-            self.source.setText(path)
-
     def on_change_pin(self) -> None:
         if offer_new_pin(self.ctx, self):
             self.settings_changed.emit(["manager.pin_hash"])

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CameraChoice</name>
+    <message>
+        <source>e.g. 1, D:\video.mp4 or rtsp://…</source>
+        <translation>e.g. 1, D:\video.mp4 or rtsp://…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Camera %1</source>
+        <translation>Camera %1</translation>
+    </message>
+    <message>
+        <source>Camera number, video file or stream address</source>
+        <translation>Camera number, video file or stream address</translation>
+    </message>
+    <message>
+        <source>Enter a camera number, a video file or an address.</source>
+        <translation>Enter a camera number, a video file or an address.</translation>
+    </message>
+    <message>
+        <source>Choose a video file</source>
+        <translation>Choose a video file</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
+        <translation>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <source>Opening the camera…</source>
@@ -74,6 +105,112 @@
     <message>
         <source>Camera preview</source>
         <translation>Camera preview</translation>
+    </message>
+</context>
+<context>
+    <name>CameraWorker</name>
+    <message>
+        <source>The camera stopped because of an internal error</source>
+        <translation>The camera stopped because of an internal error</translation>
+    </message>
+    <message>
+        <source>Opening {source}…</source>
+        <translation>Opening {source}…</translation>
+    </message>
+    <message>
+        <source>Cannot open {source}: {error}</source>
+        <translation>Cannot open {source}: {error}</translation>
+    </message>
+    <message>
+        <source>{message} Trying again in {seconds:g} s.</source>
+        <translation>{message} Trying again in {seconds:g} s.</translation>
+    </message>
+    <message>
+        <source>End of {source}</source>
+        <translation>End of {source}</translation>
+    </message>
+    <message>
+        <source>{source} stopped sending pictures</source>
+        <translation>{source} stopped sending pictures</translation>
+    </message>
+    <message>
+        <source>Reconnecting to {source}…</source>
+        <translation>Reconnecting to {source}…</translation>
+    </message>
+    <message>
+        <source>Camera {index}</source>
+        <translation>Camera {index}</translation>
+    </message>
+</context>
+<context>
+    <name>CardsTab</name>
+    <message>
+        <source>Staff ID</source>
+        <translation>Staff ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Import list (CSV, XLSX)...</source>
+        <translation>Import list (CSV, XLSX)...</translation>
+    </message>
+    <message>
+        <source>Revoke card...</source>
+        <translation>Revoke card...</translation>
+    </message>
+    <message>
+        <source>Cards are printed for the staff selected in the list, or for every valid card when none is selected. A revoked card is refused at the desk.</source>
+        <translation>Cards are printed for the staff selected in the list, or for every valid card when none is selected. A revoked card is refused at the desk.</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>revoked %1</translation>
+    </message>
+    <message>
+        <source>Staff list</source>
+        <translation>Staff list</translation>
+    </message>
+    <message>
+        <source>Staff lists (*.csv *.xlsx)</source>
+        <translation>Staff lists (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Imported %1 staff; %2 bad rows.</source>
+        <translation>Imported %1 staff; %2 bad rows.</translation>
+    </message>
+    <message>
+        <source>Select the card to revoke in the list.</source>
+        <translation>Select the card to revoke in the list.</translation>
+    </message>
+    <message>
+        <source>Revoke card</source>
+        <translation>Revoke card</translation>
+    </message>
+    <message>
+        <source>Reason (for example: card lost)</source>
+        <translation>Reason (for example: card lost)</translation>
+    </message>
+    <message>
+        <source>Revoked: %1</source>
+        <translation>Revoked: %1</translation>
     </message>
 </context>
 <context>
@@ -460,6 +597,29 @@
     </message>
 </context>
 <context>
+    <name>PassTab</name>
+    <message>
+        <source>Visitor inside</source>
+        <translation>Visitor inside</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>A6 label</source>
+        <translation>A6 label</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>80 mm receipt</translation>
+    </message>
+    <message>
+        <source>Nobody is inside: there is no visit to print a pass for.</source>
+        <translation>Nobody is inside: there is no visit to print a pass for.</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>Manager PIN</source>
@@ -478,23 +638,7 @@
     </message>
 </context>
 <context>
-    <name>PrintDialog</name>
-    <message>
-        <source>Print the unit&apos;s codes</source>
-        <translation>Print the unit&apos;s codes</translation>
-    </message>
-    <message>
-        <source>Checkpoint poster</source>
-        <translation>Checkpoint poster</translation>
-    </message>
-    <message>
-        <source>Staff cards</source>
-        <translation>Staff cards</translation>
-    </message>
-    <message>
-        <source>Visitor pass</source>
-        <translation>Visitor pass</translation>
-    </message>
+    <name>PosterTab</name>
     <message>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
@@ -520,82 +664,6 @@
         <translation>Read it from a photo of the old poster...</translation>
     </message>
     <message>
-        <source>Staff ID</source>
-        <translation>Staff ID</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>Card</translation>
-    </message>
-    <message>
-        <source>Import list (CSV, XLSX)...</source>
-        <translation>Import list (CSV, XLSX)...</translation>
-    </message>
-    <message>
-        <source>Revoke card...</source>
-        <translation>Revoke card...</translation>
-    </message>
-    <message>
-        <source>Visitor inside</source>
-        <translation>Visitor inside</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>A6 label</source>
-        <translation>A6 label</translation>
-    </message>
-    <message>
-        <source>80 mm receipt</source>
-        <translation>80 mm receipt</translation>
-    </message>
-    <message>
-        <source>Pre&amp;view...</source>
-        <translation>Pre&amp;view...</translation>
-    </message>
-    <message>
-        <source>&amp;Print...</source>
-        <translation>&amp;Print...</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF...</source>
-        <translation>Save as P&amp;DF...</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;NG...</source>
-        <translation>Save as P&amp;NG...</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>valid</translation>
-    </message>
-    <message>
-        <source>revoked %1</source>
-        <translation>revoked %1</translation>
-    </message>
-    <message>
-        <source>Nobody is inside: there is no visit to print a pass for.</source>
-        <translation>Nobody is inside: there is no visit to print a pass for.</translation>
-    </message>
-    <message>
         <source>First poster of this checkpoint: version %1.</source>
         <translation>First poster of this checkpoint: version %1.</translation>
     </message>
@@ -619,33 +687,44 @@
         <source>Code read from the photo; check it before printing.</source>
         <translation>Code read from the photo; check it before printing.</translation>
     </message>
+</context>
+<context>
+    <name>PrintDialog</name>
     <message>
-        <source>Staff list</source>
-        <translation>Staff list</translation>
+        <source>Print the unit&apos;s codes</source>
+        <translation>Print the unit&apos;s codes</translation>
     </message>
     <message>
-        <source>Staff lists (*.csv *.xlsx)</source>
-        <translation>Staff lists (*.csv *.xlsx)</translation>
+        <source>Checkpoint poster</source>
+        <translation>Checkpoint poster</translation>
     </message>
     <message>
-        <source>Imported %1 staff; %2 bad rows.</source>
-        <translation>Imported %1 staff; %2 bad rows.</translation>
+        <source>Staff cards</source>
+        <translation>Staff cards</translation>
     </message>
     <message>
-        <source>Select the card to revoke in the list.</source>
-        <translation>Select the card to revoke in the list.</translation>
+        <source>Visitor pass</source>
+        <translation>Visitor pass</translation>
     </message>
     <message>
-        <source>Revoke card</source>
-        <translation>Revoke card</translation>
+        <source>Pre&amp;view...</source>
+        <translation>Pre&amp;view...</translation>
     </message>
     <message>
-        <source>Reason (for example: card lost)</source>
-        <translation>Reason (for example: card lost)</translation>
+        <source>&amp;Print...</source>
+        <translation>&amp;Print...</translation>
     </message>
     <message>
-        <source>Revoked: %1</source>
-        <translation>Revoked: %1</translation>
+        <source>Save as P&amp;DF...</source>
+        <translation>Save as P&amp;DF...</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;NG...</source>
+        <translation>Save as P&amp;NG...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Sent to the printer.</source>
@@ -1416,28 +1495,12 @@ Do you want to delete it anyway?</translation>
         <translation>C&amp;amera</translation>
     </message>
     <message>
-        <source>&amp;Other source</source>
-        <translation>&amp;Other source</translation>
-    </message>
-    <message>
         <source>&amp;Repeat window</source>
         <translation>&amp;Repeat window</translation>
     </message>
     <message>
         <source>Default: the computer&apos;s name</source>
         <translation>Default: the computer&apos;s name</translation>
-    </message>
-    <message>
-        <source>Camera number, video file or stream address</source>
-        <translation>Camera number, video file or stream address</translation>
-    </message>
-    <message>
-        <source>e.g. 1, D:\video.mp4 or rtsp://…</source>
-        <translation>e.g. 1, D:\video.mp4 or rtsp://…</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Browse…</translation>
     </message>
     <message>
         <source> s</source>
@@ -1462,18 +1525,6 @@ Do you want to delete it anyway?</translation>
     <message>
         <source>&amp;Change the PIN…</source>
         <translation>&amp;Change the PIN…</translation>
-    </message>
-    <message>
-        <source>Enter a camera number, a video file or an address.</source>
-        <translation>Enter a camera number, a video file or an address.</translation>
-    </message>
-    <message>
-        <source>Choose a video file</source>
-        <translation>Choose a video file</translation>
-    </message>
-    <message>
-        <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
-        <translation>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</translation>
     </message>
 </context>
 <context>

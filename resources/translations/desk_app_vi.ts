@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>CameraChoice</name>
+    <message>
+        <source>e.g. 1, D:\video.mp4 or rtsp://…</source>
+        <translation>ví dụ: 1, D:\video.mp4 hoặc rtsp://…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>C&amp;họn tệp…</translation>
+    </message>
+    <message>
+        <source>Camera %1</source>
+        <translation>Camera %1</translation>
+    </message>
+    <message>
+        <source>Camera number, video file or stream address</source>
+        <translation>Số camera, tệp video hoặc địa chỉ luồng</translation>
+    </message>
+    <message>
+        <source>Enter a camera number, a video file or an address.</source>
+        <translation>Hãy nhập số camera, tệp video hoặc địa chỉ luồng.</translation>
+    </message>
+    <message>
+        <source>Choose a video file</source>
+        <translation>Chọn tệp video</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
+        <translation>Video (*.mp4 *.avi *.mkv *.mov);;Tất cả các tệp (*)</translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <source>Opening the camera…</source>
@@ -74,6 +105,112 @@
     <message>
         <source>Camera preview</source>
         <translation>Hình camera</translation>
+    </message>
+</context>
+<context>
+    <name>CameraWorker</name>
+    <message>
+        <source>The camera stopped because of an internal error</source>
+        <translation>Camera đã dừng do lỗi bên trong chương trình</translation>
+    </message>
+    <message>
+        <source>Opening {source}…</source>
+        <translation>Đang mở {source}…</translation>
+    </message>
+    <message>
+        <source>Cannot open {source}: {error}</source>
+        <translation>Không mở được {source}: {error}</translation>
+    </message>
+    <message>
+        <source>{message} Trying again in {seconds:g} s.</source>
+        <translation>{message} Thử lại sau {seconds:g} giây.</translation>
+    </message>
+    <message>
+        <source>End of {source}</source>
+        <translation>Đã hết {source}</translation>
+    </message>
+    <message>
+        <source>{source} stopped sending pictures</source>
+        <translation>{source} không còn gửi hình</translation>
+    </message>
+    <message>
+        <source>Reconnecting to {source}…</source>
+        <translation>Đang kết nối lại {source}…</translation>
+    </message>
+    <message>
+        <source>Camera {index}</source>
+        <translation>Camera {index}</translation>
+    </message>
+</context>
+<context>
+    <name>CardsTab</name>
+    <message>
+        <source>Staff ID</source>
+        <translation>Mã nhân viên</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Phòng ban</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <source>Import list (CSV, XLSX)...</source>
+        <translation>Nhập danh sách (CSV, XLSX)...</translation>
+    </message>
+    <message>
+        <source>Revoke card...</source>
+        <translation>Thu hồi thẻ...</translation>
+    </message>
+    <message>
+        <source>Cards are printed for the staff selected in the list, or for every valid card when none is selected. A revoked card is refused at the desk.</source>
+        <translation>Thẻ được in cho những nhân viên được chọn trong danh sách, hoặc cho mọi thẻ còn hiệu lực nếu không chọn ai. Thẻ đã thu hồi sẽ bị từ chối tại bàn tiếp đón.</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>còn hiệu lực</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>thu hồi ngày %1</translation>
+    </message>
+    <message>
+        <source>Staff list</source>
+        <translation>Danh sách nhân viên</translation>
+    </message>
+    <message>
+        <source>Staff lists (*.csv *.xlsx)</source>
+        <translation>Danh sách nhân viên (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Imported %1 staff; %2 bad rows.</source>
+        <translation>Đã nhập %1 nhân viên; %2 dòng bị lỗi.</translation>
+    </message>
+    <message>
+        <source>Select the card to revoke in the list.</source>
+        <translation>Hãy chọn thẻ cần thu hồi trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Revoke card</source>
+        <translation>Thu hồi thẻ</translation>
+    </message>
+    <message>
+        <source>Reason (for example: card lost)</source>
+        <translation>Lý do (ví dụ: mất thẻ)</translation>
+    </message>
+    <message>
+        <source>Revoked: %1</source>
+        <translation>Đã thu hồi: %1</translation>
     </message>
 </context>
 <context>
@@ -460,6 +597,29 @@
     </message>
 </context>
 <context>
+    <name>PassTab</name>
+    <message>
+        <source>Visitor inside</source>
+        <translation>Khách đang ở trong</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Kiểu in</translation>
+    </message>
+    <message>
+        <source>A6 label</source>
+        <translation>Nhãn A6</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>Giấy in hóa đơn 80 mm</translation>
+    </message>
+    <message>
+        <source>Nobody is inside: there is no visit to print a pass for.</source>
+        <translation>Không có ai đang ở trong: không có lượt vào nào để in thẻ khách.</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>Manager PIN</source>
@@ -478,23 +638,7 @@
     </message>
 </context>
 <context>
-    <name>PrintDialog</name>
-    <message>
-        <source>Print the unit&apos;s codes</source>
-        <translation>In mã của đơn vị</translation>
-    </message>
-    <message>
-        <source>Checkpoint poster</source>
-        <translation>Áp phích điểm kiểm soát</translation>
-    </message>
-    <message>
-        <source>Staff cards</source>
-        <translation>Thẻ nhân viên</translation>
-    </message>
-    <message>
-        <source>Visitor pass</source>
-        <translation>Thẻ khách</translation>
-    </message>
+    <name>PosterTab</name>
     <message>
         <source>Checkpoint</source>
         <translation>Điểm kiểm soát</translation>
@@ -520,82 +664,6 @@
         <translation>Đọc từ ảnh chụp áp phích cũ...</translation>
     </message>
     <message>
-        <source>Staff ID</source>
-        <translation>Mã nhân viên</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Họ tên</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Chức vụ</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Phòng ban</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>Thẻ</translation>
-    </message>
-    <message>
-        <source>Import list (CSV, XLSX)...</source>
-        <translation>Nhập danh sách (CSV, XLSX)...</translation>
-    </message>
-    <message>
-        <source>Revoke card...</source>
-        <translation>Thu hồi thẻ...</translation>
-    </message>
-    <message>
-        <source>Visitor inside</source>
-        <translation>Khách đang ở trong</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Kiểu in</translation>
-    </message>
-    <message>
-        <source>A6 label</source>
-        <translation>Nhãn A6</translation>
-    </message>
-    <message>
-        <source>80 mm receipt</source>
-        <translation>Giấy in hóa đơn 80 mm</translation>
-    </message>
-    <message>
-        <source>Pre&amp;view...</source>
-        <translation>&amp;Xem trước...</translation>
-    </message>
-    <message>
-        <source>&amp;Print...</source>
-        <translation>&amp;In...</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF...</source>
-        <translation>Lưu thành P&amp;DF...</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;NG...</source>
-        <translation>Lưu thành P&amp;NG...</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>còn hiệu lực</translation>
-    </message>
-    <message>
-        <source>revoked %1</source>
-        <translation>thu hồi ngày %1</translation>
-    </message>
-    <message>
-        <source>Nobody is inside: there is no visit to print a pass for.</source>
-        <translation>Không có ai đang ở trong: không có lượt vào nào để in thẻ khách.</translation>
-    </message>
-    <message>
         <source>First poster of this checkpoint: version %1.</source>
         <translation>Áp phích đầu tiên của điểm kiểm soát này: phiên bản %1.</translation>
     </message>
@@ -619,33 +687,44 @@
         <source>Code read from the photo; check it before printing.</source>
         <translation>Đã đọc được mã từ ảnh; hãy kiểm tra lại trước khi in.</translation>
     </message>
+</context>
+<context>
+    <name>PrintDialog</name>
     <message>
-        <source>Staff list</source>
-        <translation>Danh sách nhân viên</translation>
+        <source>Print the unit&apos;s codes</source>
+        <translation>In mã của đơn vị</translation>
     </message>
     <message>
-        <source>Staff lists (*.csv *.xlsx)</source>
-        <translation>Danh sách nhân viên (*.csv *.xlsx)</translation>
+        <source>Checkpoint poster</source>
+        <translation>Áp phích điểm kiểm soát</translation>
     </message>
     <message>
-        <source>Imported %1 staff; %2 bad rows.</source>
-        <translation>Đã nhập %1 nhân viên; %2 dòng bị lỗi.</translation>
+        <source>Staff cards</source>
+        <translation>Thẻ nhân viên</translation>
     </message>
     <message>
-        <source>Select the card to revoke in the list.</source>
-        <translation>Hãy chọn thẻ cần thu hồi trong danh sách.</translation>
+        <source>Visitor pass</source>
+        <translation>Thẻ khách</translation>
     </message>
     <message>
-        <source>Revoke card</source>
-        <translation>Thu hồi thẻ</translation>
+        <source>Pre&amp;view...</source>
+        <translation>&amp;Xem trước...</translation>
     </message>
     <message>
-        <source>Reason (for example: card lost)</source>
-        <translation>Lý do (ví dụ: mất thẻ)</translation>
+        <source>&amp;Print...</source>
+        <translation>&amp;In...</translation>
     </message>
     <message>
-        <source>Revoked: %1</source>
-        <translation>Đã thu hồi: %1</translation>
+        <source>Save as P&amp;DF...</source>
+        <translation>Lưu thành P&amp;DF...</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;NG...</source>
+        <translation>Lưu thành P&amp;NG...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>Sent to the printer.</source>
@@ -1416,28 +1495,12 @@ Bạn vẫn muốn xóa?</translation>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <source>&amp;Other source</source>
-        <translation>&amp;Nguồn khác</translation>
-    </message>
-    <message>
         <source>&amp;Repeat window</source>
         <translation>Bỏ qua quét &amp;lặp trong</translation>
     </message>
     <message>
         <source>Default: the computer&apos;s name</source>
         <translation>Mặc định: tên máy tính</translation>
-    </message>
-    <message>
-        <source>Camera number, video file or stream address</source>
-        <translation>Số camera, tệp video hoặc địa chỉ luồng</translation>
-    </message>
-    <message>
-        <source>e.g. 1, D:\video.mp4 or rtsp://…</source>
-        <translation>ví dụ: 1, D:\video.mp4 hoặc rtsp://…</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>C&amp;họn tệp…</translation>
     </message>
     <message>
         <source> s</source>
@@ -1462,18 +1525,6 @@ Bạn vẫn muốn xóa?</translation>
     <message>
         <source>&amp;Change the PIN…</source>
         <translation>Đổi &amp;mã PIN…</translation>
-    </message>
-    <message>
-        <source>Enter a camera number, a video file or an address.</source>
-        <translation>Hãy nhập số camera, tệp video hoặc địa chỉ luồng.</translation>
-    </message>
-    <message>
-        <source>Choose a video file</source>
-        <translation>Chọn tệp video</translation>
-    </message>
-    <message>
-        <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
-        <translation>Video (*.mp4 *.avi *.mkv *.mov);;Tất cả các tệp (*)</translation>
     </message>
 </context>
 <context>

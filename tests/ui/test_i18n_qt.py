@@ -158,7 +158,7 @@ def test_lupdate_reads_every_context_as_a_class_name(fresh_keys: set[tuple[str, 
     assert sorted(k for k in fresh_keys if script.SUSPECT_CONTEXT.search(k[0])) == []
 
 
-_PLACEHOLDER = re.compile(r"%(?:\d+|n)")
+_PLACEHOLDER = re.compile(r"%(?:\d+|n)|\{[^{}]*\}")  # Qt's %1 and Python's {name}
 
 
 def _accelerators(text: str) -> int:

@@ -302,7 +302,7 @@ def settings_dialog(qtbot: QtBot, ctx: AppContext, **kwargs: object) -> Settings
 
 def test_settings_dialog_saves_and_says_what_changed(qtbot: QtBot, ctx: AppContext) -> None:
     dialog = settings_dialog(qtbot, ctx)
-    assert dialog.camera.currentText() == "USB Camera"
+    assert dialog.camera.currentText() == "USB Camera (0)"
     dialog.camera.setCurrentIndex(1)
     dialog.debounce.setValue(25)
     dialog.rules.retention_days.setValue(14)
@@ -375,6 +375,26 @@ def test_other_camera_source(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> N
     # Opened again, the dialog shows the same source.
     again = settings_dialog(qtbot, ctx)
     assert again.camera_value() == str(video)
+
+
+def test_cameras_are_listed_by_name_in_the_background(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk_app.scanning import sources
+
+    monkeypatch.setattr(sources, "list_cameras", lambda: [(0, "HD Webcam C270"), (2, "Back")])
+    ctx.settings.set("scan.camera", "2")
+    dialog = SettingsDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    # The current camera is there at once, by number, before the list arrives.
+    assert dialog.camera_value() == "2"
+    qtbot.waitUntil(lambda: dialog.camera.findText("Back (2)") >= 0)
+    assert dialog.camera.currentText() == "Back (2)"
+    assert dialog.camera.findText("HD Webcam C270 (0)") >= 0
+    assert dialog.camera.count() == 3  # two cameras and "other"
+    dialog.camera.setCurrentIndex(dialog.camera.findData("0"))
+    dialog.accept()
+    assert ctx.settings.get("scan.camera") == "0"
 
 
 def test_mail_password_goes_to_the_keyring_only(
