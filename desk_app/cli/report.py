@@ -1,0 +1,176 @@
+"""Report subcommands: ``report`` (workbook, e-mail), ``outbox`` (list, retry, save), and
+``mail-password`` (keep the SMTP password in the system keyring)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desk_app import mail_password
+from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
+from desk_app.context import AppContext
+from desk_app.domain.week import Period, current_week, date_range, last_full_week, parse_week
+from desk_app.i18n import t
+from desk_app.reports import mail
+from desk_app.reports.workbook import export_report
+from desk_app.timeutil import format_datetime, parse_user_date, utc_now
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("report", help="weekly report workbook (.xlsx), optionally e-mailed")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument(
+        "--week",
+        metavar="WEEK",
+        help="ISO week such as 2021-W41, 'current' or 'last' (default: last)",
+    )
+    when.add_argument("--from", dest="date_from", metavar="DATE", help="first day (with --to)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day (with --from)")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="workbook to write")
+    p.add_argument("--send", action="store_true", help="e-mail it to mail.recipients")
+    p.add_argument("--eml", metavar="FILE.eml", help="also save the e-mail as a file")
+    p.add_argument("--full-ids", action="store_true", help="full ID numbers (audited)")
+    p.set_defaults(handler=cmd_report)
+
+    p = subparsers.add_parser("outbox", help="report e-mails waiting to be sent")
+    sub = p.add_subparsers(dest="outbox_command")
+    sub.add_parser("list").set_defaults(handler=cmd_outbox_list)
+    r = sub.add_parser("retry", help="send the waiting messages now")
+    r.add_argument("--id", type=int, metavar="N", help="only this message")
+    r.set_defaults(handler=cmd_outbox_retry)
+    s = sub.add_parser("save", help="save a message as an .eml file")
+    s.add_argument("id", type=int)
+    s.add_argument("path", metavar="FILE.eml")
+    s.set_defaults(handler=cmd_outbox_save)
+    p.set_defaults(handler=cmd_outbox_list)
+
+    p = subparsers.add_parser("mail-password", help="keep the mail password in the keyring")
+    p.add_argument("--stdin", action="store_true", help="read the password from standard input")
+    p.set_defaults(handler=cmd_mail_password)
+
+
+def _date(text: str) -> date:
+    try:
+        return parse_user_date(text)
+    except ValueError:
+        raise CliError(t("cli.bad_date", value=text)) from None
+
+
+def period_from_args(args: argparse.Namespace) -> Period:
+    """--week W | --from D --to D; the last full week by default."""
+    now = utc_now()
+    if args.date_from or args.date_to:
+        if not (args.date_from and args.date_to):
+            raise CliError(t("report.range_incomplete"))
+        first, last = _date(args.date_from), _date(args.date_to)
+        try:
+            return date_range(first, last)
+        except ValueError:
+            raise CliError(t("report.bad_range", first=args.date_from, last=args.date_to)) from None
+    week = (args.week or "last").strip().lower()
+    if week == "last":
+        return last_full_week(now)
+    if week == "current":
+        return current_week(now)
+    try:
+        return parse_week(week)
+    except ValueError:
+        raise CliError(t("report.bad_week", value=args.week)) from None
+
+
+def _write(path: Path, content: bytes) -> None:
+    try:
+        path.write_bytes(content)
+    except OSError as exc:
+        raise CliError(t("report.cannot_write", path=path, message=exc.strerror or exc)) from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    period = period_from_args(args)
+    ctx = AppContext.open(args.db)
+    report = export_report(ctx, period, full_ids=args.full_ids)
+    out = Path(args.out)
+    _write(out, report.content)
+    f = report.figures
+    print(t("report.written", period=period.label, path=out))
+    print(
+        t("report.summary_line", scans=f.scans, entries=f.entries, exits=f.exits, people=f.people)
+    )
+    if args.eml:
+        config = mail.MailConfig.from_settings(ctx.settings)
+        raw = mail.compose(report, config, str(ctx.settings.get("unit.name")))
+        try:
+            mail.save_eml(raw, args.eml)
+        except OSError as exc:
+            raise CliError(t("report.cannot_write", path=args.eml, message=exc.strerror)) from None
+        print(t("mail.eml_saved", path=args.eml))
+    if args.send:
+        delivery = mail.send_report(ctx, report)
+        if not delivery.sent:
+            raise CliError(delivery.message)
+        print(delivery.message)
+    return EXIT_OK
+
+
+def cmd_outbox_list(args: argparse.Namespace) -> int:
+    ctx = AppContext.open(args.db)
+    items = mail.entries(ctx.db)
+    if not items:
+        print(t("outbox.empty"))
+    for e in items:
+        status = t(f"outbox.status.{e.status}")
+        print(
+            f"{e.id:>4}  {format_datetime(e.created_at)}  {e.period:<12} {status:<9} "
+            f"{e.attempts:>2}  {e.recipients}"
+        )
+        if e.status != mail.SENT and e.last_error:
+            print(f"      {e.last_error}")
+    return EXIT_OK
+
+
+def cmd_outbox_retry(args: argparse.Namespace) -> int:
+    ctx = AppContext.open(args.db)
+    if args.id is not None:
+        config = mail.MailConfig.from_settings(ctx.settings)
+        deliveries = [mail.deliver(ctx.db, args.id, config, mail.password_for(config))]
+    else:
+        deliveries = mail.retry_pending(ctx, force=True)
+    for delivery in deliveries:
+        print(delivery.message, file=sys.stdout if delivery.sent else sys.stderr)
+    sent = sum(1 for d in deliveries if d.sent)
+    print(t("outbox.retried", sent=sent, total=len(deliveries)))
+    return EXIT_OK if sent == len(deliveries) else EXIT_ERROR
+
+
+def cmd_outbox_save(args: argparse.Namespace) -> int:
+    ctx = AppContext.open(args.db)
+    raw = mail.message_bytes(ctx.db, args.id)
+    if raw is None:
+        raise CliError(t("outbox.not_found", id=args.id))
+    try:
+        mail.save_eml(raw, args.path)
+    except OSError as exc:
+        raise CliError(t("report.cannot_write", path=args.path, message=exc.strerror)) from None
+    print(t("mail.eml_saved", path=args.path))
+    return EXIT_OK
+
+
+def cmd_mail_password(args: argparse.Namespace) -> int:
+    ctx = AppContext.open(args.db)
+    user = str(ctx.settings.get("mail.user"))
+    if not user:
+        raise CliError(t("mail.password_no_user"))
+    if args.stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(t("mail.password_prompt", user=user))
+    try:
+        mail_password.store(user, password)
+    except mail_password.SecretStoreError as exc:
+        raise CliError(t("mail.keyring_error", detail=exc)) from None
+    print(t("mail.password_set", user=user))
+    return EXIT_OK
