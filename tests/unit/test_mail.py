@@ -351,3 +351,42 @@ def test_reminder_from_friday_afternoon_until_a_report_is_sent(sqlite_url: str) 
     assert not mail.reminder_due(ctx, _local(25, 9, 29))
     assert mail.reminder_due(ctx, _local(25, 9, 30))
     ctx.close()
+
+
+def test_command_line_report_send_and_outbox(
+    ctx: AppContext, inbox: Inbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desk_app.cli import main
+
+    port = free_port()
+    ctx.settings.set("mail.port", port)
+    url = ctx.db.url
+    out = tmp_path / "w41.xlsx"
+    argv = ["--db", url, "report", "--week", "2021-W41", "--out", str(out), "--send"]
+    assert main(argv) == 1  # no server yet: kept in the outbox
+    err = capsys.readouterr().err
+    assert "kept in the outbox (number 1)" in err and "Cannot connect" in err
+    assert main(["--db", url, "outbox", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "2021-W41" in listed and "pending" in listed and "Cannot connect" in listed
+    controller = start_server(inbox, port, login=False)
+    try:
+        assert main(["--db", url, "outbox", "retry"]) == 0
+    finally:
+        controller.stop()
+    assert "Sent 1 of 1" in capsys.readouterr().out
+    assert isinstance(inbox.envelopes[0].content, bytes)
+    assert attachment(parsed(inbox.envelopes[0].content))[1] == out.read_bytes()
+    assert main(["--db", url, "outbox", "save", "1", str(tmp_path / "m.eml")]) == 0
+    assert attachment(parsed((tmp_path / "m.eml").read_bytes()))[1] == out.read_bytes()
+
+
+def test_command_line_bad_week(
+    ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desk_app.cli import main
+
+    argv = ["--db", ctx.db.url, "report", "--week", "2021-W60", "--out", str(tmp_path / "x")]
+    assert main(argv) == 1
+    assert "Invalid week: 2021-W60" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
