@@ -1,0 +1,520 @@
+"""The Friday report from the window: choose the week, export the workbook, send it by
+e-mail or save it as .eml; and the reminder banner shown until this week's report is sent.
+
+Making the workbook and talking to the mail server run in a worker thread (``Job``); the
+window only shows progress and the outcome, in words.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QThread, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.context import AppContext
+from desk_app.domain.week import (
+    Period,
+    current_week,
+    date_range,
+    describe,
+    last_full_week,
+    week_containing,
+)
+from desk_app.errors import UserError
+from desk_app.i18n import t
+from desk_app.reports import mail
+from desk_app.reports.workbook import Report, export_report
+from desk_app.timeutil import utc_now
+
+log = logging.getLogger(__name__)
+
+MODE_LAST, MODE_CURRENT, MODE_WEEK, MODE_RANGE = range(4)
+RETRY_EVERY_MS = 5 * 60 * 1000
+REFRESH_EVERY_MS = 60 * 1000
+
+
+class Job(QThread):
+    """Runs one function away from the window; it gets a ``progress(done, total)`` callback.
+
+    The function returns the message to show; a UserError is shown as it is.
+    """
+
+    progress = Signal(int, int)
+    succeeded = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, work: Callable[[Callable[[int, int], None]], str]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            message = self._work(self.progress.emit)
+        except UserError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug: the details go to the log, the user gets a sentence
+            log.exception("report job failed")
+            self.failed.emit(
+                QCoreApplication.translate("ReportDialog", "Unexpected error: %1").replace(
+                    "%1", f"{type(exc).__name__}: {exc}"
+                )
+            )
+        else:
+            self.succeeded.emit(message)
+
+
+# Jobs still running are kept alive until they end, even if their dialog closed first.
+_running: set[Job] = set()
+_quit_hooked: list[bool] = []
+
+
+def _wait_for_jobs() -> None:
+    for job in list(_running):
+        job.wait()
+
+
+def start_job(job: Job) -> Job:
+    _running.add(job)
+    app = QCoreApplication.instance()
+    if app is not None and not _quit_hooked:
+        app.aboutToQuit.connect(_wait_for_jobs)  # a running QThread must not be destroyed
+        _quit_hooked.append(True)
+    job.finished.connect(lambda: _running.discard(job))
+    job.start()
+    return job
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ReportDialog(QDialog):
+    """Choose a week or a range; export, send or save the report; see the outbox."""
+
+    job_finished = Signal(str, bool, str)  # task (export / send / eml / retry), ok, message
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        pin_check: Callable[[QWidget, str], bool] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportDialog")
+        self.ctx = ctx
+        self._now = now
+        self._pin_check = pin_check or self._ask_manager_pin
+        self.job: Job | None = None
+        self._task = ""
+        self._close_with: int | None = None
+        self.mode = QComboBox(self)
+        self.week_day = QDateEdit(self)
+        self.range_from = QDateEdit(self)
+        self.range_to = QDateEdit(self)
+        for edit in (self.week_day, self.range_from, self.range_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        today = _qdate(last_full_week(now()).first)
+        self.week_day.setDate(today)
+        self.range_from.setDate(today)
+        self.range_to.setDate(today.addDays(6))
+        self.period_label = QLabel(self)
+        self.period_label.setObjectName("report_period")
+        self.full_ids = QCheckBox(self)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setObjectName("report_status")
+        self.status.setWordWrap(True)
+        self.outbox_label = QLabel(self)
+        self.outbox_label.setObjectName("report_outbox")
+        self.retry_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.send_button = QPushButton(self)
+        self.eml_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        self.form = QFormLayout()
+        self.form.addRow("", self.mode)
+        self.form.addRow("", self.week_day)
+        range_row = QHBoxLayout()
+        range_row.addWidget(self.range_from)
+        range_row.addWidget(self.range_to)
+        self.form.addRow("", range_row)
+        self.form.addRow("", self.period_label)
+        self.form.addRow("", self.full_ids)
+        outbox_row = QHBoxLayout()
+        outbox_row.addWidget(self.outbox_label, 1)
+        outbox_row.addWidget(self.retry_button)
+        buttons = QHBoxLayout()
+        for button in (self.export_button, self.send_button, self.eml_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(outbox_row)
+        layout.addLayout(buttons)
+        self._connect_signals()
+        self.retranslate_ui()
+        self.on_mode_changed()
+        self.refresh_outbox()
+
+    def _connect_signals(self) -> None:
+        self.mode.currentIndexChanged.connect(self.on_mode_changed)
+        for edit in (self.week_day, self.range_from, self.range_to):
+            edit.dateChanged.connect(self.update_period_label)
+        self.full_ids.toggled.connect(self.on_full_ids_toggled)
+        self.export_button.clicked.connect(self.on_export)
+        self.send_button.clicked.connect(self.send)
+        self.eml_button.clicked.connect(self.on_save_eml)
+        self.retry_button.clicked.connect(self.retry_outbox)
+        self.close_button.clicked.connect(self.reject)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Weekly report"))
+        labels = (
+            self.tr("Period"),
+            self.tr("Week of the day"),
+            self.tr("From - to"),
+            self.tr("Report for"),
+            "",
+        )
+        for row, text in enumerate(labels):
+            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if label is not None and isinstance(label.widget(), QLabel):
+                label.widget().setText(text)  # type: ignore[union-attr]
+        index = self.mode.currentIndex()
+        self.mode.blockSignals(True)
+        self.mode.clear()
+        self.mode.addItems(
+            [
+                self.tr("Last full week"),
+                self.tr("This week up to now"),
+                self.tr("A chosen week"),
+                self.tr("A range of days"),
+            ]
+        )
+        self.mode.setCurrentIndex(max(index, 0))
+        self.mode.blockSignals(False)
+        self.full_ids.setText(self.tr("Full ID numbers (asks for the manager PIN; recorded)"))
+        self.export_button.setText(self.tr("&Export workbook..."))
+        self.send_button.setText(self.tr("&Send by e-mail"))
+        self.eml_button.setText(self.tr("Save as .&eml..."))
+        self.retry_button.setText(self.tr("&Retry now"))
+        self.close_button.setText(self.tr("Close"))
+        self.update_period_label()
+        self.refresh_outbox()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # ----- the period ------------------------------------------------------------------
+    def period(self) -> Period:
+        mode = self.mode.currentIndex()
+        if mode == MODE_CURRENT:
+            return current_week(self._now())
+        if mode == MODE_WEEK:
+            return week_containing(_pydate(self.week_day.date()))
+        if mode == MODE_RANGE:
+            first, last = _pydate(self.range_from.date()), _pydate(self.range_to.date())
+            return date_range(min(first, last), max(first, last))
+        return last_full_week(self._now())
+
+    def on_mode_changed(self) -> None:
+        mode = self.mode.currentIndex()
+        self.week_day.setEnabled(mode == MODE_WEEK)
+        self.range_from.setEnabled(mode == MODE_RANGE)
+        self.range_to.setEnabled(mode == MODE_RANGE)
+        self.update_period_label()
+
+    def update_period_label(self) -> None:
+        try:
+            self.period_label.setText(describe(self.period()))
+            self.period_label.setStyleSheet("")
+        except ValueError:
+            self.period_label.setText(self.tr("The range is too long (at most 366 days)."))
+            self.period_label.setStyleSheet("color: #b00020;")
+
+    def on_full_ids_toggled(self, checked: bool) -> None:
+        if checked and not self._pin_check(self, self.tr("Report with full ID numbers")):
+            self.full_ids.blockSignals(True)
+            self.full_ids.setChecked(False)
+            self.full_ids.blockSignals(False)
+
+    def _ask_manager_pin(self, parent: QWidget, reason: str) -> bool:
+        from desk_app.ui.pin_dialogs import ask_manager_pin
+
+        return ask_manager_pin(self.ctx, parent, reason)
+
+    # ----- jobs ------------------------------------------------------------------------
+    @property
+    def is_busy(self) -> bool:
+        return self.job is not None
+
+    def _start(self, task: str, work: Callable[[Callable[[int, int], None]], str]) -> bool:
+        if self.job is not None:
+            return False
+        self._task = task
+        self.job = Job(work)
+        # Bound methods of this dialog: the job's signals reach them in the window's thread.
+        self.job.progress.connect(self.on_progress)
+        self.job.succeeded.connect(self.on_job_succeeded)
+        self.job.failed.connect(self.on_job_failed)
+        self._set_busy(True)
+        texts = {
+            "export": self.tr("Making the workbook..."),
+            "send": self.tr("Making the workbook and sending it..."),
+            "eml": self.tr("Making the message..."),
+            "retry": self.tr("Sending the waiting messages..."),
+        }
+        self.show_status(texts[task])
+        start_job(self.job)
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (
+            self.export_button,
+            self.send_button,
+            self.eml_button,
+            self.retry_button,
+            self.mode,
+            self.week_day,
+            self.range_from,
+            self.range_to,
+            self.full_ids,
+        ):
+            widget.setEnabled(not busy)
+        if not busy:
+            self.on_mode_changed()
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)  # busy until the first progress report
+
+    def on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    def on_job_succeeded(self, message: str) -> None:
+        self._finish(True, message)
+
+    def on_job_failed(self, message: str) -> None:
+        self._finish(False, message)
+
+    def _finish(self, ok: bool, message: str) -> None:
+        self.job = None
+        self._set_busy(False)
+        self.show_status(message, error=not ok)
+        self.refresh_outbox()
+        self.job_finished.emit(self._task, ok, message)
+        if self._close_with is not None:
+            super().done(self._close_with)
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+
+    def _report(self, period: Period, progress: Callable[[int, int], None]) -> Report:
+        return export_report(
+            self.ctx, period, full_ids=self.full_ids.isChecked(), progress=progress
+        )
+
+    def export_to(self, path: str | Path) -> bool:
+        period, target = self.period(), Path(path)
+
+        def work(progress: Callable[[int, int], None]) -> str:
+            report = self._report(period, progress)
+            try:
+                target.write_bytes(report.content)
+            except OSError as exc:
+                raise UserError(
+                    t("report.cannot_write", path=target, message=exc.strerror or exc)
+                ) from None
+            return t("report.written", period=describe(period), path=target)
+
+        return self._start("export", work)
+
+    def on_export(self) -> None:
+        name = f"bao-cao-ra-vao-{self.period().label}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the report"), name, self.tr("Excel workbook (*.xlsx)")
+        )
+        if path:
+            self.export_to(path)
+
+    def send(self) -> bool:
+        period = self.period()
+
+        def work(progress: Callable[[int, int], None]) -> str:
+            delivery = mail.send_report(self.ctx, self._report(period, progress))
+            if not delivery.sent:
+                raise UserError(delivery.message)
+            return delivery.message
+
+        return self._start("send", work)
+
+    def save_eml_to(self, path: str | Path) -> bool:
+        period, target = self.period(), Path(path)
+
+        def work(progress: Callable[[int, int], None]) -> str:
+            report = self._report(period, progress)
+            config = mail.MailConfig.from_settings(self.ctx.settings)
+            raw = mail.compose(report, config, str(self.ctx.settings.get("unit.name")))
+            try:
+                mail.save_eml(raw, target)
+            except OSError as exc:
+                raise UserError(
+                    t("report.cannot_write", path=target, message=exc.strerror or exc)
+                ) from None
+            return t("mail.eml_saved", path=target)
+
+        return self._start("eml", work)
+
+    def on_save_eml(self) -> None:
+        name = f"bao-cao-ra-vao-{self.period().label}.eml"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the e-mail"), name, self.tr("E-mail message (*.eml)")
+        )
+        if path:
+            self.save_eml_to(path)
+
+    def retry_outbox(self) -> bool:
+        def work(_progress: Callable[[int, int], None]) -> str:
+            deliveries = mail.retry_pending(self.ctx, force=True)
+            failed = [d.message for d in deliveries if not d.sent]
+            if failed:
+                raise UserError("\n".join(failed))
+            sent = len(deliveries)
+            return t("outbox.retried", sent=sent, total=sent)
+
+        return self._start("retry", work)
+
+    def refresh_outbox(self) -> None:
+        waiting = mail.entries(self.ctx.db, pending_only=True)
+        self.retry_button.setVisible(bool(waiting))
+        if not waiting:
+            self.outbox_label.setText("")
+            return
+        text = self.tr("%n message(s) waiting in the outbox.", "", len(waiting))
+        if waiting[-1].last_error:
+            text += " " + self.tr("Last error: %1").replace("%1", waiting[-1].last_error)
+        self.outbox_label.setText(text)
+
+    def done(self, result: int) -> None:
+        if self.job is not None:  # let the job finish and record its outcome; close then
+            self._close_with = result
+            self.hide()
+            return
+        super().done(result)
+
+
+class ReportReminderBanner(QWidget):
+    """ "The weekly report has not been sent": from the reminder day and time (Friday 14:00
+    by default) until a report is sent this week. It also retries the outbox now and then."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportReminder")
+        self.ctx = ctx
+        self._now = now
+        self.retry_job: Job | None = None
+        self.dialog: ReportDialog | None = None
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.open_button = QPushButton(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.open_button)
+        self.setStyleSheet("#reportReminder { background: #fff4ce; }")
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_EVERY_MS)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_EVERY_MS)
+        self.open_button.clicked.connect(self.open_report)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.retry_timer.timeout.connect(self.retry_outbox)
+        self.retranslate_ui()
+        self.refresh()
+        self.refresh_timer.start()
+        self.retry_timer.start()
+
+    def retranslate_ui(self) -> None:
+        self.label.setText(self.tr("The weekly report has not been sent yet this week."))
+        self.open_button.setText(self.tr("Open the &report..."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def refresh(self) -> bool:
+        """Show or hide; True when shown."""
+        try:
+            due = mail.reminder_due(self.ctx, self._now())
+        except UserError:  # the database is busy: decide at the next tick
+            return not self.isHidden()
+        self.setVisible(due)
+        return due
+
+    def open_report(self) -> ReportDialog:
+        if self.dialog is None:
+            self.dialog = ReportDialog(self.ctx, self.window(), now=self._now)
+            self.dialog.job_finished.connect(lambda *_: self.refresh())
+            self.dialog.finished.connect(self._dialog_closed)
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+    def _dialog_closed(self) -> None:
+        self.dialog = None
+        self.refresh()
+
+    def retry_outbox(self) -> bool:
+        """Send again, in a worker, the outbox messages whose wait is over."""
+        if self.retry_job is not None or not mail.entries(self.ctx.db, pending_only=True):
+            return False
+
+        def work(_progress: Callable[[int, int], None]) -> str:
+            done = mail.retry_pending(self.ctx)
+            return str(sum(1 for d in done if d.sent))
+
+        self.retry_job = Job(work)
+        self.retry_job.finished.connect(self._retried)
+        start_job(self.retry_job)
+        return True
+
+    def _retried(self) -> None:
+        self.retry_job = None
+        self.refresh()
