@@ -1,8 +1,9 @@
 """The Friday report from the window: choose the week, export the workbook, send it by
-e-mail or save it as .eml; and the reminder banner shown until this week's report is sent.
+e-mail or save it as .eml, see and retry the outbox.
 
 Making the workbook and talking to the mail server run in a worker thread (``Job``); the
-window only shows progress and the outcome, in words.
+window only shows progress and the outcome, in words. The reminder banner lives in
+``report_reminder`` and is offered from here too.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QThread, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,63 +43,14 @@ from desk_app.i18n import t
 from desk_app.reports import mail
 from desk_app.reports.workbook import Report, export_report
 from desk_app.timeutil import utc_now
+from desk_app.ui.report_jobs import Job, start_job
+from desk_app.ui.report_reminder import ReportReminderBanner
+
+__all__ = ["ReportDialog", "ReportReminderBanner"]
 
 log = logging.getLogger(__name__)
 
 MODE_LAST, MODE_CURRENT, MODE_WEEK, MODE_RANGE = range(4)
-RETRY_EVERY_MS = 5 * 60 * 1000
-REFRESH_EVERY_MS = 60 * 1000
-
-
-class Job(QThread):
-    """Runs one function away from the window; it gets a ``progress(done, total)`` callback.
-
-    The function returns the message to show; a UserError is shown as it is.
-    """
-
-    progress = Signal(int, int)
-    succeeded = Signal(str)
-    failed = Signal(str)
-
-    def __init__(self, work: Callable[[Callable[[int, int], None]], str]) -> None:
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            message = self._work(self.progress.emit)
-        except UserError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a bug: the details go to the log, the user gets a sentence
-            log.exception("report job failed")
-            self.failed.emit(
-                QCoreApplication.translate("ReportDialog", "Unexpected error: %1").replace(
-                    "%1", f"{type(exc).__name__}: {exc}"
-                )
-            )
-        else:
-            self.succeeded.emit(message)
-
-
-# Jobs still running are kept alive until they end, even if their dialog closed first.
-_running: set[Job] = set()
-_quit_hooked: list[bool] = []
-
-
-def _wait_for_jobs() -> None:
-    for job in list(_running):
-        job.wait()
-
-
-def start_job(job: Job) -> Job:
-    _running.add(job)
-    app = QCoreApplication.instance()
-    if app is not None and not _quit_hooked:
-        app.aboutToQuit.connect(_wait_for_jobs)  # a running QThread must not be destroyed
-        _quit_hooked.append(True)
-    job.finished.connect(lambda: _running.discard(job))
-    job.start()
-    return job
 
 
 def _qdate(day: date) -> QDate:
@@ -431,90 +383,3 @@ class ReportDialog(QDialog):
             self.hide()
             return
         super().done(result)
-
-
-class ReportReminderBanner(QWidget):
-    """ "The weekly report has not been sent": from the reminder day and time (Friday 14:00
-    by default) until a report is sent this week. It also retries the outbox now and then."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        parent: QWidget | None = None,
-        *,
-        now: Callable[[], datetime] = utc_now,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("reportReminder")
-        self.ctx = ctx
-        self._now = now
-        self.retry_job: Job | None = None
-        self.dialog: ReportDialog | None = None
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.open_button = QPushButton(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.open_button)
-        self.setStyleSheet("#reportReminder { background: #fff4ce; }")
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_EVERY_MS)
-        self.retry_timer = QTimer(self)
-        self.retry_timer.setInterval(RETRY_EVERY_MS)
-        self.open_button.clicked.connect(self.open_report)
-        self.refresh_timer.timeout.connect(self.refresh)
-        self.retry_timer.timeout.connect(self.retry_outbox)
-        self.retranslate_ui()
-        self.refresh()
-        self.refresh_timer.start()
-        self.retry_timer.start()
-
-    def retranslate_ui(self) -> None:
-        self.label.setText(self.tr("The weekly report has not been sent yet this week."))
-        self.open_button.setText(self.tr("Open the &report..."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def refresh(self) -> bool:
-        """Show or hide; True when shown."""
-        try:
-            due = mail.reminder_due(self.ctx, self._now())
-        except UserError:  # the database is busy: decide at the next tick
-            return not self.isHidden()
-        self.setVisible(due)
-        return due
-
-    def open_report(self) -> ReportDialog:
-        if self.dialog is None:
-            self.dialog = ReportDialog(self.ctx, self.window(), now=self._now)
-            self.dialog.job_finished.connect(lambda *_: self.refresh())
-            self.dialog.finished.connect(self._dialog_closed)
-        self.dialog.show()
-        self.dialog.raise_()
-        return self.dialog
-
-    def _dialog_closed(self) -> None:
-        self.dialog = None
-        self.refresh()
-
-    def retry_outbox(self) -> bool:
-        """Send again, in a worker, the outbox messages whose wait is over."""
-        if self.retry_job is not None or not mail.entries(self.ctx.db, pending_only=True):
-            return False
-
-        def work(_progress: Callable[[int, int], None]) -> str:
-            done = mail.retry_pending(self.ctx)
-            return str(sum(1 for d in done if d.sent))
-
-        self.retry_job = Job(work)
-        self.retry_job.finished.connect(self._retried)
-        start_job(self.retry_job)
-        return True
-
-    def _retried(self) -> None:
-        self.retry_job = None
-        self.refresh()
