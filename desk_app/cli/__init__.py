@@ -14,7 +14,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from desk_app import __version__
+from desk_app import __version__, native
 from desk_app.i18n import set_language, t
 
 # Modules that add subcommands; a missing one (area not built in this install) is skipped.
@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desk_app.cli.scan",
     "desk_app.cli.printing",
     "desk_app.cli.report",
+    "desk_app.cli.diag",
     "desk_app.cli.setup",
 )
 
@@ -77,6 +78,7 @@ def _open_window(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    native.prepare()  # before any subcommand imports pyzbar
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
