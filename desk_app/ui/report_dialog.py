@@ -307,7 +307,15 @@ class ReportDialog(QDialog):
                 raise UserError(
                     t("report.cannot_write", path=target, message=exc.strerror or exc)
                 ) from None
-            return t("report.written", period=describe(period), path=target)
+            f = report.figures
+            figures = t(
+                "report.summary_line",
+                scans=f.scans,
+                entries=f.entries,
+                exits=f.exits,
+                people=f.people,
+            )
+            return t("report.written", period=describe(period), path=target) + "\n" + figures
 
         return self._start("export", work)
 
