@@ -90,6 +90,9 @@ EXCLUDED_MODULES = (
     "PySide6.scripts",
 )
 
+# Distributions whose version ``desk-app diag`` reads from their metadata.
+METADATA = ("zxing-cpp", "qrcode", "opencv-python-headless", "PySide6-Essentials")
+
 # Qt modules the app does not import; named so that no hook pulls them in behind our back.
 EXCLUDED_QT = (
     "Qt3DAnimation",
@@ -394,6 +397,19 @@ def _imports_of(path: str) -> list[str]:
     return [name for name, _resolved in bindepend.get_imports(path)]
 
 
+def _metadata() -> list[tuple[str, str]]:
+    """Package metadata for ``desk-app diag`` where a module does not carry its version."""
+    from PyInstaller.utils.hooks import copy_metadata
+
+    found: list[tuple[str, str]] = []
+    for name in METADATA:
+        try:
+            found += copy_metadata(name)
+        except Exception:  # not installed here: diag says so
+            continue
+    return found
+
+
 def assemble(config_file: str) -> None:
     """The body of the generated spec file: runs inside PyInstaller."""
     from PyInstaller.building.api import COLLECT, EXE, PYZ
@@ -404,7 +420,7 @@ def assemble(config_file: str) -> None:
         [str(PACKAGE / "__main__.py")],
         pathex=[str(ROOT)],
         binaries=[tuple(b) for b in config["binaries"]],
-        datas=[tuple(d) for d in config["datas"]],
+        datas=[tuple(d) for d in config["datas"]] + _metadata(),
         hiddenimports=config["hiddenimports"],
         excludes=config["excludes"],
         noarchive=False,
