@@ -59,6 +59,7 @@ TEMPLATE_ROW = 4
 _TEMPLATE_RE = re.compile(rf'<row r="{TEMPLATE_ROW}"[^>]*>.*?</row>', re.S)
 _STYLE_RE = re.compile(rf'<c r="([A-Z]+){TEMPLATE_ROW}"[^>]*?\bs="(\d+)"')
 UNIX_EPOCH_SERIAL = 25569  # 1970-01-01 in spreadsheet days
+UNIX_EPOCH = datetime(1970, 1, 1)
 
 
 def layout(ws: Worksheet, f: Figures, lang: str, full_ids: bool) -> None:
@@ -78,12 +79,12 @@ def layout(ws: Worksheet, f: Figures, lang: str, full_ids: bool) -> None:
 
 
 def _serial(f: Figures) -> Callable[[datetime], float]:
-    """Aware time -> spreadsheet day number in local time; plain arithmetic when the zone
-    keeps one offset over the period (Vietnam always does)."""
+    """Naive UTC time -> spreadsheet day number in local time; plain arithmetic when the
+    zone keeps one offset over the period (Vietnam always does)."""
     segments = _offset_segments(f.start, f.end)
     if len(segments) == 1:
-        offset = segments[0][1]
-        return lambda moment: (moment.timestamp() + offset) / 86400 + UNIX_EPOCH_SERIAL
+        shift = UNIX_EPOCH_SERIAL + segments[0][1] / 86400
+        return lambda moment: (moment - UNIX_EPOCH).total_seconds() / 86400 + shift
     return lambda moment: float(to_excel(to_local(moment).replace(tzinfo=None)))
 
 

@@ -16,7 +16,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import BigInteger, ColumnElement, Integer, case, cast, extract, func, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    DateTime,
+    Integer,
+    case,
+    cast,
+    extract,
+    func,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from desk_app.domain.visits import Outcome
@@ -164,10 +175,15 @@ def _day(index: int) -> date:
 
 # ----- the figures ------------------------------------------------------------------------
 def compute(db: Database, period: Period, *, compare: bool = True) -> Figures:
-    """The figures of ``period`` (and of the period before it, when ``compare``)."""
+    """The figures of ``period`` and, when ``compare``, of the period before it.
+
+    The previous period is counted for the comparison only: its ``COMPARED`` figures and its
+    days are right, the rest (inside at the end, warnings, reasons, people per day) is left
+    at zero.
+    """
     figures = db.read(lambda s: _compute(s, period))
     if compare:
-        previous = db.read(lambda s: _compute(s, period.previous()))
+        previous = db.read(lambda s: _compute(s, period.previous(), light=True))
         figures = _with_previous(figures, previous)
     return figures
 
@@ -178,7 +194,7 @@ def _with_previous(figures: Figures, previous: Figures) -> Figures:
     return Figures(**values)
 
 
-def _compute(session: Session, period: Period) -> Figures:
+def _compute(session: Session, period: Period, *, light: bool = False) -> Figures:
     start, end = period.bounds()
     dialect = session.get_bind().dialect.name
     local = _local_seconds(ScanEvent.at, dialect, start, end)
@@ -191,52 +207,53 @@ def _compute(session: Session, period: Period) -> Figures:
         .group_by(hour_idx, ScanEvent.outcome, ScanEvent.method, ScanEvent.code_kind)
     ).all()
 
-    day_idx = (local // 86400).label("day_idx")
-    people_by_day = {
-        int(k): int(v)
-        for k, v in session.execute(
-            select(day_idx, func.count(ScanEvent.person_id.distinct()))
-            .where(*in_period, ScanEvent.outcome.in_(RECORDED))
-            .group_by(day_idx)
-        )
-    }
     people = session.scalar(
         select(func.count(ScanEvent.person_id.distinct())).where(
             *in_period, ScanEvent.outcome.in_(RECORDED)
         )
     )
-    rejected_by_reason = {
-        str(reason): int(count)
-        for reason, count in session.execute(
-            select(ScanEvent.reason, func.count())
-            .where(*in_period, ScanEvent.outcome == Outcome.REJECTED.value)
-            .group_by(ScanEvent.reason)
-        )
-    }
-    exit_day = (_local_seconds(Visit.exit_at, dialect, start, end) // 86400).label("exit_day")
-    auto_by_day = {
-        int(k): int(v)
-        for k, v in session.execute(
-            select(exit_day, func.count())
-            .where(Visit.exit_auto.is_(True), Visit.exit_at >= start, Visit.exit_at < end)
-            .group_by(exit_day)
-        )
-    }
-    # Every visit that left before the end had entered before it, so the difference is who
-    # was inside at the end; both counts run on an index.
-    entered = session.scalar(select(func.count()).select_from(Visit).where(Visit.entry_at < end))
-    left = session.scalar(select(func.count()).select_from(Visit).where(Visit.exit_at < end))
-    warning_texts = session.execute(
-        select(Visit.warnings, func.count())
-        .where(Visit.entry_at >= start, Visit.entry_at < end, Visit.warnings != "")
-        .group_by(Visit.warnings)
-    )
+    people_by_day: dict[int, int] = {}
+    rejected_by_reason: dict[str, int] = {}
+    auto_by_day: dict[int, int] = {}
     warnings_by_code: Counter[str] = Counter()
-    warned_visits = 0
-    for text, count in warning_texts:
-        warned_visits += int(count)
-        for code in set(str(text).split()):
-            warnings_by_code[code] += int(count)
+    warned_visits = inside_at_end = 0
+    if not light:
+        day_idx = (local // 86400).label("day_idx")
+        people_by_day = {
+            int(k): int(v)
+            for k, v in session.execute(
+                select(day_idx, func.count(ScanEvent.person_id.distinct()))
+                .where(*in_period, ScanEvent.outcome.in_(RECORDED))
+                .group_by(day_idx)
+            )
+        }
+        rejected_by_reason = {
+            str(reason): int(count)
+            for reason, count in session.execute(
+                select(ScanEvent.reason, func.count())
+                .where(*in_period, ScanEvent.outcome == Outcome.REJECTED.value)
+                .group_by(ScanEvent.reason)
+            )
+        }
+        exit_day = (_local_seconds(Visit.exit_at, dialect, start, end) // 86400).label("exit_day")
+        auto_by_day = {
+            int(k): int(v)
+            for k, v in session.execute(
+                select(exit_day, func.count())
+                .where(Visit.exit_auto.is_(True), Visit.exit_at >= start, Visit.exit_at < end)
+                .group_by(exit_day)
+            )
+        }
+        inside_at_end = _inside_at(session, end)
+        warning_texts = session.execute(
+            select(Visit.warnings, func.count())
+            .where(Visit.entry_at >= start, Visit.entry_at < end, Visit.warnings != "")
+            .group_by(Visit.warnings)
+        )
+        for text, count in warning_texts:
+            warned_visits += int(count)
+            for code in set(str(text).split()):
+                warnings_by_code[code] += int(count)
 
     return _assemble(
         period,
@@ -246,11 +263,34 @@ def _compute(session: Session, period: Period) -> Figures:
         people_by_day={_day(k): int(v) for k, v in people_by_day.items()},
         auto_by_day={_day(k): int(v) for k, v in auto_by_day.items()},
         people=int(people or 0),
-        inside_at_end=int(entered or 0) - int(left or 0),
+        inside_at_end=inside_at_end,
         warned_visits=warned_visits,
         warnings_by_code=dict(sorted(warnings_by_code.items())),
         rejected_by_reason=dict(sorted(rejected_by_reason.items())),
     )
+
+
+def _inside_at(session: Session, end: datetime) -> int:
+    """Visits begun before ``end`` and not ended by then, counted on the shorter side.
+
+    Every visit that ended before ``end`` began before it, so "begun before minus ended
+    before" is exact and cheap for an old period; "still open, or ended after" is cheap for
+    a recent one. Both run on an index.
+    """
+    first, last = session.execute(select(func.min(Visit.entry_at), func.max(Visit.entry_at))).one()
+    if first is None or last is None:
+        return 0
+    if end - first < last - end:
+        entered = session.scalar(select(func.count()).where(Visit.entry_at < end))
+        left = session.scalar(select(func.count()).where(Visit.exit_at < end))
+        return int(entered or 0) - int(left or 0)
+    still_open = session.scalar(
+        select(func.count()).where(Visit.exit_at.is_(None), Visit.entry_at < end)
+    )
+    left_after = session.scalar(
+        select(func.count()).where(Visit.exit_at >= end, Visit.entry_at < end)
+    )
+    return int(still_open or 0) + int(left_after or 0)
 
 
 def _assemble(
@@ -346,7 +386,7 @@ class DetailRow(NamedTuple):
     name: str
     id_number: str | None
     organisation: str | None
-    entry_at: datetime
+    entry_at: datetime  # naive UTC: no time zone object per value on big weeks
     exit_at: datetime | None
     exit_auto: bool
     entry_method: str
@@ -368,8 +408,8 @@ def visit_rows(db: Database, period: Period) -> list[DetailRow]:
             Person.name,
             Person.id_number,
             Person.organisation,
-            Visit.entry_at,
-            Visit.exit_at,
+            type_coerce(Visit.entry_at, DateTime()),
+            type_coerce(Visit.exit_at, DateTime()),
             Visit.exit_auto,
             Visit.entry_method,
             Visit.exit_method,

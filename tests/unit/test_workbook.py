@@ -325,3 +325,23 @@ def test_libreoffice_converts_every_sheet_to_csv(sqlite_ctx: AppContext, tmp_pat
     assert odd[1] == INJECTION_NAME
     assert odd[10:13] == ["-họp", "@Anh Tuấn", "+Công ty ABC"]
     assert len(detail) == 3 + 11
+
+
+def test_detail_times_follow_daylight_saving(
+    monkeypatch: pytest.MonkeyPatch, sqlite_url: str
+) -> None:
+    from desk_app.domain.payloads import parse
+    from desk_app.timeutil import local_zone
+    from tests.unit.test_weekly import A, B
+
+    monkeypatch.setenv("DESK_APP_TZ", "Europe/Berlin")
+    ctx = AppContext.open(sqlite_url)
+    ctx.log.record_scan(parse(A), at=datetime(2021, 10, 25, 9, 15, tzinfo=local_zone()))
+    ctx.log.record_scan(parse(B), at=datetime(2021, 10, 31, 23, 30, tzinfo=local_zone()))
+    report = export_report(ctx, parse_week("2021-W43"), lang="en")
+    ws = load_workbook(io.BytesIO(report.content))["Detail"]
+    assert [ws["E4"].value, ws["E5"].value] == [
+        datetime(2021, 10, 25, 9, 15),
+        datetime(2021, 10, 31, 23, 30),
+    ]
+    ctx.close()
