@@ -5,18 +5,14 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import traceback
+from types import TracebackType
+from typing import Any
 
-from desk_app.errors import UserError
+from desk_app.errors import UserError, log_file_path, write_crash_log
+from desk_app.i18n import t
 
 log = logging.getLogger(__name__)
-
-
-def _purge_if_due(ctx: object) -> None:
-    from desk_app.context import AppContext
-
-    assert isinstance(ctx, AppContext)
-    if ctx.settings.get("retention.auto_purge"):
-        ctx.log.purge(int(ctx.settings.get("retention.days")))
 
 
 def choose_source(args: argparse.Namespace, configured: str) -> str:
@@ -30,10 +26,45 @@ def choose_source(args: argparse.Namespace, configured: str) -> str:
     return configured
 
 
+def _tell(message: str, *, quiet: bool) -> None:
+    """One clear message: a box for a person, stderr for a script (never a dialog to wait on)."""
+    print(message, file=sys.stderr)
+    if quiet:
+        return
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, QCoreApplication.translate("DeskApp", "Entry control"), message)
+
+
+def _install_excepthook(quiet: bool) -> None:
+    """A bug in a slot is written to the log file and said in one line, not as a traceback."""
+    showing = False
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        write_crash_log("".join(traceback.format_exception(kind, exc, tb)))
+        message = (
+            str(exc)
+            if isinstance(exc, UserError)
+            else t("error.unexpected", message=exc, log=log_file_path())
+        )
+        if showing:
+            print(message, file=sys.stderr)
+            return
+        showing = True
+        try:
+            _tell(message, quiet=quiet)
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
 def run_window(args: argparse.Namespace) -> int:
     """Open the window and run until it closes; returns the exit status."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from desk_app import i18n
     from desk_app.context import AppContext
@@ -42,48 +73,41 @@ def run_window(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName("desk-app")
     QCoreApplication.setApplicationName("desk-app")
-    lang = getattr(args, "lang", None) or i18n.language()
-    exit_at_end = bool(getattr(args, "exit_at_end", False))
-    _install(app, lang)
+    quiet = bool(getattr(args, "exit_at_end", False))
+    _install(app, getattr(args, "lang", None) or i18n.language())
     try:
         ctx = AppContext.open(getattr(args, "db", None))
     except UserError as exc:
-        if not exit_at_end:
-            QMessageBox.critical(
-                None, QCoreApplication.translate("DeskApp", "Entry control"), str(exc)
-            )
-        print(str(exc), file=sys.stderr)
+        _tell(str(exc), quiet=quiet)
         return 1
+    previous_hook = sys.excepthook
+    _install_excepthook(quiet)
     try:
         if not getattr(args, "lang", None):
-            lang = str(ctx.settings.get("ui.language"))
-            _install(app, lang)
-        if not exit_at_end:
-            # A unit not yet set up runs with defaults when driven by a script.
+            _install(app, str(ctx.settings.get("ui.language")))
+        if not quiet:
+            # A unit not yet set up runs with defaults when driven by a script (--exit-at-end).
             _first_run(ctx)
-            try:
-                _purge_if_due(ctx)
-            except UserError as exc:
-                log.warning("purge skipped: %s", exc)
+        try:
+            ctx.housekeeping()  # automatic check-out of earlier days, retention purge
+        except UserError as exc:
+            log.warning("housekeeping skipped: %s", exc)
         from desk_app.ui.main_window import MainWindow
 
-        window = MainWindow(ctx, exit_at_end=exit_at_end)
+        window = MainWindow(ctx, exit_at_end=quiet)
         window.show()
         window.start_source(choose_source(args, str(ctx.settings.get("scan.camera"))))
         status = app.exec()
         return window.exit_code or status
     except UserError as exc:
-        if not exit_at_end:
-            QMessageBox.critical(
-                None, QCoreApplication.translate("DeskApp", "Entry control"), str(exc)
-            )
-        print(str(exc), file=sys.stderr)
+        _tell(str(exc), quiet=quiet)
         return 1
     finally:
+        sys.excepthook = previous_hook
         ctx.close()
 
 
-def _install(app: object, lang: str) -> None:
+def _install(app: Any, lang: str) -> None:
     from desk_app import i18n
 
     i18n.set_language(lang)
@@ -91,10 +115,10 @@ def _install(app: object, lang: str) -> None:
         from desk_app.ui.i18n_qt import install_translators
     except ImportError:
         return
-    install_translators(app, lang)  # type: ignore[arg-type]
+    install_translators(app, lang)
 
 
-def _first_run(ctx: object) -> None:
+def _first_run(ctx: Any) -> None:
     try:
         from desk_app.ui.setup_dialogs import run_first_run_if_needed
     except ImportError:

@@ -27,7 +27,7 @@ class InsidePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[VisitRow] = []
+        self._rows: dict[int, VisitRow] = {}
         self._counts = {"inside": 0, "entries": 0, "exits": 0}
 
         self.counter_values: dict[str, QLabel] = {}
@@ -77,15 +77,39 @@ class InsidePanel(QWidget):
 
     # ----- data ------------------------------------------------------------------------
     def set_inside(self, rows: list[VisitRow]) -> None:
+        """Everyone inside (newest first), replacing the list."""
         current = self.selected_visit_id()
-        self._rows = list(rows)
+        self._rows = {row.id: row for row in rows}
         self.list.clear()
-        for row in self._rows:
-            item = QListWidgetItem(self._item_text(row))
-            item.setData(VISIT_ROLE, row.id)
-            self.list.addItem(item)
-            if row.id == current:
+        for row in rows:
+            self.list.addItem(self._item(row))
+        self._select(current)
+
+    def apply(self, row: VisitRow) -> None:
+        """One visit changed: add it on top when inside, take it off when it left."""
+        current = self.selected_visit_id()
+        for index in range(self.list.count()):
+            item = self.list.item(index)
+            if item is not None and item.data(VISIT_ROLE) == row.id:
+                self.list.takeItem(index)
+                break
+        self._rows.pop(row.id, None)
+        if row.inside:
+            self._rows[row.id] = row
+            self.list.insertItem(0, self._item(row))
+        self._select(current)
+
+    def _item(self, row: VisitRow) -> QListWidgetItem:
+        item = QListWidgetItem(self._item_text(row))
+        item.setData(VISIT_ROLE, row.id)
+        return item
+
+    def _select(self, visit_id: int | None) -> None:
+        for index in range(self.list.count()):
+            item = self.list.item(index)
+            if item is not None and item.data(VISIT_ROLE) == visit_id:
                 self.list.setCurrentItem(item)
+                break
         self.on_current_changed()
 
     def set_counts(self, counts: dict[str, int]) -> None:
@@ -109,7 +133,7 @@ class InsidePanel(QWidget):
 
     def selected_visit(self) -> VisitRow | None:
         visit_id = self.selected_visit_id()
-        return next((r for r in self._rows if r.id == visit_id), None)
+        return None if visit_id is None else self._rows.get(visit_id)
 
     # ----- actions ---------------------------------------------------------------------
     def request_check_out(self) -> bool:

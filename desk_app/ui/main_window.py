@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.context import AppContext
 from desk_app.domain.visits import ScanResult, VisitRow
+from desk_app.errors import UserError
 from desk_app.paths import data_dir, resource_path
 from desk_app.timeutil import local_today, to_local
 from desk_app.ui.camera_feed import CameraFeed
@@ -217,12 +218,16 @@ class MainWindow(QMainWindow):
     def on_scan_recorded(self, result: ScanResult) -> None:
         self.banner.show_result(result)
         self.sound.play(classify(result))
+        if not result.recorded:
+            return
         for visit_id in (result.visit_id, result.auto_closed_visit_id):
             row = self.ctx.log.visit(visit_id) if visit_id is not None else None
-            if row is not None and to_local(row.entry_at).date() == self.day:
+            if row is None:
+                continue
+            if to_local(row.entry_at).date() == self.day:
                 self.visits.upsert(row)
-        if result.recorded:
-            self.refresh_inside()
+            self.inside.apply(row)
+        self.inside.set_counts(self.ctx.log.day_counts(self.day))
 
     def on_record_failed(self, message: str) -> None:
         self.banner.show_error(self.tr("Not recorded"), message)
@@ -305,13 +310,16 @@ class MainWindow(QMainWindow):
 
     # ----- clock, language, closing ----------------------------------------------------
     def on_clock(self) -> None:
-        if local_today() != self.day:
-            self.reload()
-        settings = self.ctx.settings
-        if settings.get("visits.auto_checkout"):
-            hours, minutes = (int(p) for p in str(settings.get("visits.closing_time")).split(":"))
-            if self.ctx.log.auto_checkout(dtime(hours, minutes)):
+        try:
+            if local_today() != self.day:
+                self.ctx.housekeeping()
                 self.reload()
+            elif self.ctx.settings.get("visits.auto_checkout"):
+                closing = dtime.fromisoformat(str(self.ctx.settings.get("visits.closing_time")))
+                if self.ctx.log.auto_checkout(closing):
+                    self.reload()
+        except UserError as exc:  # a busy or unreachable database: try again next time
+            log.warning("clock work skipped: %s", exc)
 
     def retranslate_ui(self) -> None:
         unit = self.ctx.settings.get("unit.name")
