@@ -324,13 +324,14 @@ def prune_binaries(
     """
     by_name: dict[str, list[Entry]] = {}
     for entry in binaries:
-        by_name.setdefault(Path(entry[0].replace("\\", "/")).name, []).append(entry)
+        # Windows import tables spell DLL names in any case (KERNEL32.dll, Qt6Core.dll).
+        by_name.setdefault(Path(entry[0].replace("\\", "/")).name.casefold(), []).append(entry)
     cache: dict[str, set[str]] = {}
 
     def needs(entry: Entry) -> set[str]:
         if entry[1] not in cache:
             try:
-                cache[entry[1]] = {Path(n).name for n in imports_of(entry[1])}
+                cache[entry[1]] = {Path(n).name.casefold() for n in imports_of(entry[1])}
             except Exception:  # an unreadable file links to nothing we can name
                 cache[entry[1]] = set()
         return cache[entry[1]]
