@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from abc import ABC, abstractmethod
 from pathlib import Path
 
 import cv2
@@ -29,15 +28,16 @@ class SourceError(Exception):
     """A source that cannot be opened; the message is translated and meant for the user."""
 
 
-class FrameSource(ABC):
+class FrameSource:
     """A sequence of BGR frames. ``read`` returns None when a file ends or a device fails."""
 
     fps: float | None = None
-    is_file: bool = False
+    is_file: bool = False  # ends by itself (a video file, a folder of images)
+    is_still: bool = False  # separate pictures, not a moving scene
     description: str = ""
 
-    @abstractmethod
-    def read(self) -> np.ndarray | None: ...
+    def read(self) -> np.ndarray | None:
+        raise NotImplementedError
 
     def release(self) -> None:
         """Free the device or file; safe to call twice."""
@@ -98,6 +98,7 @@ class ImageFolderSource(FrameSource):
     """The images of a folder (or one image file), in name order, once each."""
 
     is_file = True
+    is_still = True
 
     def __init__(self, paths: list[Path], description: str) -> None:
         self._paths = list(paths)
@@ -151,8 +152,12 @@ def open_camera(index: int, backends: list[int] | None = None) -> CaptureSource:
 
 
 def open_stream(url: str) -> CaptureSource:
-    params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, STREAM_TIMEOUT_MS,
-              cv2.CAP_PROP_READ_TIMEOUT_MSEC, STREAM_TIMEOUT_MS]
+    params = [
+        cv2.CAP_PROP_OPEN_TIMEOUT_MSEC,
+        STREAM_TIMEOUT_MS,
+        cv2.CAP_PROP_READ_TIMEOUT_MSEC,
+        STREAM_TIMEOUT_MS,
+    ]
     try:
         capture = cv2.VideoCapture(url, cv2.CAP_FFMPEG, params)
     except cv2.error:
@@ -188,8 +193,9 @@ def open_video(path: Path) -> CaptureSource:
 
 def open_folder(path: Path) -> ImageFolderSource:
     try:
-        paths = sorted(p for p in path.iterdir()
-                       if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
+        paths = sorted(
+            p for p in path.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES
+        )
     except OSError as exc:
         raise SourceError(t("scan.folder_unreadable", path=path, message=exc.strerror)) from exc
     if not paths:
@@ -232,8 +238,9 @@ def _linux_cameras(max_index: int) -> list[tuple[int, str]]:
         if index > max_index:
             continue
         # A USB camera also exposes metadata nodes; only the first node of a device captures.
-        node_index = (node / "index").read_text("utf-8").strip() if (node / "index").exists() \
-            else "0"
+        node_index = (
+            (node / "index").read_text("utf-8").strip() if (node / "index").exists() else "0"
+        )
         if node_index != "0":
             continue
         try:
