@@ -1438,6 +1438,135 @@ Do you want to delete it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Weekly report</source>
+        <translation>Weekly report</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Week of the day</source>
+        <translation>Week of the day</translation>
+    </message>
+    <message>
+        <source>From - to</source>
+        <translation>From - to</translation>
+    </message>
+    <message>
+        <source>Report for</source>
+        <translation>Report for</translation>
+    </message>
+    <message>
+        <source>Last full week</source>
+        <translation>Last full week</translation>
+    </message>
+    <message>
+        <source>This week up to now</source>
+        <translation>This week up to now</translation>
+    </message>
+    <message>
+        <source>A chosen week</source>
+        <translation>A chosen week</translation>
+    </message>
+    <message>
+        <source>A range of days</source>
+        <translation>A range of days</translation>
+    </message>
+    <message>
+        <source>Full ID numbers (asks for the manager PIN; recorded)</source>
+        <translation>Full ID numbers (asks for the manager PIN; recorded)</translation>
+    </message>
+    <message>
+        <source>&amp;Export workbook...</source>
+        <translation>&amp;Export workbook...</translation>
+    </message>
+    <message>
+        <source>&amp;Send by e-mail</source>
+        <translation>&amp;Send by e-mail</translation>
+    </message>
+    <message>
+        <source>Save as .&amp;eml...</source>
+        <translation>Save as .&amp;eml...</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Retry now</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The range is too long (at most 366 days).</source>
+        <translation>The range is too long (at most 366 days).</translation>
+    </message>
+    <message>
+        <source>Report with full ID numbers</source>
+        <translation>Report with full ID numbers</translation>
+    </message>
+    <message>
+        <source>Making the workbook...</source>
+        <translation>Making the workbook...</translation>
+    </message>
+    <message>
+        <source>Making the workbook and sending it...</source>
+        <translation>Making the workbook and sending it...</translation>
+    </message>
+    <message>
+        <source>Making the message...</source>
+        <translation>Making the message...</translation>
+    </message>
+    <message>
+        <source>Sending the waiting messages...</source>
+        <translation>Sending the waiting messages...</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the e-mail</source>
+        <translation>Save the e-mail</translation>
+    </message>
+    <message>
+        <source>E-mail message (*.eml)</source>
+        <translation>E-mail message (*.eml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting in the outbox.</source>
+        <translation>
+            <numerusform>%n message waiting in the outbox.</numerusform>
+            <numerusform>%n messages waiting in the outbox.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportReminderBanner</name>
+    <message>
+        <source>The weekly report has not been sent yet this week.</source>
+        <translation>The weekly report has not been sent yet this week.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;report...</source>
+        <translation>Open the &amp;report...</translation>
+    </message>
+</context>
+<context>
     <name>ResultBanner</name>
     <message>
         <source>Ready</source>

@@ -1438,6 +1438,134 @@ Bạn vẫn muốn xóa?</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Weekly report</source>
+        <translation>Báo cáo tuần</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Khoảng thời gian</translation>
+    </message>
+    <message>
+        <source>Week of the day</source>
+        <translation>Tuần chứa ngày</translation>
+    </message>
+    <message>
+        <source>From - to</source>
+        <translation>Từ ngày - đến ngày</translation>
+    </message>
+    <message>
+        <source>Report for</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Last full week</source>
+        <translation>Tuần trước (trọn tuần)</translation>
+    </message>
+    <message>
+        <source>This week up to now</source>
+        <translation>Tuần này, đến hiện tại</translation>
+    </message>
+    <message>
+        <source>A chosen week</source>
+        <translation>Một tuần tự chọn</translation>
+    </message>
+    <message>
+        <source>A range of days</source>
+        <translation>Một khoảng ngày</translation>
+    </message>
+    <message>
+        <source>Full ID numbers (asks for the manager PIN; recorded)</source>
+        <translation>Số giấy tờ đầy đủ (cần mã PIN quản lý; có ghi nhật ký)</translation>
+    </message>
+    <message>
+        <source>&amp;Export workbook...</source>
+        <translation>&amp;Xuất tệp Excel...</translation>
+    </message>
+    <message>
+        <source>&amp;Send by e-mail</source>
+        <translation>&amp;Gửi qua thư điện tử</translation>
+    </message>
+    <message>
+        <source>Save as .&amp;eml...</source>
+        <translation>Lưu thành tệp .&amp;eml...</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Thử gửi lại ngay</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The range is too long (at most 366 days).</source>
+        <translation>Khoảng thời gian quá dài (tối đa 366 ngày).</translation>
+    </message>
+    <message>
+        <source>Report with full ID numbers</source>
+        <translation>Báo cáo có số giấy tờ đầy đủ</translation>
+    </message>
+    <message>
+        <source>Making the workbook...</source>
+        <translation>Đang tạo tệp Excel...</translation>
+    </message>
+    <message>
+        <source>Making the workbook and sending it...</source>
+        <translation>Đang tạo tệp Excel và gửi đi...</translation>
+    </message>
+    <message>
+        <source>Making the message...</source>
+        <translation>Đang tạo thư...</translation>
+    </message>
+    <message>
+        <source>Sending the waiting messages...</source>
+        <translation>Đang gửi các thư đang chờ...</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the e-mail</source>
+        <translation>Lưu thư</translation>
+    </message>
+    <message>
+        <source>E-mail message (*.eml)</source>
+        <translation>Thư điện tử (*.eml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting in the outbox.</source>
+        <translation>
+            <numerusform>%n thư đang chờ gửi trong hộp thư đi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Lỗi gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Lỗi không mong muốn: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportReminderBanner</name>
+    <message>
+        <source>The weekly report has not been sent yet this week.</source>
+        <translation>Báo cáo tuần này chưa được gửi.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;report...</source>
+        <translation>Mở &amp;báo cáo...</translation>
+    </message>
+</context>
+<context>
     <name>ResultBanner</name>
     <message>
         <source>Ready</source>

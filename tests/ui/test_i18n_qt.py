@@ -197,3 +197,15 @@ def test_first_run_language_choice_switches_at_once(
         assert i18n.language() == "en"
     finally:
         ctx.close()
+
+
+def test_english_plurals_have_a_singular(app: QApplication) -> None:
+    """lupdate cannot guess English plurals: each one needs its singular written by hand."""
+    plurals = [m for m in script.read_ts(script.ts_path("en")) if m.numerus]
+    assert all(len(set(m.translations)) == 2 for m in plurals), plurals
+    i18n_qt.install_translators(app, "en")
+    for message in plurals:
+        one = QCoreApplication.translate(message.context, message.source, None, 1)
+        many = QCoreApplication.translate(message.context, message.source, None, 3)
+        assert one == message.translations[0].replace("%n", "1")
+        assert many == message.translations[1].replace("%n", "3")
