@@ -12,6 +12,7 @@ the ratios survive a noisy machine. Figures go to bench/results/report.txt.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
@@ -192,7 +193,8 @@ def main() -> None:
         f"workbook from figures and rows: {build:.2f} s",
         f"whole export (figures + rows + workbook) of {len(rows)} visits: {whole:.2f} s "
         f"(limit 3 s); file {size / 1e6:.2f} MB",
-        f"(median of {r} runs each)",
+        f"(median of {r} runs each; load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores: other work shared the machine)",
     ]
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "report.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
