@@ -44,7 +44,7 @@ WHOLE_IMAGE_RESCUE = 512 * 512
 MAX_REGIONS = 3
 # A region narrower than this cannot hold a readable code (21 modules of 1.5 px and a margin).
 MIN_REGION_PX = 36
-_QR_FORMATS = zxingcpp.BarcodeFormat.QRCode
+_QR_FORMATS = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 # QR symbology identifiers that announce an ECI, i.e. a character set chosen by the encoder.
 _ECI_IDS = ("]Q2", "]Q4", "]Q6")
 # Measured (bench/bench_decoder.py): after the zxing-cpp rescue steps, pyzbar and OpenCV read
@@ -52,7 +52,7 @@ _ECI_IDS = ("]Q2", "]Q4", "]Q6")
 # where a code is likely but unreadable; they stay available, off by default.
 PYZBAR_BY_DEFAULT = False
 _KERNEL3 = np.ones((3, 3), np.uint8)
-_pyzbar_reported = False
+_reported: set[str] = set()  # engines whose absence was logged already
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,12 @@ def _import_pyzbar() -> ModuleType:
 
 
 def _load_pyzbar() -> ModuleType | None:
-    global _pyzbar_reported
     try:
         return _import_pyzbar()
     except (ImportError, OSError) as exc:
         # libzbar is a native library: a frozen build or a bare Windows PC may lack it.
-        if not _pyzbar_reported:
-            _pyzbar_reported = True
+        if ENGINE_PYZBAR not in _reported:
+            _reported.add(ENGINE_PYZBAR)
             log.warning("pyzbar unavailable (%s); decoding with zxing-cpp only", exc)
         return None
 
@@ -141,9 +140,10 @@ def as_gray(image: Any) -> np.ndarray | None:
     if min(array.shape[0], array.shape[1]) < MIN_SIDE:
         return None
     if array.dtype != np.uint8:
-        array = _to_uint8(array)
-        if array is None:
+        converted = _to_uint8(array)
+        if converted is None:
             return None
+        array = converted
     if array.ndim == 3:
         code = cv2.COLOR_BGR2GRAY if array.shape[2] == 3 else cv2.COLOR_BGRA2GRAY
         array = cv2.cvtColor(np.ascontiguousarray(array), code)
@@ -184,8 +184,9 @@ def likely_regions(gray: np.ndarray, max_regions: int = MAX_REGIONS) -> list[Box
     while min(small.shape) >= 480:
         small, factor = _halved(small), factor * 2
     h, w = small.shape[0] - 1, small.shape[1] - 1
-    steps = cv2.max(cv2.absdiff(small[:h, 1:], small[:h, :w]),
-                    cv2.absdiff(small[1:, :w], small[:h, :w]))
+    steps = cv2.max(
+        cv2.absdiff(small[:h, 1:], small[:h, :w]), cv2.absdiff(small[1:, :w], small[:h, :w])
+    )
     mask = cv2.threshold(steps, 28, 255, cv2.THRESH_BINARY)[1]
     density = _halved(_halved(mask))
     dense = cv2.threshold(density, 100, 255, cv2.THRESH_BINARY)[1]
@@ -208,8 +209,12 @@ def likely_regions(gray: np.ndarray, max_regions: int = MAX_REGIONS) -> list[Box
 def _points_of(position: Any) -> tuple[Point, ...]:
     return tuple(
         (float(p.x), float(p.y))
-        for p in (position.top_left, position.top_right, position.bottom_right,
-                  position.bottom_left)
+        for p in (
+            position.top_left,
+            position.top_right,
+            position.bottom_right,
+            position.bottom_left,
+        )
     )
 
 
@@ -235,14 +240,16 @@ def _zxing_text(barcode: Any) -> tuple[str, bytes | None]:
     raw = bytes(barcode.bytes) if barcode.bytes is not None else None
     text = str(barcode.text)
     if raw and barcode.symbology_identifier not in _ECI_IDS and not raw.isascii():
-        # No character set was declared and zxing-cpp guessed one; readers of Vietnamese
-        # cards write UTF-8, so bytes that are valid UTF-8 are read as UTF-8.
+        # No character set was declared, so zxing-cpp guessed one. Vietnamese cards and apps
+        # write UTF-8: bytes that are valid UTF-8 and read as Latin or Vietnamese text are
+        # taken as UTF-8 whatever the guess (real Shift-JIS is rarely valid UTF-8, and when it
+        # is, it does not read as Latin text).
         try:
             utf8 = raw.decode("utf-8")
         except UnicodeDecodeError:
             pass
         else:
-            if utf8 != text and _payload_recognised(utf8) and not _payload_recognised(text):
+            if utf8 != text and checks_out(utf8):
                 text = utf8
     return text, raw
 
@@ -370,7 +377,10 @@ class Decoder:
 
     def _zxing_read(self, image: np.ndarray, scale: float, **options: Any) -> list[Reading]:
         barcodes = zxingcpp.read_barcodes(
-            image, formats=_QR_FORMATS, text_mode=zxingcpp.TextMode.Plain, try_rotate=False,
+            image,
+            formats=_QR_FORMATS,
+            text_mode=zxingcpp.TextMode.Plain,
+            try_rotate=False,
             **options,
         )
         readings: list[Reading] = []

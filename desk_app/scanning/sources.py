@@ -22,6 +22,7 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".webp", ".tif", ".
 URL_SCHEMES = ("rtsp://", "rtsps://", "rtmp://", "http://", "https://")
 # A stream that stops answering should be reported lost within seconds, not minutes.
 STREAM_TIMEOUT_MS = 5000
+V4L_ROOT = Path("/sys/class/video4linux")
 
 
 class SourceError(Exception):
@@ -225,30 +226,25 @@ def open_source(spec: str | int) -> FrameSource:
 
 def _linux_cameras(max_index: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
-    root = Path("/sys/class/video4linux")
     try:
-        nodes = sorted(root.glob("video*"), key=lambda p: int(p.name[5:] or 0))
-    except (OSError, ValueError):
+        nodes = [(int(p.name[5:]), p) for p in V4L_ROOT.glob("video*") if p.name[5:].isdigit()]
+    except OSError:
         return found
-    for node in nodes:
-        try:
-            index = int(node.name[5:])
-        except ValueError:
-            continue
+    for index, node in sorted(nodes):
         if index > max_index:
             continue
         # A USB camera also exposes metadata nodes; only the first node of a device captures.
-        node_index = (
-            (node / "index").read_text("utf-8").strip() if (node / "index").exists() else "0"
-        )
-        if node_index != "0":
+        if _sys_text(node / "index") not in ("", "0"):
             continue
-        try:
-            name = (node / "name").read_text("utf-8").strip()
-        except OSError:
-            name = ""
-        found.append((index, name or t("scan.camera_name", index=index)))
+        found.append((index, _sys_text(node / "name") or t("scan.camera_name", index=index)))
     return found
+
+
+def _sys_text(path: Path) -> str:
+    try:
+        return path.read_text("utf-8").strip()
+    except OSError:
+        return ""
 
 
 def list_cameras(max_index: int = 5) -> list[tuple[int, str]]:
