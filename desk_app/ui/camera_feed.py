@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ class CameraFeed(QObject):
     codes_decoded = Signal(object)
     status_changed = Signal(str, str)
     source_ended = Signal()
+    cameras_listed = Signal(object)  # list[(index, name)]
 
     def __init__(self, parent: QObject | None = None, *, realtime: bool = True) -> None:
         super().__init__(parent)
@@ -82,6 +84,22 @@ class CameraFeed(QObject):
                 pass
         worker.stop()
         worker.deleteLater()
+
+    def request_camera_list(self) -> None:
+        """List the cameras in the background (probing takes seconds on some systems);
+        ``cameras_listed`` brings the answer."""
+
+        def work() -> None:
+            try:
+                from desk_app.scanning.sources import list_cameras
+
+                cameras = list_cameras()
+            except Exception as exc:  # noqa: BLE001 - no list is better than no window
+                log.warning("listing cameras failed: %s", exc)
+                cameras = []
+            self.cameras_listed.emit(cameras)
+
+        threading.Thread(target=work, name="desk-camera-list", daemon=True).start()
 
     # Relays: only the current worker is heard.
     @Slot(QImage)

@@ -56,6 +56,11 @@ class PreviewWidget(QWidget):
         self.frames_shown += 1
         self.update()
 
+    @property
+    def outlines(self) -> list[QPolygonF]:
+        """The outlines of the codes decoded last (drawn for a moment after)."""
+        return list(self._outlines)
+
     def set_outlines(self, polygons: Iterable[list[QPointF]]) -> None:
         self._outlines = [QPolygonF(points) for points in polygons if len(points) >= 3]
         self._outlined_at = time.monotonic()
@@ -196,16 +201,22 @@ class CameraPanel(QWidget):
         self.state, self._message = state, message
         self._render_status()
 
-    def show_no_camera(self, message: str = "", cameras: Sequence[tuple[int, str]] = ()) -> None:
+    def show_no_camera(self, message: str = "") -> None:
         self.preview.clear()
         self._message = message
+        self.pages.setCurrentIndex(PAGE_NO_CAMERA)
+        self._render_status()
+        self.demo_button.setFocus()
+
+    def set_cameras(self, cameras: Sequence[tuple[int, str]]) -> None:
         self.camera_combo.clear()
         for index, name in cameras:
             self.camera_combo.addItem(f"{name} ({index})", str(index))
-        self.pages.setCurrentIndex(PAGE_NO_CAMERA)
-        self._render_status()
-        self.retranslate_ui()
-        (self.camera_combo if cameras else self.demo_button).setFocus()
+        if cameras:
+            # With a placeholder text Qt leaves the first item unselected.
+            self.camera_combo.setCurrentIndex(0)
+            if self.pages.currentIndex() == PAGE_NO_CAMERA:
+                self.camera_combo.setFocus()
 
     def show_scanner_mode(self) -> None:
         self.preview.clear()

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.feed.codes_decoded.connect(self.controller.on_codes_decoded)
         self.feed.status_changed.connect(self.on_feed_status)
         self.feed.source_ended.connect(self.on_source_ended)
+        self.feed.cameras_listed.connect(self.camera_panel.set_cameras)
         # handheld scanner
         if self.wedge is not None:
             self.wedge.scanned.connect(self.controller.on_scanner_text)
@@ -188,9 +189,8 @@ class MainWindow(QMainWindow):
                 self.exit_code = 1
                 QTimer.singleShot(0, self.close)
                 return
-            lister = optional("desk_app.scanning.sources", "list_cameras")
-            cameras = lister() if lister else []
-            self.camera_panel.show_no_camera(message, cameras)
+            self.camera_panel.show_no_camera(message)
+            self.feed.request_camera_list()
 
     def on_source_ended(self) -> None:
         # Every code the worker emitted before this signal was recorded already: the queued
@@ -202,9 +202,9 @@ class MainWindow(QMainWindow):
 
     def on_choose_camera(self) -> None:
         self.feed.stop()
-        lister = optional("desk_app.scanning.sources", "list_cameras")
         self.camera_panel.set_status("stopped")
-        self.camera_panel.show_no_camera("", lister() if lister else [])
+        self.camera_panel.show_no_camera()
+        self.feed.request_camera_list()
 
     def on_demo(self) -> None:
         self.start_source(demo_feed_path())
