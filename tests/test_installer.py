@@ -246,10 +246,6 @@ def _json_objects(text: str) -> list[dict[str, Any]]:
     return data if isinstance(data, list) else [data]
 
 
-def _module_exists(name: str) -> bool:
-    return (REPO_ROOT / "desk_app" / (name.replace(".", "/") + ".py")).exists()
-
-
 @pytest.mark.slow
 def test_bundle_contents(bundle: Path) -> None:
     from PyInstaller.archive.readers import CArchiveReader
@@ -304,8 +300,6 @@ def test_diag_loads_the_bundled_libzbar(desk: Desk, bundle: Path, hide_prefix: l
 
 @pytest.mark.slow
 def test_scan_sample_images_and_a_video(desk: Desk, tmp_path: Path) -> None:
-    if not _module_exists("cli.scan"):
-        pytest.skip("desk_app/cli/scan.py is not in the tree yet")
     from tests.videos import write_code_video
 
     images = [SAMPLES_QR / rel for rel in SAMPLE_IMAGES]
