@@ -299,6 +299,18 @@ def test_diag_loads_the_bundled_libzbar(desk: Desk, bundle: Path, hide_prefix: l
 
 
 @pytest.mark.slow
+def test_data_folder_is_per_user_not_beside_the_program(
+    desk: Desk, bundle: Path, tmp_path: Path
+) -> None:
+    del desk.env["DESK_APP_HOME"]
+    desk.env.pop("XDG_DATA_HOME", None)
+    data = Path(json.loads(desk("diag", "--json").stdout)["data_dir"]).resolve()
+    assert not data.is_relative_to(bundle.resolve())
+    if sys.platform.startswith("linux"):
+        assert data == (tmp_path / ".local" / "share" / "desk-app").resolve()
+
+
+@pytest.mark.slow
 def test_scan_sample_images_and_a_video(desk: Desk, tmp_path: Path) -> None:
     from tests.videos import write_code_video
 
