@@ -133,7 +133,7 @@ def _camera_backends() -> list[int]:
         # DirectShow opens in well under a second; Media Foundation can take ten.
         return [cv2.CAP_DSHOW, cv2.CAP_MSMF]
     if sys.platform.startswith("linux"):
-        return [cv2.CAP_V4L2, cv2.CAP_ANY]
+        return [cv2.CAP_V4L2]
     return [cv2.CAP_ANY]
 
 
