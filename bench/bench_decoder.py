@@ -26,7 +26,8 @@ import zxingcpp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desk_app.scanning.decoder import Decoder, as_gray  # noqa: E402
+from desk_app.scanning.decoder import Decoder  # noqa: E402
+from desk_app.scanning.imaging import as_gray  # noqa: E402
 
 SAMPLES = ROOT.parent / "shared" / "samples" / "qr"
 RESULTS = ROOT / "bench" / "results"
@@ -40,8 +41,9 @@ def _normalise(text: str) -> str:
 
 
 def _load_demo_module() -> Any:
-    spec = importlib.util.spec_from_file_location("make_demo_feed", ROOT / "scripts" /
-                                                  "make_demo_feed.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_demo_feed", ROOT / "scripts" / "make_demo_feed.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["make_demo_feed"] = module
@@ -60,12 +62,15 @@ def engines() -> dict[str, Engine]:
     with_opencv = Decoder(use_opencv=True)
     return {
         "zxing-cpp alone (all formats)": lambda g: [
-            b.text for b in zxingcpp.read_barcodes(g, text_mode=plain)],
+            b.text for b in zxingcpp.read_barcodes(g, text_mode=plain)
+        ],
         "zxing-cpp alone (QR only)": lambda g: [
-            b.text for b in zxingcpp.read_barcodes(g, formats=qr, text_mode=plain)],
+            b.text for b in zxingcpp.read_barcodes(g, formats=qr, text_mode=plain)
+        ],
         "pyzbar alone (QR only)": lambda g: [
             r.data.decode("utf-8", "replace")
-            for r in pyzbar.decode(g, symbols=[pyzbar.ZBarSymbol.QRCODE])],
+            for r in pyzbar.decode(g, symbols=[pyzbar.ZBarSymbol.QRCODE])
+        ],
         "project decoder": lambda g: [d.text for d in project.decode(g)],
         "project decoder, first pass only": lambda g: [d.text for d in first_pass.decode(g)],
         "project decoder + pyzbar step": lambda g: [d.text for d in with_pyzbar.decode(g)],
@@ -117,10 +122,12 @@ def bench_samples(table: dict[str, Engine]) -> dict[str, Any]:
                 "share": len(correct[name]) / max(1, len(images)),
                 "median_ms": statistics.median(times[name]),
                 "p95_ms": _pct(times[name], 0.95),
-                "lost_vs_zxing": sorted(str(p.relative_to(SAMPLES)) for p in baseline -
-                                        correct[name]),
-                "gained_vs_zxing": sorted(str(p.relative_to(SAMPLES)) for p in correct[name] -
-                                          baseline),
+                "lost_vs_zxing": sorted(
+                    str(p.relative_to(SAMPLES)) for p in baseline - correct[name]
+                ),
+                "gained_vs_zxing": sorted(
+                    str(p.relative_to(SAMPLES)) for p in correct[name] - baseline
+                ),
             }
             for name in table
         },
@@ -140,9 +147,14 @@ def _frames(demo: Any, size: tuple[int, int], seed: int) -> dict[str, list[np.nd
     for k in range(6):
         noise = rng.normal(0, 1.5, (h, w))[:, :, None]
         sets["empty"].append(np.clip(background + noise, 0, 255).astype(np.uint8))
-        corners = demo.project_corners((card.shape[1], card.shape[0]),
-                                       (w * (0.45 + 0.02 * k), h * 0.5), w * 0.7,
-                                       0.05 * (k - 3), 0.1, -0.05)
+        corners = demo.project_corners(
+            (card.shape[1], card.shape[0]),
+            (w * (0.45 + 0.02 * k), h * 0.5),
+            w * 0.7,
+            0.05 * (k - 3),
+            0.1,
+            -0.05,
+        )
         for name, sprite in (("card without code", blank_card), ("with code", card)):
             frame = demo.composite(background, sprite, corners, (0.0, 0.0), 0.5)
             sets[name].append(np.clip(frame + noise, 0, 255).astype(np.uint8))
@@ -176,9 +188,11 @@ def bench_frames(table: dict[str, Engine], demo: Any, rounds: int) -> dict[str, 
                     cpu[slow].append(used)
                     reads[slow] += bool(texts)
             out[f"{size[0]}x{size[1]} {kind}"] = {
-                name: {"median_ms": statistics.median(values),
-                       "median_cpu_ms": statistics.median(cpu[name]),
-                       "read_share": reads[name] / len(values)}
+                name: {
+                    "median_ms": statistics.median(values),
+                    "median_cpu_ms": statistics.median(cpu[name]),
+                    "read_share": reads[name] / len(values),
+                }
                 for name, values in times.items()
             }
     return out
@@ -189,18 +203,26 @@ def bench_webcam(table: dict[str, Engine], demo: Any, count: int) -> dict[str, A
     rng = np.random.default_rng(11)
     w, h = demo.FRAME_SIZE
     background = demo.render_background((w, h), rng)
-    chosen = ["zxing-cpp alone (QR only)", "project decoder", "project decoder + pyzbar step",
-              "project decoder + OpenCV step"]
+    chosen = [
+        "zxing-cpp alone (QR only)",
+        "project decoder",
+        "project decoder + pyzbar step",
+        "project decoder + OpenCV step",
+    ]
     reads = {name: 0 for name in chosen}
     lost = {name: 0 for name in chosen}
     for k in range(count):
         person = demo.PEOPLE[k % len(demo.PEOPLE)]
         card = demo.render_card(person)
         width = w * rng.uniform(0.45, 0.8)
-        corners = demo.project_corners((card.shape[1], card.shape[0]),
-                                       (w * rng.uniform(0.4, 0.6), h * rng.uniform(0.4, 0.6)),
-                                       width, rng.uniform(-0.3, 0.3), rng.uniform(-0.4, 0.4),
-                                       rng.uniform(-0.3, 0.3))
+        corners = demo.project_corners(
+            (card.shape[1], card.shape[0]),
+            (w * rng.uniform(0.4, 0.6), h * rng.uniform(0.4, 0.6)),
+            width,
+            rng.uniform(-0.3, 0.3),
+            rng.uniform(-0.4, 0.4),
+            rng.uniform(-0.3, 0.3),
+        )
         frame = demo.composite(background, card, corners, (0.0, 0.0), rng.uniform(0.3, 0.9))
         frame = np.clip(frame + rng.normal(0, 2.0, (h, w))[:, :, None], 0, 255).astype(np.uint8)
         ok, jpeg = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 60])
@@ -217,35 +239,56 @@ def bench_webcam(table: dict[str, Engine], demo: Any, count: int) -> dict[str, A
 def render(results: dict[str, Any]) -> str:
     lines = [f"# Decoder benchmark ({results['when']}, {results['machine']})", ""]
     s = results["samples"]
-    lines.append(f"## Real sample images: {s['images']} images in {SAMPLES.name}/ "
-                 "(grayscale, one engine at a time)")
-    lines.append(f"{'engine':34} {'correct':>9} {'share':>7} {'median ms':>10} {'p95 ms':>8}"
-                 "  lost vs zxing / gained")
+    lines.append(
+        f"## Real sample images: {s['images']} images in {SAMPLES.name}/ "
+        "(grayscale, one engine at a time)"
+    )
+    lines.append(
+        f"{'engine':34} {'correct':>9} {'share':>7} {'median ms':>10} {'p95 ms':>8}"
+        "  lost vs zxing / gained"
+    )
     for name, e in s["engines"].items():
-        lines.append(f"{name:34} {e['correct']:>9} {e['share']:>7.1%} {e['median_ms']:>10.2f} "
-                     f"{e['p95_ms']:>8.2f}  {len(e['lost_vs_zxing'])} / "
-                     f"{len(e['gained_vs_zxing'])}")
+        lines.append(
+            f"{name:34} {e['correct']:>9} {e['share']:>7.1%} {e['median_ms']:>10.2f} "
+            f"{e['p95_ms']:>8.2f}  {len(e['lost_vs_zxing'])} / "
+            f"{len(e['gained_vs_zxing'])}"
+        )
     gained = s["engines"]["project decoder"]["gained_vs_zxing"]
     lines.append(f"project decoder gains: {', '.join(gained) or '-'}")
     lines.append("")
     lines.append("## Cost per camera frame, median CPU ms (wall-clock ms in brackets)")
-    lines.append("ratio = project decoder / zxing-cpp alone with the same formats (QR only); "
-                 "vs all = / zxing-cpp alone with its default formats")
-    lines.append(f"{'frame':30} {'zxing all':>15} {'zxing QR':>14} {'project':>14} "
-                 f"{'ratio':>6} {'vs all':>7}")
+    lines.append(
+        "ratio = project decoder / zxing-cpp alone with the same formats (QR only); "
+        "vs all = / zxing-cpp alone with its default formats"
+    )
+    lines.append(
+        f"{'frame':30} {'zxing all':>15} {'zxing QR':>14} {'project':>14} "
+        f"{'ratio':>6} {'vs all':>7}"
+    )
     for key, e in results["frames"].items():
-        za, zq, pr = (e[n] for n in ("zxing-cpp alone (all formats)",
-                                     "zxing-cpp alone (QR only)", "project decoder"))
-        cells = " ".join(f"{x['median_cpu_ms']:>7.2f} ({x['median_ms']:>5.2f})" for x in
-                         (za, zq, pr))
-        lines.append(f"{key:30} {cells} {pr['median_cpu_ms'] / zq['median_cpu_ms']:>6.2f} "
-                     f"{pr['median_cpu_ms'] / za['median_cpu_ms']:>7.2f}")
+        za, zq, pr = (
+            e[n]
+            for n in (
+                "zxing-cpp alone (all formats)",
+                "zxing-cpp alone (QR only)",
+                "project decoder",
+            )
+        )
+        cells = " ".join(
+            f"{x['median_cpu_ms']:>7.2f} ({x['median_ms']:>5.2f})" for x in (za, zq, pr)
+        )
+        lines.append(
+            f"{key:30} {cells} {pr['median_cpu_ms'] / zq['median_cpu_ms']:>6.2f} "
+            f"{pr['median_cpu_ms'] / za['median_cpu_ms']:>7.2f}"
+        )
     lines.append("")
     wc = results["webcam"]
     lines.append(f"## Synthetic webcam frames of ID cards (640x480, JPEG): {wc['frames']} frames")
     for name, n in wc["read"].items():
-        lines.append(f"{name:34} read {n:>4} ({n / wc['frames']:.1%}), "
-                     f"lost vs zxing {wc['lost_vs_zxing'][name]}")
+        lines.append(
+            f"{name:34} read {n:>4} ({n / wc['frames']:.1%}), "
+            f"lost vs zxing {wc['lost_vs_zxing'][name]}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -260,7 +303,7 @@ def main() -> None:
     results: dict[str, Any] = {
         "when": time.strftime("%Y-%m-%d %H:%M"),
         "machine": f"{platform.machine()}, {platform.python_version()}, zxing-cpp "
-                   f"{getattr(zxingcpp, '__version__', '?')}, OpenCV {cv2.__version__}",
+        f"{getattr(zxingcpp, '__version__', '?')}, OpenCV {cv2.__version__}",
         "samples": bench_samples(table),
         "frames": bench_frames(table, demo, rounds=3 if args.quick else 15),
         "webcam": bench_webcam(table, demo, count=40 if args.quick else 200),

@@ -43,33 +43,41 @@ def _ascii(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-def _cccd(number: str, old: str, name: str, birth: str, sex: str, address: str, issued: str):
-    payload = "|".join((number, old, name, birth, sex, address, issued))
-    return Person("cccd", payload, _ascii(name).upper(), number)
+def _person(payload: str) -> Person:
+    fields = payload.split("|")
+    if "-" in fields[2]:  # PC-Covid: number|NAME|YYYY-MM-DD|...
+        return Person("pccovid", payload, fields[1], fields[0])
+    return Person("cccd", payload, _ascii(fields[2]).upper(), fields[0])
 
 
-def _pccovid(number: str, name: str, birth_iso: str, qid: str, sex: str, insurance: str,
-             phone: str, signature: str) -> Person:
-    ascii_name = _ascii(name).upper()
-    ext = "<".join(("", sex, insurance, phone, signature))
-    payload = "|".join((number, ascii_name, birth_iso, "0", qid, ext))
-    return Person("pccovid", payload, ascii_name, number)
-
-
-# Digit 4 of the number: 0/1 male/female born 19xx, 2/3 born 20xx; digits 5-6: the birth year.
+# Chip ID cards (ID|old ID|name|birth|sex|address|issued) and PC-Covid personal codes
+# (number|NAME|birth|declared for another|QID|helper<sex<insurance<phone<signature). Digit 4
+# of a number: 0/1 male/female born 19xx, 2/3 born 20xx; digits 5-6: the year of birth.
 PEOPLE = (
-    _cccd("001090012345", "013456789", "Nguyễn Văn An", "14031990", "Nam",
-          "Số 12 ngõ 34 phố Hoa Sữa, phường Láng, Hà Nội", "15082021"),
-    _pccovid("079193004321", "Trần Thị Bích Ngọc", "1993-04-23", "QID7919300432",
-             "2", "GD4797931234567", "0912345678", "MEUCIQDf3a9K2xQ7pLm"),
-    _cccd("006201001234", "", "Lê Hoàng Phúc", "02112001", "Nam",
-          "Thôn Nà Lẹng, xã Đồng Tâm, tỉnh Thái Nguyên", "20092022"),
-    _cccd("048185000789", "201234567", "Phạm Thị Thu Hà", "30061985", "Nữ",
-          "Tổ 7, phường Hải Châu, TP. Đà Nẵng", "05012022"),
-    _pccovid("019078003456", "Hoàng Minh Đức", "1978-09-09", "QID1907800345",
-             "1", "HC4191978003456", "0987654321", "MEQCIF8s1Zr0Vb"),
-    _cccd("031303005678", "", "Vũ Thị Lan", "17072003", "Nữ",
-          "Số 5 đường Cầu Rào, phường Lê Chân, TP. Hải Phòng", "15092024"),
+    _person(
+        "001090012345|013456789|Nguyễn Văn An|14031990|Nam|"
+        "Số 12 ngõ 34 phố Hoa Sữa, phường Láng, Hà Nội|15082021"
+    ),
+    _person(
+        "079193004321|TRAN THI BICH NGOC|1993-04-23|0|QID7919300432|"
+        "<2<GD4797931234567<0912345678<MEUCIQDf3a9K2xQ7pLm"
+    ),
+    _person(
+        "006201001234||Lê Hoàng Phúc|02112001|Nam|"
+        "Thôn Nà Lẹng, xã Đồng Tâm, tỉnh Thái Nguyên|20092022"
+    ),
+    _person(
+        "048185000789|201234567|Phạm Thị Thu Hà|30061985|Nữ|"
+        "Tổ 7, phường Hải Châu, TP. Đà Nẵng|05012022"
+    ),
+    _person(
+        "019078003456|HOANG MINH DUC|1978-09-09|0|QID1907800345|"
+        "<1<HC4191978003456<0987654321<MEQCIF8s1Zr0Vb"
+    ),
+    _person(
+        "031303005678||Vũ Thị Lan|17072003|Nữ|"
+        "Số 5 đường Cầu Rào, phường Lê Chân, TP. Hải Phòng|15092024"
+    ),
 )
 # Entry, then exit for some: the desk should see those as the same person twice.
 SCRIPT = (0, 1, 2, 0, 3, 4, 1, 5)
@@ -89,8 +97,14 @@ def qr_image(text: str, size: int) -> np.ndarray:
     return cv2.resize(gray, (size, size), interpolation=cv2.INTER_NEAREST)
 
 
-def _text(img: np.ndarray, text: str, org: tuple[int, int], scale: float,
-          color: tuple[int, int, int], thickness: int = 2) -> None:
+def _text(
+    img: np.ndarray,
+    text: str,
+    org: tuple[int, int],
+    scale: float,
+    color: tuple[int, int, int],
+    thickness: int = 2,
+) -> None:
     cv2.putText(img, text, org, cv2.FONT_HERSHEY_SIMPLEX, scale, color, thickness, cv2.LINE_AA)
 
 
@@ -99,7 +113,7 @@ def render_card(person: Person) -> np.ndarray:
     w, h = 856, 540
     card = np.zeros((h, w, 3), np.uint8)
     ramp = np.linspace(0, 1, w, dtype=np.float32)[None, :, None]
-    card[:] = (np.array([236, 226, 205]) * (1 - ramp) + np.array([222, 236, 240]) * ramp)
+    card[:] = np.array([236, 226, 205]) * (1 - ramp) + np.array([222, 236, 240]) * ramp
     cv2.circle(card, (420, 300), 170, (214, 214, 236), -1, cv2.LINE_AA)  # faint emblem
     _text(card, "CONG HOA XA HOI CHU NGHIA VIET NAM", (150, 50), 0.75, (40, 40, 150))
     _text(card, "CAN CUOC CONG DAN", (250, 95), 1.0, (60, 40, 30), 3)
@@ -158,23 +172,38 @@ def render_background(size: tuple[int, int], rng: np.random.Generator) -> np.nda
     return (bg * (1 - 0.35 * r)[:, :, None]).clip(0, 255).astype(np.uint8)
 
 
-def project_corners(sprite_size: tuple[int, int], center: tuple[float, float], width_px: float,
-                    roll: float, yaw: float, pitch: float) -> np.ndarray:
+def project_corners(
+    sprite_size: tuple[int, int],
+    center: tuple[float, float],
+    width_px: float,
+    roll: float,
+    yaw: float,
+    pitch: float,
+) -> np.ndarray:
     """Corners of a sprite held at ``center``, ``width_px`` wide, turned by the angles (rad)."""
     sw, sh = sprite_size
     half_w, half_h = width_px / 2, width_px * sh / sw / 2
-    pts = np.array([[-half_w, -half_h, 0], [half_w, -half_h, 0], [half_w, half_h, 0],
-                    [-half_w, half_h, 0]], np.float64)
-    cr, sr, cy, sy, cp, sp = (math.cos(roll), math.sin(roll), math.cos(yaw), math.sin(yaw),
-                              math.cos(pitch), math.sin(pitch))
+    pts = np.array(
+        [[-half_w, -half_h, 0], [half_w, -half_h, 0], [half_w, half_h, 0], [-half_w, half_h, 0]],
+        np.float64,
+    )
+    cr, sr, cy, sy, cp, sp = (
+        math.cos(roll),
+        math.sin(roll),
+        math.cos(yaw),
+        math.sin(yaw),
+        math.cos(pitch),
+        math.sin(pitch),
+    )
     rz = np.array([[cr, -sr, 0], [sr, cr, 0], [0, 0, 1]])
     ry = np.array([[cy, 0, sy], [0, 1, 0], [-sy, 0, cy]])
     rx = np.array([[1, 0, 0], [0, cp, -sp], [0, sp, cp]])
     focal = 900.0
     rotated = pts @ (rz @ ry @ rx).T
     z = rotated[:, 2] + focal
-    return np.stack([center[0] + focal * rotated[:, 0] / z,
-                     center[1] + focal * rotated[:, 1] / z], axis=1).astype(np.float32)
+    return np.stack(
+        [center[0] + focal * rotated[:, 0] / z, center[1] + focal * rotated[:, 1] / z], axis=1
+    ).astype(np.float32)
 
 
 def _motion_kernel(dx: float, dy: float) -> np.ndarray | None:
@@ -189,8 +218,13 @@ def _motion_kernel(dx: float, dy: float) -> np.ndarray | None:
     return kernel / kernel.sum()
 
 
-def composite(frame: np.ndarray, sprite: np.ndarray, corners: np.ndarray,
-              velocity: tuple[float, float], focus_sigma: float) -> np.ndarray:
+def composite(
+    frame: np.ndarray,
+    sprite: np.ndarray,
+    corners: np.ndarray,
+    velocity: tuple[float, float],
+    focus_sigma: float,
+) -> np.ndarray:
     """The sprite warped onto the frame at ``corners``, blurred by focus and motion, with a hand."""
     h, w = frame.shape[:2]
     target_w = max(8, int(np.linalg.norm(corners[1] - corners[0])))
@@ -224,11 +258,29 @@ def _draw_hand(layer: np.ndarray, alpha: np.ndarray, corners: np.ndarray) -> Non
     skin = (120, 150, 200)
     for target, value in ((layer, skin), (alpha, 1.0)):
         palm = base + normal * width * 0.22
-        cv2.ellipse(target, (int(palm[0]), int(palm[1])), (int(width * 0.2), int(width * 0.24)),
-                    angle, 0, 360, value, -1, cv2.LINE_AA)
+        cv2.ellipse(
+            target,
+            (int(palm[0]), int(palm[1])),
+            (int(width * 0.2), int(width * 0.24)),
+            angle,
+            0,
+            360,
+            value,
+            -1,
+            cv2.LINE_AA,
+        )
         thumb = base - normal * width * 0.03
-        cv2.ellipse(target, (int(thumb[0]), int(thumb[1])), (int(width * 0.1), int(width * 0.05)),
-                    angle, 0, 360, value, -1, cv2.LINE_AA)
+        cv2.ellipse(
+            target,
+            (int(thumb[0]), int(thumb[1])),
+            (int(width * 0.1), int(width * 0.05)),
+            angle,
+            0,
+            360,
+            value,
+            -1,
+            cv2.LINE_AA,
+        )
 
 
 def _smooth(t: float) -> float:
@@ -282,13 +334,33 @@ def write_mjpg_avi(path: Path, jpegs: list[bytes], fps: int, size: tuple[int, in
     w, h = size
     n = len(jpegs)
     biggest = max((len(j) for j in jpegs), default=0)
-    avih = struct.pack("<14I", 1_000_000 // fps, biggest * fps, 0, 0x10, n, 0, 1, biggest, w, h,
-                       0, 0, 0, 0)
-    strh = struct.pack("<4s4sIHHIIIIIIIIhhhh", b"vids", b"MJPG", 0, 0, 0, 0, 1, fps, 0, n,
-                       biggest, 0xFFFFFFFF, 0, 0, 0, w, h)
+    avih = struct.pack(
+        "<14I", 1_000_000 // fps, biggest * fps, 0, 0x10, n, 0, 1, biggest, w, h, 0, 0, 0, 0
+    )
+    strh = struct.pack(
+        "<4s4sIHHIIIIIIIIhhhh",
+        b"vids",
+        b"MJPG",
+        0,
+        0,
+        0,
+        0,
+        1,
+        fps,
+        0,
+        n,
+        biggest,
+        0xFFFFFFFF,
+        0,
+        0,
+        0,
+        w,
+        h,
+    )
     strf = struct.pack("<IiiHH4sIiiII", 40, w, h, 1, 24, b"MJPG", w * h * 3, 0, 0, 0, 0)
-    header = listed(b"hdrl", chunk(b"avih", avih) + listed(b"strl", chunk(b"strh", strh)
-                                                           + chunk(b"strf", strf)))
+    header = listed(
+        b"hdrl", chunk(b"avih", avih) + listed(b"strl", chunk(b"strh", strh) + chunk(b"strf", strf))
+    )
     frames, index, offset = [], [], 4  # offsets count from the "movi" tag
     for jpeg in jpegs:
         frames.append(chunk(b"00dc", jpeg))
@@ -310,7 +382,9 @@ def render_feed(out_dir: Path, seed: int = 7) -> tuple[Path, Path]:
         flicker = 1.0 + rng.uniform(-0.015, 0.015)
         noise = rng.normal(0.0, NOISE_SIGMA, frame.shape[:2])[:, :, None]
         noisy = np.clip(frame * flicker + noise, 0, 255).astype(np.uint8)
-        ok, data = cv2.imencode(".jpg", noisy, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY, cv2.IMWRITE_JPEG_OPTIMIZE, 1])
+        ok, data = cv2.imencode(
+            ".jpg", noisy, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY, cv2.IMWRITE_JPEG_OPTIMIZE, 1]
+        )
         if not ok:
             raise SystemExit("JPEG encoding failed")
         jpegs.append(data.tobytes())
@@ -325,8 +399,11 @@ def render_feed(out_dir: Path, seed: int = 7) -> tuple[Path, Path]:
         previous = None
         focus = rng.uniform(0.4, 0.7)
         for center, width, roll, yaw, pitch in appearance_poses(rng, person.kind, FPS):
-            velocity = (0.0, 0.0) if previous is None else (
-                center[0] - previous[0], center[1] - previous[1])
+            velocity = (
+                (0.0, 0.0)
+                if previous is None
+                else (center[0] - previous[0], center[1] - previous[1])
+            )
             previous = center
             corners = project_corners(sprite_size, center, width, roll, yaw, pitch)
             emit(composite(background, sprite, corners, velocity, focus))

@@ -28,22 +28,27 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from desk_app.scanning.imaging import (
+    MAX_REGIONS,
+    Box,
+    Point,
+    as_gray,
+    box_of,
+    grown,
+    likely_regions,
+    overlaps,
+    similar,
+)
+
 log = logging.getLogger(__name__)
 
 ENGINE_ZXING = "zxing-cpp"
 ENGINE_PYZBAR = "pyzbar"
 ENGINE_OPENCV = "opencv"
 
-Point = tuple[float, float]
-Box = tuple[int, int, int, int]  # x, y, width, height
 
-# Smallest side worth looking at: a version 1 QR is 21 modules plus its quiet zone.
-MIN_SIDE = 21
 # Images up to this size (photos, scans, crops) are small enough to rescue as a whole.
 WHOLE_IMAGE_RESCUE = 512 * 512
-MAX_REGIONS = 3
-# A region narrower than this cannot hold a readable code (21 modules of 1.5 px and a margin).
-MIN_REGION_PX = 36
 _QR_FORMATS = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 # QR symbology identifiers that announce an ECI, i.e. a character set chosen by the encoder.
 _ECI_IDS = ("]Q2", "]Q4", "]Q6")
@@ -51,7 +56,6 @@ _ECI_IDS = ("]Q2", "]Q4", "]Q6")
 # no further code on the sample images or on webcam-like frames, and cost time on every frame
 # where a code is likely but unreadable; they stay available, off by default.
 PYZBAR_BY_DEFAULT = False
-_KERNEL3 = np.ones((3, 3), np.uint8)
 _reported: set[str] = set()  # engines whose absence was logged already
 
 
@@ -122,92 +126,6 @@ def checks_out(text: str) -> bool:
     return _latin_text(text)
 
 
-def as_gray(image: Any) -> np.ndarray | None:
-    """A contiguous 8-bit grayscale copy or view of ``image`` (BGR, BGRA, gray; any dtype), or
-    None when it cannot hold a code."""
-    try:
-        array = np.asarray(image)
-    except Exception:  # noqa: BLE001 - arbitrary objects end here
-        return None
-    if array.dtype == object or array.ndim not in (2, 3) or array.size == 0:
-        return None
-    if array.ndim == 3:
-        channels = array.shape[2]
-        if channels == 1:
-            array = array[:, :, 0]
-        elif channels not in (3, 4):
-            return None
-    if min(array.shape[0], array.shape[1]) < MIN_SIDE:
-        return None
-    if array.dtype != np.uint8:
-        converted = _to_uint8(array)
-        if converted is None:
-            return None
-        array = converted
-    if array.ndim == 3:
-        code = cv2.COLOR_BGR2GRAY if array.shape[2] == 3 else cv2.COLOR_BGRA2GRAY
-        array = cv2.cvtColor(np.ascontiguousarray(array), code)
-    return np.ascontiguousarray(array)
-
-
-def _to_uint8(array: np.ndarray) -> np.ndarray | None:
-    if array.dtype == np.bool_:
-        return array.astype(np.uint8) * 255
-    if array.dtype.kind == "f":
-        values = np.nan_to_num(array.astype(np.float32), nan=0.0, posinf=255.0, neginf=0.0)
-        # Float images come in 0..1 (skimage, normalised tensors) or 0..255.
-        if values.size and float(values.max()) <= 1.0:
-            values = values * 255.0
-        return np.clip(values, 0, 255).astype(np.uint8)
-    if array.dtype.kind in "iu":
-        if array.dtype.itemsize == 2 and array.dtype.kind == "u":
-            return (array >> 8).astype(np.uint8)  # 16-bit PNG
-        return np.clip(array, 0, 255).astype(np.uint8)
-    return None
-
-
-def _halved(image: np.ndarray) -> np.ndarray:
-    # Only an exact 2:1 ratio takes OpenCV's fast area-averaging path (3:1 and 4:1 cost 8x).
-    h, w = image.shape[0] // 2 * 2, image.shape[1] // 2 * 2
-    return cv2.resize(image[:h, :w], (w // 2, h // 2), interpolation=cv2.INTER_AREA)
-
-
-def likely_regions(gray: np.ndarray, max_regions: int = MAX_REGIONS) -> list[Box]:
-    """Boxes of dense, fine, roughly square texture: where an unread QR code probably is.
-
-    Works on a copy halved until its short side is under 480 px: steps between neighbouring
-    pixels mark strong local contrast, their density over 4x4 cells marks texture, and
-    connected blobs of dense cells that are not long thin lines (edges, text) are kept, largest
-    first. Costs about a third of a zxing-cpp pass on the same frame.
-    """
-    small, factor = gray, 1
-    while min(small.shape) >= 480:
-        small, factor = _halved(small), factor * 2
-    h, w = small.shape[0] - 1, small.shape[1] - 1
-    steps = cv2.max(
-        cv2.absdiff(small[:h, 1:], small[:h, :w]), cv2.absdiff(small[1:, :w], small[:h, :w])
-    )
-    mask = cv2.threshold(steps, 28, 255, cv2.THRESH_BINARY)[1]
-    density = _halved(_halved(mask))
-    dense = cv2.threshold(density, 100, 255, cv2.THRESH_BINARY)[1]
-    scale = factor * 4
-    smallest = max(3, -(-MIN_REGION_PX // scale))
-    # Quick exit for most frames: a code holds a solid block of dense cells; edges and lines of
-    # text do not. Only frames that pass pay for the connected components.
-    if not cv2.countNonZero(cv2.erode(dense, _KERNEL3)):
-        return []
-    dense = cv2.morphologyEx(dense, cv2.MORPH_OPEN, _KERNEL3[:2, :2])
-    count, _, stats, _ = cv2.connectedComponentsWithStats(dense, connectivity=8)
-    found: list[tuple[int, Box]] = []
-    # A plain loop: there are a few dozen blobs, and numpy's per-call cost would dominate.
-    for x, y, bw, bh, area in stats[1:count].tolist():
-        short = min(bw, bh)
-        if short >= smallest and max(bw, bh) <= 2.5 * short and area >= 0.35 * bw * bh:
-            found.append((area, (x * scale, y * scale, bw * scale, bh * scale)))
-    found.sort(key=lambda item: -item[0])
-    return [box for _, box in found[:max_regions]]
-
-
 def _points_of(position: Any) -> tuple[Point, ...]:
     return tuple(
         (float(p.x), float(p.y))
@@ -218,24 +136,6 @@ def _points_of(position: Any) -> tuple[Point, ...]:
             position.bottom_left,
         )
     )
-
-
-def _box_of(points: tuple[Point, ...]) -> Box:
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    x0, y0 = int(min(xs)), int(min(ys))
-    return x0, y0, int(max(xs)) - x0 + 1, int(max(ys)) - y0 + 1
-
-
-def _grown(box: Box, shape: tuple[int, ...], margin: float = 0.25) -> Box:
-    x, y, w, h = box
-    mx, my = int(w * margin) + 4, int(h * margin) + 4
-    x0, y0 = max(0, x - mx), max(0, y - my)
-    x1, y1 = min(shape[1], x + w + mx), min(shape[0], y + h + my)
-    return x0, y0, x1 - x0, y1 - y0
-
-
-def _overlaps(a: Box, b: Box) -> bool:
-    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
 def _zxing_text(barcode: Any) -> tuple[str, bytes | None]:
@@ -329,7 +229,7 @@ class Decoder:
         for barcode in barcodes:
             points = _points_of(barcode.position)
             if not barcode.valid:
-                unread.append(_box_of(points))
+                unread.append(box_of(points))
                 continue
             text, raw = _zxing_text(barcode)
             found.append(Decoded(text, raw, points, ENGINE_ZXING))
@@ -345,20 +245,20 @@ class Decoder:
             seen.append((0, 0, w, h))
             yield (0, 0, w, h)
         for box in unread + likely_regions(gray):
-            grown = _grown(box, gray.shape)
-            if small_image and grown[2] * grown[3] > 0.6 * h * w:
+            region = grown(box, gray.shape)
+            if small_image and region[2] * region[3] > 0.6 * h * w:
                 continue
-            if any(_overlaps(grown, s) and _similar(grown, s) for s in seen):
+            if any(overlaps(region, s) and similar(region, s) for s in seen):
                 continue
-            seen.append(grown)
-            yield grown
+            seen.append(region)
+            yield region
             if len(seen) >= MAX_REGIONS + int(small_image):
                 return
 
     def _rescue_regions(self, gray: np.ndarray, unread: list[Box]) -> list[Decoded]:
         found: list[Decoded] = []
         for x, y, w, h in self._candidate_boxes(gray, unread):
-            if any(_overlaps((x, y, w, h), _box_of(d.points)) for d in found):
+            if any(overlaps((x, y, w, h), box_of(d.points)) for d in found):
                 continue
             crop = gray[y : y + h, x : x + w]
             for engine, step in self.steps:
@@ -443,15 +343,11 @@ class Decoder:
         return [(str(text), None, pts)]
 
 
-def _similar(a: Box, b: Box) -> bool:
-    return abs(a[2] - b[2]) < 0.5 * max(a[2], b[2]) and abs(a[3] - b[3]) < 0.5 * max(a[3], b[3])
-
-
 def _unique(found: list[Decoded]) -> list[Decoded]:
     result: list[Decoded] = []
     for item in found:
         if any(
-            other.text == item.text and _overlaps(_box_of(other.points), _box_of(item.points))
+            other.text == item.text and overlaps(box_of(other.points), box_of(item.points))
             for other in result
         ):
             continue

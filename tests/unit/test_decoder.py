@@ -14,7 +14,8 @@ import pytest
 import zxingcpp
 
 from desk_app.scanning import decoder as decoder_module
-from desk_app.scanning.decoder import Decoded, Decoder, as_gray, checks_out, likely_regions
+from desk_app.scanning.decoder import Decoded, Decoder, checks_out
+from desk_app.scanning.imaging import as_gray, likely_regions
 from desk_app.scanning.sources import open_source
 from tests.videos import background, qr_image
 
