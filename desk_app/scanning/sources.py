@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -137,10 +138,21 @@ def _camera_backends() -> list[int]:
     return [cv2.CAP_ANY]
 
 
+def _quiet_capture(*args: Any) -> cv2.VideoCapture:
+    """``cv2.VideoCapture(*args)`` without OpenCV's console warnings for a missing device: the
+    caller reports that in the user's language."""
+    level = cv2.utils.logging.getLogLevel()
+    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+    try:
+        return cv2.VideoCapture(*args)
+    finally:
+        cv2.utils.logging.setLogLevel(level)
+
+
 def open_camera(index: int, backends: list[int] | None = None) -> CaptureSource:
     for backend in backends or _camera_backends():
         try:
-            capture = cv2.VideoCapture(index, backend)
+            capture = _quiet_capture(index, backend)
         except cv2.error as exc:
             log.info("camera %d with backend %d: %s", index, backend, exc)
             continue
@@ -160,7 +172,7 @@ def open_stream(url: str) -> CaptureSource:
         STREAM_TIMEOUT_MS,
     ]
     try:
-        capture = cv2.VideoCapture(url, cv2.CAP_FFMPEG, params)
+        capture = _quiet_capture(url, cv2.CAP_FFMPEG, params)
     except cv2.error:
         capture = None
     if capture is None or not capture.isOpened():

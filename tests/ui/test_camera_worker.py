@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -301,7 +300,7 @@ def test_bgr_frames_become_owned_qimages() -> None:
     assert bgr_to_qimage(bgra).pixelColor(0, 0).blue() == 255
 
 
-def test_strided_frames_are_converted(tmp_path: Path) -> None:
+def test_strided_frames_are_converted() -> None:
     big = np.zeros((10, 20, 3), np.uint8)
     big[:, 10:, 1] = 150
     image = bgr_to_qimage(big[:, 10:])  # a view with a wider stride
