@@ -95,7 +95,7 @@ def run_window(args: argparse.Namespace) -> int:
         from desk_app.ui.main_window import MainWindow
 
         window = MainWindow(ctx, exit_at_end=quiet)
-        window.show()
+        window.show_for_desk()
         window.start_source(choose_source(args, str(ctx.settings.get("scan.camera"))))
         status = app.exec()
         return window.exit_code or status

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-OUTLINE_SECONDS = 0.6  # an outline stays this long after the last frame the code was seen in
+OUTLINE_SECONDS = 0.3  # an outline stays this long after the frame it was decoded in (no longer:
+# the card moves on and an old outline would frame an empty wall)
 
 PAGE_LIVE = 0
 PAGE_NO_CAMERA = 1

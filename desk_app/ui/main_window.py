@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from datetime import time as dtime
-from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -27,7 +25,9 @@ from desk_app.ui.camera_feed import CameraFeed
 from desk_app.ui.camera_panel import CameraPanel
 from desk_app.ui.controller import DeskController
 from desk_app.ui.inside_panel import InsidePanel
+from desk_app.ui.manager_actions import edit_settings, show_full_id
 from desk_app.ui.manual_entry import ManualEntryDialog
+from desk_app.ui.optional_parts import available, optional, preloader
 from desk_app.ui.result_banner import ResultBanner, classify
 from desk_app.ui.shortcuts import DeskActions, ShortcutsDialog
 from desk_app.ui.sound import SoundPlayer
@@ -35,14 +35,6 @@ from desk_app.ui.visits_panel import VisitsPanel
 
 log = logging.getLogger(__name__)
 CLOCK_MS = 30_000  # day change and automatic check-out are checked this often
-
-
-def optional(module: str, name: str) -> Any:
-    """A class or function from an area that may not be in this build (None then)."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
 
 
 def demo_feed_path() -> str:
@@ -99,20 +91,15 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(6, 6, 6, 6)
-        reminder_class = optional("desk_app.ui.report_dialog", "ReportReminderBanner")
-        self.reminder = reminder_class(ctx, central) if reminder_class else None
-        if self.reminder is not None:
-            central_layout.addWidget(self.reminder)
+        self.central_layout = central_layout
+        self.reminder: QWidget | None = None
         central_layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
         self.actions_ = DeskActions(self)
         self.installEventFilter(self.actions_)
-        for name, module, cls in (
-            ("report", "report_dialog", "ReportDialog"),
-            ("print", "print_dialog", "PrintDialog"),
-        ):
-            self.actions_[name].setEnabled(optional(f"desk_app.ui.{module}", cls) is not None)
+        self.actions_["report"].setEnabled(available("desk_app.ui.report_dialog"))
+        self.actions_["print"].setEnabled(available("desk_app.ui.print_dialog"))
         self.clock = QTimer(self)
         self.clock.setInterval(CLOCK_MS)
         self._connect_signals()
@@ -120,6 +107,8 @@ class MainWindow(QMainWindow):
         self.reload()
         self._restore_geometry()
         self.clock.start()
+        if available("desk_app.ui.report_reminder"):
+            preloader().start(("desk_app.reports.mail",))
 
     # ----- wiring ------------------------------------------------------------------------
     def _connect_signals(self) -> None:
@@ -164,8 +153,9 @@ class MainWindow(QMainWindow):
         act["print"].triggered.connect(lambda: self._open_dialog("print_dialog", "PrintDialog"))
         act["shortcuts"].triggered.connect(self.on_shortcuts)
         act["quit"].triggered.connect(self.close)
-        # clock
+        # clock, background imports
         self.clock.timeout.connect(self.on_clock)
+        preloader().loaded.connect(self.on_reports_preloaded)
 
     # ----- data ------------------------------------------------------------------------
     def reload(self) -> None:
@@ -257,32 +247,12 @@ class MainWindow(QMainWindow):
         if visit is None or not visit.id_number:
             self.statusBar().showMessage(self.tr("Select a visit with an ID number first"), 5000)
             return
-        ask = optional("desk_app.ui.setup_dialogs", "ask_manager_pin")
-        if ask is None or not ask(self.ctx, self, self.tr("Show a full ID number")):
-            return
-        self.ctx.log.audit("full_id_shown", f"visit {visit.id} person {visit.person_id}")
-        # Not modal-blocking: scans keep being recorded while the number is on screen.
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Full ID number"),
-            f"{visit.name}\n{visit.id_number}",
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.full_id_box = box
-        box.open()
+        self.full_id_box = show_full_id(self.ctx, self, visit)
 
     def on_settings(self) -> None:
-        dialog_class = optional("desk_app.ui.setup_dialogs", "SettingsDialog")
-        ask = optional("desk_app.ui.setup_dialogs", "ask_manager_pin")
-        if dialog_class is None or ask is None:
-            return
-        if not ask(self.ctx, self, self.tr("Open the settings")):
-            return
-        dialog = dialog_class(self.ctx, self)
-        dialog.exec()
-        self.apply_settings(list(getattr(dialog, "changed_keys", [])))
+        changed = edit_settings(self.ctx, self)
+        if changed is not None:
+            self.apply_settings(changed)
 
     def apply_settings(self, keys: list[str]) -> None:
         """Apply saved settings that the window uses (language, camera, sound, desk)."""
@@ -301,9 +271,17 @@ class MainWindow(QMainWindow):
     def _open_dialog(self, module: str, name: str) -> None:
         dialog_class = optional(f"desk_app.ui.{module}", name)
         if dialog_class is not None:
-            dialog = dialog_class(self.ctx, self)
+            visit = self.inside.selected_visit()  # a visitor pass for the one selected inside
+            extra = {"visit_id": visit.id} if module == "print_dialog" and visit else {}
+            dialog = dialog_class(self.ctx, self, **extra)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
+
+    def on_reports_preloaded(self) -> None:
+        reminder_class = optional("desk_app.ui.report_reminder", "ReportReminderBanner")
+        if reminder_class is not None and self.reminder is None:
+            self.reminder = reminder_class(self.ctx, self.centralWidget())
+            self.central_layout.insertWidget(0, self.reminder)
 
     def on_shortcuts(self) -> None:
         ShortcutsDialog(list(self.actions_.by_name.values()), self).open()
@@ -336,14 +314,26 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self._geometry_store().value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        self.geometry_restored = geometry is not None and self.restoreGeometry(geometry)
+        if not self.geometry_restored:
             self.resize(1280, 720)
+
+    def show_for_desk(self) -> None:
+        """The first time on a desk's (often small) screen the window fills it."""
+        if self.geometry_restored:
+            self.show()
+            return
+        screen = self.screen()
+        if screen is not None:  # also where no window manager honours "maximised"
+            self.setGeometry(screen.availableGeometry())
+        self.showMaximized()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.clock.stop()
         self.feed.stop()
         self.sound.close()
+        app = QApplication.instance()
+        if self.wedge is not None and app is not None:
+            app.removeEventFilter(self.wedge)  # a closed desk takes no more scans
         self._geometry_store().setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)

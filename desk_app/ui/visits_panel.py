@@ -31,13 +31,13 @@ from desk_app.ui.visit_table_model import (
 )
 
 WIDTHS = {
-    COL_ENTRY: 72,
-    COL_EXIT: 72,
-    COL_NAME: 190,
-    COL_ID: 110,
-    COL_ORGANISATION: 140,
+    COL_ENTRY: 68,
+    COL_EXIT: 68,
+    COL_NAME: 180,
+    COL_ID: 104,
+    COL_ORGANISATION: 130,
     COL_KIND: 120,
-    COL_METHOD: 110,
+    COL_METHOD: 100,
     COL_PURPOSE: 120,
     COL_HOST: 110,
 }
