@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import platform
 import random
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -302,8 +304,9 @@ def main() -> None:
     table = engines()
     results: dict[str, Any] = {
         "when": time.strftime("%Y-%m-%d %H:%M"),
-        "machine": f"{platform.machine()}, {platform.python_version()}, zxing-cpp "
-        f"{getattr(zxingcpp, '__version__', '?')}, OpenCV {cv2.__version__}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, "
+        f"Python {platform.python_version()}, zxing-cpp {version('zxing-cpp')}, "
+        f"pyzbar {version('pyzbar')}, OpenCV {cv2.__version__}",
         "samples": bench_samples(table),
         "frames": bench_frames(table, demo, rounds=3 if args.quick else 15),
         "webcam": bench_webcam(table, demo, count=40 if args.quick else 200),
