@@ -511,18 +511,6 @@
         <translation>Select a visit with an ID number first</translation>
     </message>
     <message>
-        <source>Show a full ID number</source>
-        <translation>Show a full ID number</translation>
-    </message>
-    <message>
-        <source>Full ID number</source>
-        <translation>Full ID number</translation>
-    </message>
-    <message>
-        <source>Open the settings</source>
-        <translation>Open the settings</translation>
-    </message>
-    <message>
         <source>Entry control</source>
         <translation>Entry control</translation>
     </message>

@@ -511,18 +511,6 @@
         <translation>Hãy chọn một lượt có số giấy tờ trước</translation>
     </message>
     <message>
-        <source>Show a full ID number</source>
-        <translation>Xem đầy đủ một số giấy tờ</translation>
-    </message>
-    <message>
-        <source>Full ID number</source>
-        <translation>Số giấy tờ đầy đủ</translation>
-    </message>
-    <message>
-        <source>Open the settings</source>
-        <translation>Mở thiết lập</translation>
-    </message>
-    <message>
         <source>Entry control</source>
         <translation>Kiểm soát ra vào</translation>
     </message>
