@@ -8,8 +8,21 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "desk_app"
-QT_FREE = ["domain", "storage", "reports/weekly.py", "reports/workbook.py", "reports/mail.py",
-           "scanning/decoder.py", "scanning/sources.py", "settings.py", "i18n.py", "context.py"]
+QT_FREE = [
+    "domain",
+    "storage",
+    "reports/weekly.py",
+    "reports/workbook.py",
+    "reports/mail.py",
+    "scanning/decoder.py",
+    "scanning/imaging.py",
+    "scanning/sources.py",
+    "settings.py",
+    "i18n.py",
+    "context.py",
+    "reports/cells.py",
+    "reports/detail_sheet.py",
+]
 
 
 def _modules(entry: str) -> list[Path]:
