@@ -132,9 +132,9 @@ def test_search_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.visits.search, "binh")
     # The scanner wedge holds quick keys back a moment before handing them to the field.
     qtbot.waitUntil(lambda: window.visits.search.text() == "binh")
-    assert table_names(window) == ["Trần Thị Bình"]
+    qtbot.waitUntil(lambda: table_names(window) == ["Trần Thị Bình"])
     qtbot.keyClick(window.visits.search, Qt.Key.Key_Escape)
-    assert len(table_names(window)) == 2
+    qtbot.waitUntil(lambda: len(table_names(window)) == 2)
 
 
 def test_direction_override_keys(qtbot: QtBot, window: MainWindow) -> None:
@@ -312,3 +312,19 @@ def test_exit_at_end_with_a_source_that_cannot_open_exits_non_zero(tmp_path: Pat
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
+
+
+def test_a_long_day_is_filtered_once_typing_pauses(qtbot: QtBot) -> None:
+    from desk_app.ui.visits_panel import INSTANT_FILTER_ROWS, VisitsPanel
+    from tests.ui.test_visit_table_model import visit
+
+    panel = VisitsPanel()
+    qtbot.addWidget(panel)
+    rows = [visit(i, f"Khách {i}", i) for i in range(INSTANT_FILTER_ROWS + 100, 0, -1)]
+    panel.set_rows(rows)
+    panel.search.setText("khach 600")
+    assert panel.proxy.rowCount() == len(rows)  # not on every keystroke
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1)
+    assert panel.visible_names() == ["Khách 600"]
+    panel.search.setText("")
+    assert panel.proxy.rowCount() == len(rows)  # clearing is at once
