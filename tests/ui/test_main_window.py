@@ -328,3 +328,34 @@ def test_a_long_day_is_filtered_once_typing_pauses(qtbot: QtBot) -> None:
     assert panel.visible_names() == ["Khách 600"]
     panel.search.setText("")
     assert panel.proxy.rowCount() == len(rows)  # clearing is at once
+
+
+def test_a_new_day_starts_an_empty_table(window: MainWindow) -> None:
+    from datetime import timedelta
+
+    from desk_app.timeutil import local_today
+
+    window.controller.submit_text(AN, Method.SCANNER)
+    assert table_names(window) == ["Nguyễn Văn An"]
+    window.day -= timedelta(days=1)  # as if the window had been open since yesterday
+    window.on_clock()
+    assert window.day == local_today()
+    assert table_names(window) == ["Nguyễn Văn An"]  # today's again, read afresh
+    assert counters(window)["entries"] == "1"
+
+
+def test_a_failed_write_turns_the_banner_red(
+    window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk_app.errors import UserError
+    from desk_app.ui.result_banner import REJECTED
+
+    def full(*_args: object, **_kwargs: object) -> ScanResult:
+        raise UserError("The disk is full: the scan was not recorded.")
+
+    monkeypatch.setattr(ctx.log, "record_scan", full)
+    assert window.controller.submit_text(AN, Method.SCANNER) is None
+    assert window.banner.kind == REJECTED
+    assert window.banner.title.text() == "Not recorded"
+    assert "disk is full" in window.banner.note.text()
+    assert table_names(window) == []
