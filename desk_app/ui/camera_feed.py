@@ -97,7 +97,10 @@ class CameraFeed(QObject):
             except Exception as exc:  # noqa: BLE001 - no list is better than no window
                 log.warning("listing cameras failed: %s", exc)
                 cameras = []
-            self.cameras_listed.emit(cameras)
+            try:
+                self.cameras_listed.emit(cameras)
+            except RuntimeError:  # the window closed while cameras were being listed
+                pass
 
         threading.Thread(target=work, name="desk-camera-list", daemon=True).start()
 

@@ -51,6 +51,7 @@ class SoundPlayer:
         self.enabled = enabled
         self.player = player if player is not None else find_player()
         self._running: subprocess.Popen[bytes] | None = None
+        self._stopping: list[subprocess.Popen[bytes]] = []
 
     @property
     def available(self) -> bool:
@@ -83,15 +84,14 @@ class SoundPlayer:
         return True
 
     def _reap(self) -> None:
-        # A new sound replaces one still playing: outcomes come faster than chimes end.
+        # A new sound replaces one still playing (outcomes come faster than chimes end);
+        # stopped players are collected later, never waited for.
         running = self._running
         if running is not None and running.poll() is None:
             running.terminate()
-            try:
-                running.wait(timeout=0.2)
-            except subprocess.TimeoutExpired:
-                running.kill()
+            self._stopping.append(running)
         self._running = None
+        self._stopping = [p for p in self._stopping if p.poll() is None]
 
     @staticmethod
     def _play_winsound(path: Path) -> bool:
