@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-OUTLINE_SECONDS = 0.3  # an outline stays this long after the frame it was decoded in (no longer:
-# the card moves on and an old outline would frame an empty wall)
+# An outline is drawn while its frame is this recent (counted from when the frame arrived,
+# not from when decoding finished): a card moves on, and an old outline would frame a wall.
+OUTLINE_SECONDS = 0.25
 
 PAGE_LIVE = 0
 PAGE_NO_CAMERA = 1
@@ -62,9 +63,10 @@ class PreviewWidget(QWidget):
         """The outlines of the codes decoded last (drawn for a moment after)."""
         return list(self._outlines)
 
-    def set_outlines(self, polygons: Iterable[list[QPointF]]) -> None:
+    def set_outlines(self, polygons: Iterable[list[QPointF]], seen_at: float | None = None) -> None:
+        """Outlines in frame pixels; ``seen_at`` is when their frame arrived (monotonic)."""
         self._outlines = [QPolygonF(points) for points in polygons if len(points) >= 3]
-        self._outlined_at = time.monotonic()
+        self._outlined_at = time.monotonic() if seen_at is None else seen_at
         self.update()
 
     def clear(self) -> None:
@@ -196,7 +198,10 @@ class CameraPanel(QWidget):
         self.preview.set_frame(image)
 
     def show_detections(self, detections: Iterable[Any]) -> None:
-        self.preview.set_outlines(_points(getattr(d, "points", None)) for d in detections)
+        found = list(detections)
+        arrived = [getattr(d, "arrived_at", None) for d in found]
+        seen_at = min((a for a in arrived if isinstance(a, float)), default=None)
+        self.preview.set_outlines((_points(getattr(d, "points", None)) for d in found), seen_at)
 
     def set_status(self, state: str, message: str = "") -> None:
         self.state, self._message = state, message
