@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 # An outline is drawn while its frame is this recent (counted from when the frame arrived,
 # not from when decoding finished): a card moves on, and an old outline would frame a wall.
-OUTLINE_SECONDS = 0.25
+OUTLINE_SECONDS = 0.15
 
 PAGE_LIVE = 0
 PAGE_NO_CAMERA = 1
@@ -68,6 +68,9 @@ class PreviewWidget(QWidget):
         self._outlines = [QPolygonF(points) for points in polygons if len(points) >= 3]
         self._outlined_at = time.monotonic() if seen_at is None else seen_at
         self.update()
+        # Take the outline off even when no new frame comes (a paused or ended feed).
+        left = OUTLINE_SECONDS - (time.monotonic() - self._outlined_at)
+        QTimer.singleShot(max(0, int(left * 1000)) + 20, self.update)
 
     def clear(self) -> None:
         self.frame = None
