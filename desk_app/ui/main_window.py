@@ -233,9 +233,14 @@ class MainWindow(QMainWindow):
             return
         dialog = ManualEntryDialog(lambda column: self.ctx.log.suggestions(column, limit=500), self)
         dialog.accepted.connect(lambda: self.controller.submit_manual(dialog.entry()))
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self.on_manual_dialog_finished)
         self.manual_dialog = dialog
         dialog.open()
+
+    def on_manual_dialog_finished(self) -> None:
+        if self.manual_dialog is not None:
+            self.manual_dialog.deleteLater()
+            self.manual_dialog = None
 
     def selected_visit(self) -> VisitRow | None:
         if self.inside.list.hasFocus():
@@ -292,10 +297,13 @@ class MainWindow(QMainWindow):
             if local_today() != self.day:
                 self.ctx.housekeeping()
                 self.reload()
-            elif self.ctx.settings.get("visits.auto_checkout"):
+                return
+            if self.ctx.settings.get("visits.auto_checkout"):
                 closing = dtime.fromisoformat(str(self.ctx.settings.get("visits.closing_time")))
                 if self.ctx.log.auto_checkout(closing):
                     self.reload()
+                    return
+            self.refresh_inside()  # other desks sharing the log come and go too
         except UserError as exc:  # a busy or unreachable database: try again next time
             log.warning("clock work skipped: %s", exc)
 

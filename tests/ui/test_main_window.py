@@ -359,3 +359,14 @@ def test_a_failed_write_turns_the_banner_red(
     assert window.banner.title.text() == "Not recorded"
     assert "disk is full" in window.banner.note.text()
     assert table_names(window) == []
+
+
+def test_manual_entry_opens_again_after_cancel(qtbot: QtBot, window: MainWindow) -> None:
+    window.actions_["manual"].trigger()
+    first = window.manual_dialog
+    assert first is not None
+    first.reject()
+    assert window.manual_dialog is None
+    window.actions_["manual"].trigger()
+    assert window.manual_dialog is not None and window.manual_dialog.isVisible()
+    window.manual_dialog.reject()
