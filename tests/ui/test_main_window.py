@@ -200,7 +200,11 @@ def test_language_switch(qtbot: QtBot, window: MainWindow, ctx: AppContext) -> N
         assert window.visits.search.placeholderText().startswith("Search by name")
         assert window.banner.title.text() == "IN"
     finally:
-        install_translators(app, "en")
+        from desk_app import i18n
+        from desk_app.ui.i18n_qt import remove_translators
+
+        remove_translators(app)  # other tests expect the source texts
+        i18n.set_language("en")
 
 
 def test_no_camera_shows_the_panel_and_manual_entry_still_works(
