@@ -46,8 +46,10 @@ def bench_record(folder: Path, scans: int) -> list[str]:
         ctx.log.record_scan(ctx.parse(text), at=base + timedelta(seconds=i))
         times.append((time.perf_counter() - t0) * 1000)
     ctx.close()
-    return [f"record one scan (parse+decide+commit, SQLite WAL), {scans} scans: "
-            f"median {statistics.median(times):.2f} ms, p95 {percentile(times, 0.95):.2f} ms"]
+    return [
+        f"record one scan (parse+decide+commit, SQLite WAL), {scans} scans: "
+        f"median {statistics.median(times):.2f} ms, p95 {percentile(times, 0.95):.2f} ms"
+    ]
 
 
 def bench_queries(folder: Path, visits: int) -> list[str]:
@@ -60,8 +62,10 @@ def bench_queries(folder: Path, visits: int) -> list[str]:
     with ctx.db.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")
     key = ctx.log.inside()[0].person_key
-    lines = [f"log of {visits} visits over 365 days (seeded in {seeded:.1f} s); "
-             f"file size {os.path.getsize(db_file) / 1e6:.1f} MB"]
+    lines = [
+        f"log of {visits} visits over 365 days (seeded in {seeded:.1f} s); "
+        f"file size {os.path.getsize(db_file) / 1e6:.1f} MB"
+    ]
     for label, fn in (
         ("who is inside", ctx.log.inside),
         ("today's visits", lambda: ctx.log.visits_on(local_today())),
@@ -85,8 +89,9 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "core.txt").write_text(f"$ python -m bench.bench_core --visits {args.visits}\n"
-                                      f"{text}\n", encoding="utf-8")
+    (RESULTS / "core.txt").write_text(
+        f"$ python -m bench.bench_core --visits {args.visits}\n{text}\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

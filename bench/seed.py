@@ -14,15 +14,29 @@ KINDS = ["cccd"] * 6 + ["cancuoc"] * 2 + ["pccovid", "bhyt", "staff", "manual"]
 METHODS = ["camera"] * 6 + ["scanner"] * 3 + ["manual"]
 
 
-def seed(db: Database, visits: int, *, end: datetime, days: int, people: int | None = None,
-         inside: int = 40, seed_value: int = 7) -> None:
+def seed(
+    db: Database,
+    visits: int,
+    *,
+    end: datetime,
+    days: int,
+    people: int | None = None,
+    inside: int = 40,
+    seed_value: int = 7,
+) -> None:
     """``visits`` visits spread over ``days`` days before ``end``, ``inside`` still open."""
     rng = random.Random(seed_value)
     people = people or max(visits // 8, 1)
     now = datetime.now(UTC)
     person_rows = [
-        {"id": i + 1, "person_key": f"{1000000000 + i:012d}", "id_number": f"{1000000000 + i:012d}",
-         "name": f"Người {i}", "created_at": now, "updated_at": now}
+        {
+            "id": i + 1,
+            "person_key": f"{1000000000 + i:012d}",
+            "id_number": f"{1000000000 + i:012d}",
+            "name": f"Người {i}",
+            "created_at": now,
+            "updated_at": now,
+        }
         for i in range(people)
     ]
     start = end - timedelta(days=days)
@@ -35,18 +49,50 @@ def seed(db: Database, visits: int, *, end: datetime, days: int, people: int | N
         method = rng.choice(METHODS)
         kind = "manual" if method == "manual" else rng.choice(KINDS[:-1])
         pid = rng.randint(1, people) if not open_visit else i % people + 1
-        visit_rows.append({"id": i + 1, "person_id": pid, "entry_at": entry, "exit_at": exit_at,
-                           "exit_auto": False, "entry_method": method,
-                           "exit_method": method if exit_at else None, "code_kind": kind,
-                           "desk": "desk-1", "checkpoint": "Cổng chính", "purpose": "",
-                           "host": "", "warnings": ""})
-        event_rows.append({"at": entry, "outcome": "entry", "method": method, "code_kind": kind,
-                           "person_id": pid, "visit_id": i + 1, "desk": "desk-1", "reason": "",
-                           "text_head": ""})
+        visit_rows.append(
+            {
+                "id": i + 1,
+                "person_id": pid,
+                "entry_at": entry,
+                "exit_at": exit_at,
+                "exit_auto": False,
+                "entry_method": method,
+                "exit_method": method if exit_at else None,
+                "code_kind": kind,
+                "desk": "desk-1",
+                "checkpoint": "Cổng chính",
+                "purpose": "",
+                "host": "",
+                "warnings": "",
+            }
+        )
+        event_rows.append(
+            {
+                "at": entry,
+                "outcome": "entry",
+                "method": method,
+                "code_kind": kind,
+                "person_id": pid,
+                "visit_id": i + 1,
+                "desk": "desk-1",
+                "reason": "",
+                "text_head": "",
+            }
+        )
         if exit_at:
-            event_rows.append({"at": exit_at, "outcome": "exit", "method": method,
-                               "code_kind": kind, "person_id": pid, "visit_id": i + 1,
-                               "desk": "desk-1", "reason": "", "text_head": ""})
+            event_rows.append(
+                {
+                    "at": exit_at,
+                    "outcome": "exit",
+                    "method": method,
+                    "code_kind": kind,
+                    "person_id": pid,
+                    "visit_id": i + 1,
+                    "desk": "desk-1",
+                    "reason": "",
+                    "text_head": "",
+                }
+            )
     # Open visits must be one per person (unique partial index): give them distinct people.
     seen: set[int] = set()
     for row in visit_rows[-inside:]:
@@ -56,4 +102,4 @@ def seed(db: Database, visits: int, *, end: datetime, days: int, people: int | N
     with db.engine.begin() as conn:
         for table, rows in ((Person, person_rows), (Visit, visit_rows), (ScanEvent, event_rows)):
             for k in range(0, len(rows), 20000):
-                conn.execute(insert(table), rows[k:k + 20000])
+                conn.execute(insert(table), rows[k : k + 20000])
