@@ -62,33 +62,44 @@ def settings_for(db: Database) -> Settings:
     return Settings(load, store, store_if_absent)
 
 
-def _visit_select() -> Any:  # Select[(Visit, Person)]; its spelling differs across SA 2.x
-    return select(Visit, Person).join(Person, Visit.person_id == Person.id)
+# Columns in VisitRow's field order; rows come back as plain tuples (no ORM identity map),
+# which keeps a busy day's table and the report's detail rows cheap to load.
+_VISIT_COLUMNS = (
+    Visit.id,
+    Person.id,
+    Person.person_key,
+    Person.name,
+    Person.id_number,
+    Person.birth_date,
+    Person.sex,
+    Person.phone,
+    Person.organisation,
+    Visit.entry_at,
+    Visit.exit_at,
+    Visit.exit_auto,
+    Visit.entry_method,
+    Visit.exit_method,
+    Visit.code_kind,
+    Visit.desk,
+    Visit.checkpoint,
+    Visit.purpose,
+    Visit.host,
+    Visit.warnings,
+)
 
 
-def _row(visit: Visit, person: Person) -> VisitRow:
-    return VisitRow(
-        id=visit.id,
-        person_id=person.id,
-        person_key=person.person_key,
-        name=person.name,
-        id_number=person.id_number,
-        birth_date=person.birth_date,
-        sex=person.sex,
-        phone=person.phone,
-        organisation=person.organisation,
-        entry_at=visit.entry_at,
-        exit_at=visit.exit_at,
-        exit_auto=visit.exit_auto,
-        entry_method=visit.entry_method,
-        exit_method=visit.exit_method,
-        code_kind=visit.code_kind,
-        desk=visit.desk,
-        checkpoint=visit.checkpoint,
-        purpose=visit.purpose,
-        host=visit.host,
-        warnings=tuple(visit.warnings.split()) if visit.warnings else (),
-    )
+def _visit_select() -> Any:  # Select[tuple[...]]; its spelling differs across SA 2.x
+    return select(*_VISIT_COLUMNS).join(Person, Visit.person_id == Person.id)
+
+
+def _row(values: Any) -> VisitRow:
+    warnings = values[-1]
+    # _VISIT_COLUMNS follows VisitRow's fields one for one (checked by the tests).
+    return VisitRow(*values[:-1], tuple(warnings.split()) if warnings else ())  # type: ignore[call-arg]
+
+
+def _rows(session: Session, stmt: Any) -> list[VisitRow]:
+    return [_row(values) for values in session.connection().execute(stmt)]
 
 
 def _rowcount(result: Any) -> int:
@@ -164,7 +175,7 @@ class VisitLog(Recorder):
     # ----- queries ---------------------------------------------------------------------
     def inside(self) -> list[VisitRow]:
         stmt = _visit_select().where(Visit.exit_at.is_(None)).order_by(Visit.entry_at.desc())
-        return self.db.read(lambda s: [_row(v, p) for v, p in s.execute(stmt)])
+        return self.db.read(lambda s: _rows(s, stmt))
 
     def visits_between(self, start: datetime, end: datetime) -> list[VisitRow]:
         """Visits that began in [start, end), newest first."""
@@ -173,7 +184,7 @@ class VisitLog(Recorder):
             .where(Visit.entry_at >= start, Visit.entry_at < end)
             .order_by(Visit.entry_at.desc(), Visit.id.desc())
         )
-        return self.db.read(lambda s: [_row(v, p) for v, p in s.execute(stmt)])
+        return self.db.read(lambda s: _rows(s, stmt))
 
     def visits_on(self, day: date) -> list[VisitRow]:
         start, end = local_day_bounds(day)
@@ -181,12 +192,12 @@ class VisitLog(Recorder):
 
     def visit(self, visit_id: int) -> VisitRow | None:
         stmt = _visit_select().where(Visit.id == visit_id)
-        return self.db.read(lambda s: next((_row(v, p) for v, p in s.execute(stmt)), None))
+        return self.db.read(lambda s: next(iter(_rows(s, stmt)), None))
 
     def history(self, key: str) -> list[VisitRow]:
         """One person's visits (by person key / ID number), newest first."""
         stmt = _visit_select().where(Person.person_key == key).order_by(Visit.entry_at.desc())
-        return self.db.read(lambda s: [_row(v, p) for v, p in s.execute(stmt)])
+        return self.db.read(lambda s: _rows(s, stmt))
 
     def day_counts(self, day: date) -> dict[str, int]:
         """entries, exits (by scan events of the day) and inside now."""

@@ -201,3 +201,39 @@ def test_settings_roundtrip_and_validation(ctx: AppContext) -> None:
 
 def test_parse_is_used_for_every_kind(ctx: AppContext) -> None:
     assert parse(CCCD_A).kind.value == "cccd"
+
+
+def test_visit_rows_carry_every_field(ctx: AppContext) -> None:
+    from dataclasses import fields
+
+    from desk_app.domain.visits import VisitRow
+    from desk_app.storage.visit_log import _VISIT_COLUMNS
+
+    assert len(_VISIT_COLUMNS) == len(fields(VisitRow))
+    entry = ctx.log.record_manual(
+        ManualEntry(
+            name="Hồ Thị Mai",
+            id_number="001190123457",
+            phone="0912345678",
+            organisation="Trường THCS",
+            purpose="Nộp hồ sơ",
+            host="Thầy Nam",
+        ),
+        at=T0,
+    )
+    row = ctx.log.visit(entry.visit_id)
+    assert row is not None
+    assert (row.id, row.person_id, row.person_key, row.id_number) == (
+        entry.visit_id,
+        entry.person_id,
+        "001190123457",
+        "001190123457",
+    )
+    assert (row.entry_method, row.exit_method, row.code_kind, row.exit_auto) == (
+        "manual",
+        None,
+        "manual",
+        False,
+    )
+    assert (row.desk, row.checkpoint) == (ctx.log.desk, ctx.log.checkpoint)
+    assert row.inside and row.masked_id == "001******457"
