@@ -69,18 +69,19 @@ def child_start(db_url: str) -> None:
 
 
 def bench_start(folder: Path, runs: int) -> dict[str, Any]:
+    """The first run opens a new database (migrations); the others the same one, as a desk
+    does every morning."""
     results = []
-    for run in range(runs):
-        env = dict(os.environ, BENCH_T0=repr(time.time()), DESK_APP_HOME=str(folder / "home"))
-        t0 = time.time()
-        env["BENCH_T0"] = repr(t0)
+    for _run in range(runs + 1):
+        env = dict(os.environ, DESK_APP_HOME=str(folder / "home"))
+        env["BENCH_T0"] = repr(time.time())
         out = subprocess.run(
             [
                 sys.executable,
                 "-m",
                 "bench.bench_window",
                 "--child-start",
-                f"sqlite:///{folder / f'start{run}.sqlite3'}",
+                f"sqlite:///{folder / 'start.sqlite3'}",
             ],
             cwd=ROOT,
             env=env,
@@ -95,12 +96,14 @@ def bench_start(folder: Path, runs: int) -> dict[str, Any]:
         t0 = time.time()
         subprocess.run([sys.executable, "-c", "import PySide6.QtWidgets"], check=True)
         baseline.append(time.time() - t0)
-    live = [r["to_live"] for r in results]
+    first, everyday = results[0], results[1:]
+    live = [r["to_live"] for r in everyday]
     return {
         "runs": runs,
         "start_to_live_s_median": round(statistics.median(live), 3),
         "start_to_live_s_max": round(max(live), 3),
-        "start_to_window_s_median": round(statistics.median(r["to_window"] for r in results), 3),
+        "start_to_window_s_median": round(statistics.median(r["to_window"] for r in everyday), 3),
+        "first_start_new_database_to_live_s": round(first["to_live"], 3),
         "baseline_python_and_qt_import_s": round(statistics.median(baseline), 3),
     }
 
