@@ -27,6 +27,8 @@ def seed(
     """``visits`` visits spread over ``days`` days before ``end``, ``inside`` still open."""
     rng = random.Random(seed_value)
     people = people or max(visits // 8, 1)
+    # Open visits are one per person: never more of them than people (or visits).
+    inside = min(inside, people, visits)
     now = datetime.now(UTC)
     person_rows = [
         {
@@ -95,7 +97,7 @@ def seed(
             )
     # Open visits must be one per person (unique partial index): give them distinct people.
     seen: set[int] = set()
-    for row in visit_rows[-inside:]:
+    for row in visit_rows[len(visit_rows) - inside :]:
         while row["person_id"] in seen:
             row["person_id"] = row["person_id"] % people + 1
         seen.add(row["person_id"])
