@@ -22,7 +22,9 @@ from desk_app.paths import default_database_url
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-BUSY_TIMEOUT_MS = 10_000
+# A scan waits at most a few seconds for another desk or program holding the file: the
+# window records in its own thread, so a long wait would freeze the desk.
+BUSY_TIMEOUT_MS = 3_000
 T = TypeVar("T")
 
 
@@ -143,7 +145,7 @@ class Database:
         with translate_errors(self.url), self.sessions() as session:
             return work(session)
 
-    def write(self, work: Callable[[Session], T], *, attempts: int = 8) -> T:
+    def write(self, work: Callable[[Session], T], *, attempts: int = 3) -> T:
         """Run ``work`` in one transaction; a busy database is retried, never shown raw.
 
         Returns only after the commit: a caller that reports success has a durable row.

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desk_app.context import AppContext
 
 CHILD = Path(__file__).with_name("recorder_child.py")
@@ -69,4 +71,28 @@ def test_two_processes_recording_into_one_file_lose_nothing(tmp_path: Path) -> N
         assert conn.execute(text("SELECT count(DISTINCT person_id) FROM visits")).scalar() == (
             2 * count
         )
+    ctx.close()
+
+
+def test_a_locked_database_is_explained_and_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk_app.storage import database
+    from desk_app.storage.database import DatabaseError
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)
+    db_file = tmp_path / "locked.sqlite3"
+    ctx = AppContext.open(f"sqlite:///{db_file}")
+    payload = "001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"
+    other = sqlite3.connect(db_file, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with pytest.raises(DatabaseError) as caught:
+            ctx.log.record_scan(ctx.parse(payload))
+        assert "busy" in str(caught.value).lower()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert ctx.log.record_scan(ctx.parse(payload)).outcome.value == "entry"
+    assert len(ctx.log.inside()) == 1
     ctx.close()
