@@ -32,13 +32,17 @@ class AppContext:
         """Parse a decoded text, verifying the unit's own codes with its secret."""
         return parse(text, unit_secret=self.settings.unit_secret(), unit_id=self.settings.unit_id())
 
+    def auto_checkout(self, now: datetime | None = None) -> int:
+        """Automatic check-out at closing time, when the unit has turned it on."""
+        if not self.settings.get("visits.auto_checkout"):
+            return 0
+        closing = time.fromisoformat(self.settings.get("visits.closing_time"))
+        return self.log.auto_checkout(closing, now=now)
+
     def housekeeping(self, now: datetime | None = None) -> dict[str, int]:
-        """What runs at start and then periodically: automatic check-out at closing time
-        (when enabled) and the retention purge (when enabled). Returns what was done."""
-        done = {"checked_out": 0, "purged": 0}
-        if self.settings.get("visits.auto_checkout"):
-            closing = time.fromisoformat(self.settings.get("visits.closing_time"))
-            done["checked_out"] = self.log.auto_checkout(closing, now=now)
+        """What runs at start and at each new day: automatic check-out and the retention
+        purge (each when enabled). Returns what was done."""
+        done = {"checked_out": self.auto_checkout(now), "purged": 0}
         if self.settings.get("retention.auto_purge"):
             done["purged"] = self.log.purge(self.settings.get("retention.days"), now=now)
         return done

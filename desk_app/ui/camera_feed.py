@@ -13,14 +13,6 @@ from PySide6.QtGui import QImage
 log = logging.getLogger(__name__)
 
 
-def scanning_available() -> bool:
-    try:
-        import desk_app.scanning.camera_worker  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def is_file_source(spec: str) -> bool:
     """A video file ends; a camera index, a stream URL or a folder does not end by itself."""
     return bool(spec) and not spec.isdigit() and Path(spec).is_file()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from datetime import time as dtime
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -20,14 +20,16 @@ from desk_app.context import AppContext
 from desk_app.domain.visits import ScanResult, VisitRow
 from desk_app.errors import UserError
 from desk_app.paths import data_dir, resource_path
+from desk_app.scanning.wedge import ScannerWedge
 from desk_app.timeutil import local_today, to_local
 from desk_app.ui.camera_feed import CameraFeed
 from desk_app.ui.camera_panel import CameraPanel
 from desk_app.ui.controller import DeskController
+from desk_app.ui.i18n_qt import switch_language
 from desk_app.ui.inside_panel import InsidePanel
 from desk_app.ui.manager_actions import edit_settings, show_full_id
 from desk_app.ui.manual_entry import ManualEntryDialog
-from desk_app.ui.optional_parts import available, optional, preloader
+from desk_app.ui.preload import preloader
 from desk_app.ui.result_banner import ResultBanner, classify
 from desk_app.ui.shortcuts import DeskActions, ShortcutsDialog
 from desk_app.ui.sound import SoundPlayer
@@ -60,10 +62,9 @@ class MainWindow(QMainWindow):
         self.controller = DeskController(ctx, self)
         self.feed = CameraFeed(self, realtime=realtime)
         # The scanner wedge lives and dies with the window (its filter goes with it).
-        wedge_class = optional("desk_app.scanning.wedge", "ScannerWedge")
-        self.wedge = wedge_class(self) if wedge_class else None
+        self.wedge = ScannerWedge(self)
         app = QApplication.instance()
-        if self.wedge is not None and app is not None:
+        if app is not None:
             app.installEventFilter(self.wedge)
         self.manual_dialog: ManualEntryDialog | None = None
         self.full_id_box: QMessageBox | None = None
@@ -98,8 +99,6 @@ class MainWindow(QMainWindow):
 
         self.actions_ = DeskActions(self)
         self.installEventFilter(self.actions_)
-        self.actions_["report"].setEnabled(available("desk_app.ui.report_dialog"))
-        self.actions_["print"].setEnabled(available("desk_app.ui.print_dialog"))
         self.clock = QTimer(self)
         self.clock.setInterval(CLOCK_MS)
         self._connect_signals()
@@ -107,8 +106,7 @@ class MainWindow(QMainWindow):
         self.reload()
         self._restore_geometry()
         self.clock.start()
-        if available("desk_app.ui.report_reminder"):
-            preloader().start(("desk_app.reports.mail",))
+        preloader().start(("desk_app.reports.mail",))
 
     # ----- wiring ------------------------------------------------------------------------
     def _connect_signals(self) -> None:
@@ -149,8 +147,8 @@ class MainWindow(QMainWindow):
         act["inside"].triggered.connect(self.inside.focus_list)
         act["refresh"].triggered.connect(self.reload)
         act["settings"].triggered.connect(self.on_settings)
-        act["report"].triggered.connect(lambda: self._open_dialog("report_dialog", "ReportDialog"))
-        act["print"].triggered.connect(lambda: self._open_dialog("print_dialog", "PrintDialog"))
+        act["report"].triggered.connect(self.on_report)
+        act["print"].triggered.connect(self.on_print)
         act["shortcuts"].triggered.connect(self.on_shortcuts)
         act["quit"].triggered.connect(self.close)
         # clock, background imports
@@ -266,26 +264,35 @@ class MainWindow(QMainWindow):
         self.ctx.log.desk = str(settings.get("desk.name"))
         self.ctx.log.checkpoint = str(settings.get("desk.checkpoint"))
         if "ui.language" in keys:
-            switch = optional("desk_app.ui.i18n_qt", "switch_language")
-            if switch is not None:
-                switch(QApplication.instance(), settings.get("ui.language"))
+            app = QApplication.instance()
+            if app is not None:
+                switch_language(app, settings.get("ui.language"))
         if "scan.camera" in keys:
             self.start_source(str(settings.get("scan.camera")))
         self.retranslate_ui()
 
-    def _open_dialog(self, module: str, name: str) -> None:
-        dialog_class = optional(f"desk_app.ui.{module}", name)
-        if dialog_class is not None:
-            visit = self.inside.selected_visit()  # a visitor pass for the one selected inside
-            extra = {"visit_id": visit.id} if module == "print_dialog" and visit else {}
-            dialog = dialog_class(self.ctx, self, **extra)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+    # The dialogs are imported when first opened: the report one pulls in openpyxl.
+    def on_report(self) -> None:
+        from desk_app.ui.report_dialog import ReportDialog
+
+        self._open(ReportDialog(self.ctx, self))
+
+    def on_print(self) -> None:
+        from desk_app.ui.print_dialog import PrintDialog
+
+        visit = self.inside.selected_visit()  # a visitor pass for the one selected inside
+        self._open(PrintDialog(self.ctx, self, visit_id=visit.id if visit else None))
+
+    @staticmethod
+    def _open(dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def on_reports_preloaded(self) -> None:
-        reminder_class = optional("desk_app.ui.report_reminder", "ReportReminderBanner")
-        if reminder_class is not None and self.reminder is None:
-            self.reminder = reminder_class(self.ctx, self.centralWidget())
+        from desk_app.ui.report_reminder import ReportReminderBanner
+
+        if self.reminder is None:
+            self.reminder = ReportReminderBanner(self.ctx, self.centralWidget())
             self.central_layout.insertWidget(0, self.reminder)
 
     def on_shortcuts(self) -> None:
@@ -298,11 +305,9 @@ class MainWindow(QMainWindow):
                 self.ctx.housekeeping()
                 self.reload()
                 return
-            if self.ctx.settings.get("visits.auto_checkout"):
-                closing = dtime.fromisoformat(str(self.ctx.settings.get("visits.closing_time")))
-                if self.ctx.log.auto_checkout(closing):
-                    self.reload()
-                    return
+            if self.ctx.auto_checkout():
+                self.reload()
+                return
             self.refresh_inside()  # other desks sharing the log come and go too
         except UserError as exc:  # a busy or unreachable database: try again next time
             log.warning("clock work skipped: %s", exc)

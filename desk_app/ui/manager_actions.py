@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk_app.context import AppContext
 from desk_app.domain.visits import VisitRow
-from desk_app.ui.optional_parts import optional
+from desk_app.ui import setup_dialogs
 
 
 def _tr(text: str) -> str:
@@ -16,8 +16,7 @@ def _tr(text: str) -> str:
 
 def show_full_id(ctx: AppContext, parent: QWidget, visit: VisitRow) -> QMessageBox | None:
     """Ask the manager PIN, write the audit record, then show the number; None if refused."""
-    ask = optional("desk_app.ui.setup_dialogs", "ask_manager_pin")
-    if ask is None or not ask(ctx, parent, _tr("Show a full ID number")):
+    if not setup_dialogs.ask_manager_pin(ctx, parent, _tr("Show a full ID number")):
         return None
     ctx.log.audit("full_id_shown", f"visit {visit.id} person {visit.person_id}")
     # Not blocking: scans keep being recorded while the number is on screen.
@@ -35,12 +34,8 @@ def show_full_id(ctx: AppContext, parent: QWidget, visit: VisitRow) -> QMessageB
 
 def edit_settings(ctx: AppContext, parent: QWidget) -> list[str] | None:
     """Ask the manager PIN and show the settings; the keys saved, None when refused."""
-    dialog_class = optional("desk_app.ui.setup_dialogs", "SettingsDialog")
-    ask = optional("desk_app.ui.setup_dialogs", "ask_manager_pin")
-    if dialog_class is None or ask is None:
+    if not setup_dialogs.ask_manager_pin(ctx, parent, _tr("Open the settings")):
         return None
-    if not ask(ctx, parent, _tr("Open the settings")):
-        return None
-    dialog = dialog_class(ctx, parent)
+    dialog = setup_dialogs.SettingsDialog(ctx, parent)
     dialog.exec()
-    return list(getattr(dialog, "changed_keys", []))
+    return list(dialog.changed_keys)
