@@ -18,7 +18,7 @@ QT_FREE = [
     "scanning/imaging.py",
     "scanning/sources.py",
     "settings.py",
-    "i18n.py",
+    "i18n",
     "context.py",
     "reports/cells.py",
     "reports/detail_sheet.py",

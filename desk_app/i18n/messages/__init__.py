@@ -1,0 +1,1 @@
+"""The message catalogue, one module per area; each holds ``MESSAGES``."""

@@ -1,0 +1,36 @@
+"""Messages of the command line, settings and errors in general."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "error.prefix": {"vi": "Lỗi: {message}", "en": "Error: {message}"},
+    "error.unexpected": {
+        "vi": "Lỗi không mong muốn: {message}. Chi tiết đã được ghi vào {log}.",
+        "en": "Unexpected error: {message}. Details were written to {log}.",
+    },
+    "cli.window_unavailable": {
+        "vi": "Không mở được cửa sổ: {message}",
+        "en": "Cannot open the window: {message}",
+    },
+    "cli.bad_date": {
+        "vi": "Ngày không hợp lệ: {value} (dùng DD/MM/YYYY hoặc YYYY-MM-DD)",
+        "en": "Invalid date: {value} (use DD/MM/YYYY or YYYY-MM-DD)",
+    },
+    "cli.bad_datetime": {
+        "vi": "Thời điểm không hợp lệ: {value} (dùng ISO 8601, ví dụ 2026-11-26T08:30)",
+        "en": "Invalid time: {value} (use ISO 8601, e.g. 2026-11-26T08:30)",
+    },
+    "settings.unknown_key": {"vi": "Không có thiết lập {key}", "en": "No such setting: {key}"},
+    "settings.bad_value": {
+        "vi": "Giá trị không hợp lệ cho {key}: {value} ({expected})",
+        "en": "Invalid value for {key}: {value} ({expected})",
+    },
+    "settings.secret": {
+        "vi": "Thiết lập {key} là bí mật và không được hiển thị hay đặt trực tiếp",
+        "en": "Setting {key} is secret and cannot be shown or set directly",
+    },
+    "log.inside": {"vi": "(đang ở trong)", "en": "(inside)"},
+    "log.count": {"vi": "{count} lượt", "en": "{count} visits"},
+    "cli.bad_days": {
+        "vi": "Số ngày không hợp lệ: {value}",
+        "en": "Invalid number of days: {value}",
+    },
+}

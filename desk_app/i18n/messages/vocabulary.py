@@ -1,0 +1,85 @@
+"""The one vocabulary: rejection reasons, warnings, outcomes."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "outcome.entry": {"vi": "VÀO", "en": "IN"},
+    "outcome.exit": {"vi": "RA", "en": "OUT"},
+    "outcome.repeat": {"vi": "Quét lặp lại", "en": "Repeat scan"},
+    "outcome.rejected": {"vi": "Từ chối", "en": "Rejected"},
+    "reason.checkpoint_code": {
+        "vi": "Đây là mã điểm kiểm soát của đơn vị, không phải mã cá nhân",
+        "en": "This is the unit's checkpoint code, not a personal code",
+    },
+    "reason.staff_revoked": {"vi": "Thẻ nhân viên đã bị thu hồi", "en": "Staff card revoked"},
+    "reason.pass_expired": {"vi": "Thẻ khách đã hết hạn", "en": "Visitor pass expired"},
+    "reason.pass_unknown": {
+        "vi": "Thẻ khách không khớp lượt vào nào",
+        "en": "Visitor pass matches no visit",
+    },
+    "reason.pass_used": {"vi": "Thẻ khách đã dùng để ra", "en": "Visitor pass already used"},
+    "reason.pass_inside": {
+        "vi": "Thẻ khách chỉ dùng khi ra",
+        "en": "A visitor pass is for leaving only",
+    },
+    "reason.no_document_number": {
+        "vi": "Mã không có số giấy tờ",
+        "en": "The code carries no document number",
+    },
+    "warning.exit_without_entry": {
+        "vi": "Ra nhưng không có lượt vào",
+        "en": "Exit without a recorded entry",
+    },
+    "reason.empty": {"vi": "Mã trống", "en": "Empty code"},
+    "reason.unknown_format": {
+        "vi": "Không nhận ra loại mã",
+        "en": "Unknown kind of code",
+    },
+    "reason.bad_date": {
+        "vi": "Mã có ngày không hợp lệ",
+        "en": "The code holds an impossible date",
+    },
+    "reason.bad_id_number": {
+        "vi": "Số giấy tờ trong mã không hợp lệ",
+        "en": "The document number in the code is invalid",
+    },
+    "reason.bad_name": {
+        "vi": "Không đọc được họ tên trong mã",
+        "en": "The name in the code cannot be read",
+    },
+    "reason.bad_signature": {
+        "vi": "Mã của đơn vị đã bị sửa hoặc giả mạo",
+        "en": "The unit's code was edited or forged",
+    },
+    "reason.other_unit": {
+        "vi": "Mã do đơn vị khác cấp",
+        "en": "The code was issued by another unit",
+    },
+    "reason.unit_code_unverifiable": {
+        "vi": "Không kiểm tra được mã của đơn vị (chưa thiết lập khóa bí mật)",
+        "en": "The unit's code cannot be checked (no unit secret set up)",
+    },
+    "reason.unsupported_version": {
+        "vi": "Phiên bản mã của đơn vị không được hỗ trợ",
+        "en": "Unsupported version of the unit's code",
+    },
+    "reason.malformed": {
+        "vi": "Mã của đơn vị bị hỏng",
+        "en": "The unit's code is damaged",
+    },
+    "reason.too_long": {"vi": "Mã quá dài", "en": "The code is too long"},
+    "warning.id_sex_mismatch": {
+        "vi": "Giới tính không khớp với số định danh",
+        "en": "The sex does not match the ID number",
+    },
+    "warning.id_birth_year_mismatch": {
+        "vi": "Năm sinh không khớp với số định danh",
+        "en": "The birth year does not match the ID number",
+    },
+    "warning.id_century_mismatch": {
+        "vi": "Thế kỷ sinh không khớp với số định danh",
+        "en": "The century of birth does not match the ID number",
+    },
+    "warning.masked_code": {
+        "vi": "Mã đã bị che một phần (số giấy tờ hoặc ngày sinh bị ẩn)",
+        "en": "The code is partly masked (document number or birth date hidden)",
+    },
+}
