@@ -20,9 +20,6 @@ from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate, getaddresses, make_msgid
 from pathlib import Path
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
-
 from desk_app import mail_password
 from desk_app.context import AppContext
 from desk_app.domain.week import describe, week_containing
@@ -30,15 +27,13 @@ from desk_app.errors import UserError
 from desk_app.i18n import language, t
 from desk_app.reports.workbook import Report
 from desk_app.settings import Settings
+from desk_app.storage import outbox
 from desk_app.storage.database import Database
-from desk_app.storage.schema import OutboxMessage
+from desk_app.storage.outbox import PENDING, SENT
 from desk_app.timeutil import local_day_bounds, to_local, utc_now
 
 log = logging.getLogger(__name__)
 
-PENDING = "pending"
-SENDING = "sending"
-SENT = "sent"
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 MAX_RETRY_WAIT = timedelta(hours=1)
 
@@ -78,20 +73,6 @@ class MailConfig:
         if not self.sender:
             return t("mail.no_sender")
         return None
-
-
-@dataclass(frozen=True)
-class OutboxEntry:
-    id: int
-    created_at: datetime
-    period: str
-    subject: str
-    recipients: str
-    status: str
-    attempts: int
-    last_error: str
-    last_attempt_at: datetime | None
-    sent_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -266,53 +247,11 @@ def _explain(exc: BaseException, stage: str, config: MailConfig, password: str |
 
 
 # ----- the outbox -------------------------------------------------------------------------
-def _entry(row: OutboxMessage) -> OutboxEntry:
-    return OutboxEntry(
-        row.id,
-        row.created_at,
-        row.period,
-        row.subject,
-        row.recipients,
-        row.status,
-        row.attempts,
-        row.last_error,
-        row.last_attempt_at,
-        row.sent_at,
-    )
-
-
-def queue(db: Database, raw: bytes, *, period: str, subject: str, recipients: str) -> int:
-    """Keep a message in the outbox before any attempt; returns its number."""
-
-    def work(session: Session) -> int:
-        row = OutboxMessage(
-            created_at=utc_now(),
-            period=period,
-            subject=subject,
-            recipients=recipients,
-            message=raw,
-            status=PENDING,
-            attempts=0,
-            last_error="",
-        )
-        session.add(row)
-        session.flush()
-        return row.id
-
-    return db.write(work)
-
-
-def entries(db: Database, *, pending_only: bool = False) -> list[OutboxEntry]:
-    stmt = select(OutboxMessage).order_by(OutboxMessage.id)
-    if pending_only:
-        stmt = stmt.where(OutboxMessage.status != SENT)
-    return db.read(lambda s: [_entry(r) for r in s.scalars(stmt)])
-
-
-def message_bytes(db: Database, outbox_id: int) -> bytes | None:
-    return db.read(
-        lambda s: s.scalar(select(OutboxMessage.message).where(OutboxMessage.id == outbox_id))
-    )
+# The table is behind storage; these names stay here for the report's callers.
+queue = outbox.queue
+entries = outbox.entries
+message_bytes = outbox.message_bytes
+_record = outbox.record
 
 
 def retry_wait(attempts: int) -> timedelta:
@@ -320,44 +259,23 @@ def retry_wait(attempts: int) -> timedelta:
     return min(timedelta(minutes=2 ** max(attempts, 1)), MAX_RETRY_WAIT)
 
 
-def _claim(db: Database, outbox_id: int, now: datetime, stale_after: timedelta) -> bool:
-    """Mark an attempt (status "sending"); False if the message is sent, or another desk
-    started sending it a moment ago. A "sending" left by a crash counts after a while."""
-
-    def work(session: Session) -> bool:
-        row = session.get(OutboxMessage, outbox_id)
-        if row is None or row.status == SENT:
-            return False
-        if (
-            row.status == SENDING
-            and row.last_attempt_at
-            and now - row.last_attempt_at < stale_after
-        ):
-            return False
-        row.status = SENDING
-        row.attempts += 1
-        row.last_attempt_at = now
-        return True
-
-    return db.write(work)
-
-
 def deliver(db: Database, outbox_id: int, config: MailConfig, password: str | None) -> Delivery:
     """One attempt at sending an outbox message; the outcome is recorded on it."""
-    row = db.read(lambda s: s.get(OutboxMessage, outbox_id))
-    if row is None:
+    row = outbox.entry(db, outbox_id)
+    raw = outbox.message_bytes(db, outbox_id)
+    if row is None or raw is None:
         return Delivery(outbox_id, False, t("outbox.not_found", id=outbox_id))
     if row.status == SENT:
         return Delivery(
             outbox_id, True, t("mail.sent", period=row.period, recipients=row.recipients)
         )
-    if not _claim(db, outbox_id, utc_now(), timedelta(seconds=4 * config.timeout + 60)):
+    if not outbox.claim(db, outbox_id, utc_now(), timedelta(seconds=4 * config.timeout + 60)):
         return Delivery(outbox_id, False, t("outbox.busy", id=outbox_id))
     problem = config.problem()
     try:
         if problem:
             raise MailError(problem)
-        smtp_send(row.message, config, password)
+        smtp_send(raw, config, password)
     except MailError as exc:
         reason = str(exc)
         log.info("outbox %s not sent: %s", outbox_id, reason)
@@ -366,11 +284,6 @@ def deliver(db: Database, outbox_id: int, config: MailConfig, password: str | No
     _record(db, outbox_id, status=SENT, sent_at=utc_now(), last_error="")
     log.info("outbox %s sent", outbox_id)
     return Delivery(outbox_id, True, t("mail.sent", period=row.period, recipients=row.recipients))
-
-
-def _record(db: Database, outbox_id: int, **values: object) -> None:
-    stmt = update(OutboxMessage).where(OutboxMessage.id == outbox_id).values(**values)
-    db.write(lambda s: s.execute(stmt))
 
 
 def password_for(config: MailConfig) -> str | None:
@@ -434,11 +347,4 @@ def reminder_due(ctx: AppContext, now: datetime | None = None) -> bool:
     if now < remind_from:
         return False
     week_start = local_day_bounds(week.first)[0]
-    sent = ctx.db.read(
-        lambda s: s.scalar(
-            select(OutboxMessage.id)
-            .where(OutboxMessage.status == SENT, OutboxMessage.sent_at >= week_start)
-            .limit(1)
-        )
-    )
-    return sent is None
+    return not outbox.sent_since(ctx.db, week_start)
