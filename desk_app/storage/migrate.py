@@ -1,16 +1,34 @@
-"""Alembic migrations run at start: an older database is upgraded, a newer one refused."""
+"""Alembic migrations run at start: an older database is upgraded, a newer one refused.
+
+Several desks may open a new database, or one that needs an upgrade, at the same moment.
+Only one of them migrates: PostgreSQL desks take an advisory lock on a fixed key, SQLite
+desks a lock file beside the database file; the others wait, see the finished schema and go
+on.
+"""
 
 from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from desk_app.i18n import t
 
 from .database import MIGRATIONS_DIR, DatabaseError, _safe_url
+
+log = logging.getLogger(__name__)
+
+# Scans serialise on key 7140 (transaction lock); migrations on their own key.
+MIGRATION_LOCK_KEY = 7141
+# How long a desk waits for another desk's migration before giving up.
+MIGRATION_WAIT_SECONDS = 300
 
 
 def alembic_config() -> Config:
@@ -24,16 +42,69 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def sqlite_lock_path(engine: Engine) -> Path | None:
+    """The lock file beside a SQLite database file (None for an in-memory database)."""
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    path = Path(database).expanduser()
+    return path.with_name(path.name + ".migrate.lock")
+
+
+@contextmanager
+def migration_lock(engine: Engine) -> Iterator[None]:
+    """Held by one desk at a time while it migrates; the others wait here."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f"SET lock_timeout = '{MIGRATION_WAIT_SECONDS}s'"))
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        return
+    path = sqlite_lock_path(engine) if engine.dialect.name == "sqlite" else None
+    if path is None:
+        yield
+        return
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path), timeout=MIGRATION_WAIT_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise DatabaseError(t("db.locked")) from None
+    except OSError as exc:
+        # A folder where no lock file can be made (read-only media): the migration below
+        # meets the same wall and says so in its own words.
+        log.info("no migration lock beside %s: %s", path, exc)
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def upgrade(engine: Engine) -> None:
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
-    current = current_revision(engine)
-    if current == head:
+    if current_revision(engine) == head:  # the everyday start: no lock, no wait
         return
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
-        raise DatabaseError(t("db.newer", url=_safe_url(str(engine.url)), revision=current))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with migration_lock(engine):
+        current = current_revision(engine)  # another desk may have finished meanwhile
+        if current == head:
+            return
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current is not None and current not in known:
+            raise DatabaseError(t("db.newer", url=_safe_url(str(engine.url)), revision=current))
+        # On SQLite the migration takes the write lock from its first statement, so no
+        # reader in between can make it fail half-way with "busy".
+        with engine.execution_options(write=True).begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")

@@ -1,0 +1,50 @@
+"""Several desks opening a new database, or one that needs an upgrade, at the same moment."""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine
+
+from desk_app.storage.database import Database
+from desk_app.storage.migrate import alembic_config, current_revision, head_revision
+from tests.unit.desk_children import open_together
+
+DESKS = 8
+
+
+def _open_at_once(url: str) -> list[str]:
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Manager().Barrier(DESKS)
+    with ProcessPoolExecutor(DESKS, mp_context=context) as pool:
+        futures = [pool.submit(open_together, url, barrier, n) for n in range(DESKS)]
+        return [f.result(timeout=300) for f in futures]
+
+
+@pytest.mark.slow
+def test_desks_open_a_new_database_at_once(db_url: str) -> None:
+    outcomes = _open_at_once(db_url)
+    assert outcomes == ["entry"] * DESKS, "\n".join(o for o in outcomes if o != "entry")
+    db = Database(db_url)
+    try:
+        assert current_revision(db.engine) == head_revision()
+    finally:
+        db.dispose()
+
+
+@pytest.mark.slow
+def test_desks_open_a_database_needing_an_upgrade_at_once(db_url: str) -> None:
+    first = "0001"
+    if head_revision() == first:
+        pytest.skip("one schema version only: nothing to upgrade from")
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, first)
+    engine.dispose()
+    outcomes = _open_at_once(db_url)
+    assert outcomes == ["entry"] * DESKS, "\n".join(o for o in outcomes if o != "entry")
