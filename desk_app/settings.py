@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from desk_app.domain.limits import max_length, too_long
 from desk_app.i18n import t
 
 
@@ -32,6 +33,7 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     secret: bool = False  # never printed, never set by hand
+    field: str = ""  # its text's limit in desk_app.domain.limits, when it is stored in the log
 
 
 def _hostname() -> str:
@@ -53,10 +55,28 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("unit.id", "str", "", "Unit identifier inside the unit's own codes (made at set-up)"),
     Setting("unit.secret", "str", "", "Signing secret of the unit's codes", secret=True),
     Setting("unit.setup_done", "bool", False, "First-run set-up completed"),
-    Setting("unit.checkpoints", "list", ["Cổng chính"], "Checkpoint names (entrances)"),
+    Setting(
+        "unit.checkpoints",
+        "list",
+        ["Cổng chính"],
+        "Checkpoint names (entrances)",
+        field="checkpoint",
+    ),
     # This desk
-    Setting("desk.name", "str", "", "Name of this desk in the log (default: computer name)"),
-    Setting("desk.checkpoint", "str", "", "Checkpoint this desk stands at (default: the first)"),
+    Setting(
+        "desk.name",
+        "str",
+        "",
+        "Name of this desk in the log (default: computer name)",
+        field="desk",
+    ),
+    Setting(
+        "desk.checkpoint",
+        "str",
+        "",
+        "Checkpoint this desk stands at (default: the first)",
+        field="checkpoint",
+    ),
     Setting("scan.camera", "str", "0", "Camera: index, video file, image folder or URL"),
     Setting(
         "scan.debounce_seconds",
@@ -128,10 +148,18 @@ def _bad(spec: Setting, value: object, expected: str) -> SettingError:
     return SettingError(t("settings.bad_value", key=spec.key, value=value, expected=expected))
 
 
+def _fits(spec: Setting, text: str) -> str:
+    if spec.field and too_long(spec.field, text):
+        raise SettingError(
+            t("settings.too_long", key=spec.key, limit=max_length(spec.field), length=len(text))
+        )
+    return text
+
+
 def coerce(spec: Setting, value: Any) -> Any:
     """A value of the setting's type, from a Python value or from text typed by a user."""
     if spec.kind == "str":
-        return str(value).strip()
+        return _fits(spec, str(value).strip())
     if spec.kind == "int":
         try:
             number = int(str(value).strip())
@@ -175,7 +203,7 @@ def coerce(spec: Setting, value: Any) -> Any:
                 items = [str(v).strip() for v in loaded]
             else:
                 items = [part.strip() for part in re.split(r"[,;]", text)]
-        return [item for item in items if item]
+        return [_fits(spec, item) for item in items if item]
     raise AssertionError(spec.kind)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from desk_app.domain.limits import too_long
 from desk_app.domain.payloads import CodeKind, Identity
 
 
@@ -142,7 +143,7 @@ class ManualEntry:
         errors: dict[str, str] = {}
         if len(entry.name) < 2:
             errors["name"] = "manual.name_required"
-        elif len(entry.name) > 200 or any(ch.isdigit() for ch in entry.name):
+        elif too_long("name", entry.name) or any(ch.isdigit() for ch in entry.name):
             errors["name"] = "manual.name_invalid"
         if entry.id_number and not re.fullmatch(r"\d{9}|\d{12}|[A-Za-z]\d{7,8}", entry.id_number):
             errors["id_number"] = "manual.id_invalid"
@@ -153,7 +154,7 @@ class ManualEntry:
             ("purpose", entry.purpose),
             ("host", entry.host),
         ):
-            if len(value) > 200:
+            if too_long(name, value):
                 errors[name] = "manual.too_long"
         return errors
 

@@ -28,6 +28,7 @@ AREAS = (
     "printing",
     "privacy",
     "setup",
+    "desks",
 )
 
 

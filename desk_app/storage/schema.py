@@ -22,6 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from desk_app.domain.limits import limit, max_length
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -52,13 +54,32 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
+class Limited(TypeDecorator[str]):
+    """A text column as long as its field's limit (``desk_app.domain.limits``); a longer value
+    is cut to the limit when written, so PostgreSQL and SQLite keep the same text."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, field: str) -> None:
+        super().__init__(max_length(field))
+        self.field = field
+        self.length = max_length(field)
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return limit(self.field, value) if isinstance(value, str) else value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
+        return value
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
 class SettingRow(Base):
     __tablename__ = "settings"
-    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    key: Mapped[str] = mapped_column(String(max_length("setting_key")), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 
 
@@ -67,13 +88,13 @@ class Person(Base):
 
     __tablename__ = "people"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_key: Mapped[str] = mapped_column(String(200), unique=True)
-    id_number: Mapped[str | None] = mapped_column(String(64))
-    name: Mapped[str] = mapped_column(String(200), default="")
+    person_key: Mapped[str] = mapped_column(Limited("person_key"), unique=True)
+    id_number: Mapped[str | None] = mapped_column(Limited("id_number"))
+    name: Mapped[str] = mapped_column(Limited("name"), default="")
     birth_date: Mapped[date | None] = mapped_column(Date)
-    sex: Mapped[str | None] = mapped_column(String(10))
-    phone: Mapped[str | None] = mapped_column(String(40))
-    organisation: Mapped[str | None] = mapped_column(String(200))
+    sex: Mapped[str | None] = mapped_column(Limited("sex"))
+    phone: Mapped[str | None] = mapped_column(Limited("phone"))
+    organisation: Mapped[str | None] = mapped_column(Limited("organisation"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
@@ -87,13 +108,13 @@ class Visit(Base):
     entry_at: Mapped[datetime] = mapped_column(UtcDateTime)
     exit_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     exit_auto: Mapped[bool] = mapped_column(Boolean, default=False)
-    entry_method: Mapped[str] = mapped_column(String(20))  # camera / scanner / manual
-    exit_method: Mapped[str | None] = mapped_column(String(20))  # ... / auto / checkout
-    code_kind: Mapped[str] = mapped_column(String(20))  # cccd ... / manual
-    desk: Mapped[str] = mapped_column(String(100), default="")
-    checkpoint: Mapped[str] = mapped_column(String(100), default="")
-    purpose: Mapped[str] = mapped_column(String(300), default="")
-    host: Mapped[str] = mapped_column(String(200), default="")
+    entry_method: Mapped[str] = mapped_column(Limited("method"))  # camera / scanner / manual
+    exit_method: Mapped[str | None] = mapped_column(Limited("method"))  # ... / auto / checkout
+    code_kind: Mapped[str] = mapped_column(Limited("code_kind"))  # cccd ... / manual
+    desk: Mapped[str] = mapped_column(Limited("desk"), default="")
+    checkpoint: Mapped[str] = mapped_column(Limited("checkpoint"), default="")
+    purpose: Mapped[str] = mapped_column(Limited("purpose"), default="")
+    host: Mapped[str] = mapped_column(Limited("host"), default="")
     warnings: Mapped[str] = mapped_column(Text, default="")  # space-separated warning codes
     # The open visit of a person is unique: a partial index on SQLite and PostgreSQL.
     __table_args__ = (
@@ -116,15 +137,15 @@ class ScanEvent(Base):
     __tablename__ = "scan_events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
-    outcome: Mapped[str] = mapped_column(String(20))  # entry / exit / repeat / rejected
-    method: Mapped[str] = mapped_column(String(20))
-    code_kind: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(Limited("outcome"))  # entry / exit / repeat / rejected
+    method: Mapped[str] = mapped_column(Limited("method"))
+    code_kind: Mapped[str] = mapped_column(Limited("code_kind"))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
-    desk: Mapped[str] = mapped_column(String(100), default="")
-    reason: Mapped[str] = mapped_column(String(100), default="")
+    desk: Mapped[str] = mapped_column(Limited("desk"), default="")
+    reason: Mapped[str] = mapped_column(Limited("reason"), default="")
     # The start of an unrecognised code's text, so the operator can see what was shown.
-    text_head: Mapped[str] = mapped_column(String(120), default="")
+    text_head: Mapped[str] = mapped_column(Limited("text_head"), default="")
     __table_args__ = (Index("ix_scan_events_at", "at"),)
 
 
@@ -133,20 +154,20 @@ class StaffMember(Base):
 
     __tablename__ = "staff"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    staff_id: Mapped[str] = mapped_column(String(64), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
-    title: Mapped[str] = mapped_column(String(200), default="")
-    department: Mapped[str] = mapped_column(String(200), default="")
+    staff_id: Mapped[str] = mapped_column(Limited("staff_id"), unique=True)
+    name: Mapped[str] = mapped_column(Limited("name"))
+    title: Mapped[str] = mapped_column(Limited("title"), default="")
+    department: Mapped[str] = mapped_column(Limited("department"), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    revoked_reason: Mapped[str] = mapped_column(String(300), default="")
+    revoked_reason: Mapped[str] = mapped_column(Limited("revoked_reason"), default="")
 
 
 class Poster(Base):
     """The printed checkpoint poster of each checkpoint; reprinting after a change bumps it."""
 
     __tablename__ = "posters"
-    checkpoint: Mapped[str] = mapped_column(String(100), primary_key=True)
+    checkpoint: Mapped[str] = mapped_column(Limited("checkpoint"), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
     payload: Mapped[str] = mapped_column(Text)
     fingerprint: Mapped[str] = mapped_column(String(64))
@@ -159,9 +180,9 @@ class AuditRecord(Base):
     __tablename__ = "audit"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
-    action: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(Limited("audit_action"))
     detail: Mapped[str] = mapped_column(Text, default="")
-    desk: Mapped[str] = mapped_column(String(100), default="")
+    desk: Mapped[str] = mapped_column(Limited("desk"), default="")
 
 
 class OutboxMessage(Base):
