@@ -1,12 +1,14 @@
-"""Handheld scanners that type like a keyboard: fast bursts ending in Enter become scans.
+"""Handheld scanners that type like a keyboard: fast bursts become scans.
 
-A 2D scanner in keyboard mode types a code at a few milliseconds per character and ends with
-Enter; a person types at 100 ms or more per key. The wedge is an event filter on the whole
-application: it holds each typed character back briefly, and either hands the characters to
-the widget they were meant for (a person typing) or, once enough have come fast enough,
-swallows them and emits ``scanned`` with the text when Enter arrives. A fast burst without
-Enter, or shorter than a code, is handed back as typing. Text is taken from the key events
-themselves, so Vietnamese characters typed in Unicode mode arrive intact.
+A 2D scanner in keyboard mode types a code at a few milliseconds per character and usually
+ends with Enter; a person types at 100 ms or more per key. The wedge is an event filter on the
+whole application: it holds each typed character back briefly, and either hands the
+characters to the widget they were meant for (a person typing) or, once enough have come fast
+enough, swallows them and emits ``scanned`` with the text. A burst ends with Enter, or, for
+scanners that send no terminator, with a short silence when the text has the shape of a code
+the desk knows (``code_shape.looks_like_code``); any other fast burst is handed back as
+typing. Text is taken from the key events themselves, so Vietnamese characters typed in
+Unicode mode arrive intact.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 
+from desk_app.scanning.code_shape import looks_like_code
+
 MIN_CHARS = 6
 MAX_GAP_MS = 40  # scanners type a character every 2-20 ms; people rarely under 60 ms
-END_GAP_MS = 150  # a burst that stops this long without Enter was not a scan
+SILENCE_MS = 100  # a code-shaped burst that stops this long is a scan without Enter
+END_GAP_MS = 150  # any other burst that stops this long without Enter was not a scan
 
 _MODIFIER_KEYS = frozenset(
     {
@@ -79,6 +84,8 @@ class ScannerWedge(QObject):
         min_chars: int = MIN_CHARS,
         max_gap_ms: float = MAX_GAP_MS,
         end_gap_ms: float = END_GAP_MS,
+        silence_ms: float = SILENCE_MS,
+        is_code: Callable[[str], bool] = looks_like_code,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
@@ -86,10 +93,14 @@ class ScannerWedge(QObject):
         self.min_chars = min_chars
         self.max_gap = max_gap_ms / 1000.0
         self.end_gap = end_gap_ms / 1000.0
+        self.silence = min(silence_ms, end_gap_ms) / 1000.0
+        self._is_code = is_code
         self._clock = clock
         self._held: list[_Held] = []
         self._burst = False
         self._last_at = 0.0
+        self._silent_end_at: float | None = None  # when silence last ended a scan
+        self._shape_checked = False  # the held text was checked since its last key
         self._replaying = False
         self._unreleased: dict[int, int] = {}  # key -> presses whose release we swallow
         self._timer = QTimer(self)
@@ -120,6 +131,9 @@ class ScannerWedge(QObject):
                 self._finish_scan()
                 self._swallow_release(key)
                 return True
+            if key in _TERMINATORS and self._late_terminator(now):
+                self._swallow_release(key)
+                return True  # the Enter of a scan that silence already ended
             self._release_held()
             return False
         if self._held and now - self._last_at > (self.end_gap if self._burst else self.max_gap):
@@ -127,10 +141,16 @@ class ScannerWedge(QObject):
         self._held.append(_Held(watched, key, event.modifiers(), event.text()))
         self._swallow_release(key)
         self._last_at = now
+        self._silent_end_at = None
+        self._shape_checked = False
         if not self._burst and len(self._held) >= self.min_chars:
             self._burst = True
-        self._timer.start(int((self.end_gap if self._burst else self.max_gap) * 1000) + 1)
+        self._timer.start(int((self.silence if self._burst else self.max_gap) * 1000) + 1)
         return True
+
+    def _late_terminator(self, now: float) -> bool:
+        ended, self._silent_end_at = self._silent_end_at, None
+        return ended is not None and not self._held and now - ended <= self.end_gap
 
     def _on_release(self, event: QKeyEvent) -> bool:
         key = event.key()
@@ -149,20 +169,30 @@ class ScannerWedge(QObject):
     # ------------------------------------------------------------------ decisions
 
     def poll(self) -> None:
-        """Hand back held keys (or an unfinished burst) once their time is up."""
+        """Settle held keys whose time is up: a scan ended by silence, or typing handed back."""
         if not self._held:
             return
-        waited = self._clock() - self._last_at
+        now = self._clock()
+        waited = now - self._last_at
+        if self._burst and waited >= self.silence and not self._shape_checked:
+            # Checked once per pause: the parser runs at most once for a held burst.
+            self._shape_checked = True
+            if self._is_code("".join(h.text for h in self._held)):
+                self._finish_scan()
+                self._silent_end_at = now
+                return
         limit = self.end_gap if self._burst else self.max_gap
         if waited >= limit:
             self._release_held()
-        else:
-            self._timer.start(int((limit - waited) * 1000) + 1)
+            return
+        next_at = self.silence if self._burst and not self._shape_checked else limit
+        self._timer.start(int(max(next_at - waited, 0.0) * 1000) + 1)
 
     def _finish_scan(self) -> None:
         text = "".join(h.text for h in self._held)
         self._held.clear()
         self._burst = False
+        self._shape_checked = False
         self._timer.stop()
         self.scanned.emit(text)
 

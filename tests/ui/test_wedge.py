@@ -218,3 +218,89 @@ def test_human_speed_with_real_time(qtbot, form) -> None:
         qtbot.waitUntil(lambda: field.text() == "slow", timeout=5000)
     finally:
         app.removeEventFilter(scanner)
+
+
+# ---------------------------------------------------------------- scanners that send no Enter
+
+PCCOVID = "079193004321|TRAN THI BICH NGOC|1993-04-23|0|QID123|<1<<0987654321<"
+MANGLED = "001090012345||Nguy?n V?n An|14031990|Nam|S? 12 ph? Hoa S?a, H? N?i|15082021"
+
+
+def _staff_code() -> str:
+    from desk_app.domain import own_codes
+
+    return own_codes.encode_staff(b"k" * 32, "UNIT1", "NV01", "Lê Thị Hoa")
+
+
+@pytest.fixture
+def real_wedge(qtbot) -> Iterator[tuple[ScannerWedge, list[str]]]:
+    """A wedge on the real clock: its own timer has to end each burst."""
+    app = QApplication.instance()
+    assert app is not None
+    scanner = ScannerWedge()
+    scans: list[str] = []
+    scanner.scanned.connect(scans.append)
+    app.installEventFilter(scanner)
+    yield scanner, scans
+    app.removeEventFilter(scanner)
+
+
+def burst(target: QObject, text: str) -> None:
+    """Keys as fast as events go, the way a scanner types, with no terminator."""
+    for ch in text:
+        _key(target, ch)
+
+
+@pytest.mark.parametrize("code", [CCCD, PCCOVID, MANGLED, "own"])
+def test_a_code_without_enter_ends_by_silence(qtbot, form, real_wedge, code: str) -> None:
+    _, field, _ = form
+    scanner, _ = real_wedge
+    text = _staff_code() if code == "own" else code
+    with qtbot.waitSignal(scanner.scanned, timeout=5000) as blocker:
+        burst(field, text)
+    assert blocker.args == [text]
+    assert field.text() == "" and not scanner.holding
+
+
+def test_a_fast_burst_that_is_no_code_goes_to_the_field(qtbot, form, real_wedge) -> None:
+    _, field, _ = form
+    scanner, scans = real_wedge
+    burst(field, "Nguyễn Văn An|ghi chú")
+    qtbot.waitUntil(lambda: not scanner.holding, timeout=5000)
+    assert field.text() == "Nguyễn Văn An|ghi chú"
+    assert scans == []
+
+
+def test_silence_waits_for_the_code_to_be_whole(form, wedge, clock) -> None:
+    _, field, _ = form
+    scanner, scans = wedge
+    type_text(field, CCCD, clock, gap_ms=5)
+    clock.advance(60)
+    scanner.poll()
+    assert scans == [] and scanner.holding  # a pause shorter than the silence: still typing
+    clock.advance(45)
+    scanner.poll()
+    assert scans == [CCCD] and field.text() == ""
+
+
+def test_a_code_typed_by_a_person_is_typing(form, wedge, clock) -> None:
+    _, field, _ = form
+    scanner, scans = wedge
+    type_text(field, PCCOVID, clock, gap_ms=130)
+    settle(scanner, clock)
+    assert field.text() == PCCOVID and scans == []
+
+
+def test_a_late_enter_after_a_silent_end_is_swallowed(form, wedge, clock) -> None:
+    _, field, _ = form
+    scanner, scans = wedge
+    submitted: list[str] = []
+    field.returnPressed.connect(lambda: submitted.append(field.text()))
+    type_text(field, CCCD, clock, gap_ms=5)
+    clock.advance(110)
+    scanner.poll()
+    press_enter(field, clock, gap_ms=20)
+    assert scans == [CCCD] and submitted == []
+    type_text(field, "ok", clock, gap_ms=200)
+    press_enter(field, clock, gap_ms=200)  # the operator's own Enter later still works
+    assert submitted == ["ok"]

@@ -17,6 +17,7 @@ QT_FREE = [
     "scanning/decoder.py",
     "scanning/imaging.py",
     "scanning/sources.py",
+    "scanning/code_shape.py",
     "settings.py",
     "i18n",
     "context.py",
