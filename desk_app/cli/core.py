@@ -92,8 +92,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
         print(json.dumps(identity.to_json_dict(), ensure_ascii=False))
     else:
         for key, value in identity.to_json_dict().items():
-            if value not in (None, [], ""):
-                print(f"{key}: {value}")
+            if key in ("warnings", "reason") or value in (None, [], ""):
+                continue
+            print(f"{key}: {value}")
+        # Warnings and the reason in the operator's language, with the code for support.
+        for warning in identity.warnings:
+            print(f"warning: {t('warning.' + warning)} ({warning})")
+        if identity.reason:
+            print(f"reason: {t('reason.' + identity.reason)} ({identity.reason})")
     return EXIT_OK if identity.recognised else EXIT_REJECTED
 
 

@@ -198,3 +198,16 @@ def test_module_entry_point_runs_without_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id_number"] == "001090123456"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("vi", "không khớp trường nào"), ("en", "fits no field")]
+)
+def test_parse_shows_the_unplaced_value_warning(
+    capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    text = "001090123456|12345678|Nguyễn Văn An|15031990|Nam|Hà Nội|20042021"
+    code, out, _ = run(capsys, "--lang", lang, "parse", text)
+    assert code == 0
+    assert words in out and "(unplaced_field)" in out
+    assert "old_id_number" not in out

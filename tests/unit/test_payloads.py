@@ -146,9 +146,10 @@ def test_cancuoc_eight_fields() -> None:
     assert identity.address == "Hà Nội"
 
 
-def test_six_fields_without_issue_date_is_cancuoc() -> None:
+def test_six_fields_without_issue_date_is_cccd() -> None:
+    # Copied text comes from either card; without an issue date nothing says căn cước.
     identity = parse("079303001234|Lê Minh Châu|05052003|Nữ|TP. HCM|")
-    assert identity.kind is CodeKind.CANCUOC
+    assert identity.kind is CodeKind.CCCD
     assert identity.issue_date is None
     assert identity.birth_date == date(2003, 5, 5)
 
@@ -210,8 +211,8 @@ def test_birth_year_mismatch() -> None:
 
 def test_century_mismatch() -> None:
     # digit 4 = 0 says 1900s, the card says 2090
-    identity = parse("001090123456||Nguyễn Văn A|01012090|Nam|Hà Nội|01012021")
-    assert identity.warnings == ("id_century_mismatch",)
+    text = "001090123456||Nguyễn Văn A|01012090|Nam|Hà Nội|01012021"
+    assert parse(text, today=date(2100, 1, 1)).warnings == ("id_century_mismatch",)
 
 
 @pytest.mark.parametrize(
@@ -354,12 +355,14 @@ def test_bhyt_new_card() -> None:
     assert identity.birth_date == date(1985, 9, 2)
     assert identity.sex == "female"
     assert identity.address == "Xã Tân Lập, Huyện Chợ Đồn, Bắc Kạn"
-    assert identity.extra["issuing_place"] == "06 - 06017"
+    assert identity.clinic == "06 - 06017"
+    assert "issuing_place" not in identity.extra
     assert identity.extra["valid_from"] == "2024-01-01"
-    assert identity.extra["valid_to"] == "2024-12-31"
+    assert identity.valid_to == date(2024, 12, 31)
+    assert identity.issue_date == date(2024, 1, 1)
 
 
-def test_bhyt_old_card_uppercase_hex_and_hex_place() -> None:
+def test_bhyt_old_card_uppercase_hex_and_hex_clinic() -> None:
     text = f"GD4797920417046|{_hex('Lý Văn Tư').upper()}|10/10/1960|1|-|{_hex('Bắc Kạn')}"
     identity = parse(text)
     assert identity.kind is CodeKind.BHYT
@@ -367,7 +370,9 @@ def test_bhyt_old_card_uppercase_hex_and_hex_place() -> None:
     assert identity.name == "Lý Văn Tư"
     assert identity.sex == "male"
     assert identity.address is None
-    assert identity.extra["issuing_place"] == "Bắc Kạn"
+    # Field 5 is the registered clinic, never the issuing place.
+    assert identity.clinic == "Bắc Kạn"
+    assert "issuing_place" not in identity.extra
 
 
 def test_bhyt_year_only_birth() -> None:
@@ -448,6 +453,8 @@ def test_json_dict_keys_and_values() -> None:
         "sex": "male",
         "address": "Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội",
         "issue_date": "2021-04-20",
+        "valid_to": None,
+        "clinic": None,
         "warnings": [],
         "reason": None,
     }

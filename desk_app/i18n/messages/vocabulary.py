@@ -82,4 +82,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Mã đã bị che một phần (số giấy tờ hoặc ngày sinh bị ẩn)",
         "en": "The code is partly masked (document number or birth date hidden)",
     },
+    "reason.fully_masked": {
+        "vi": "Mã đã bị che toàn bộ số giấy tờ: không xác định được người",
+        "en": "The code's document number is fully masked: nobody can be identified",
+    },
+    "reason.internal_error": {
+        "vi": "Lỗi nội bộ khi đọc mã (đã ghi vào nhật ký); hãy nhập tay và báo cho quản lý",
+        "en": "Internal error while reading the code (logged); "
+        "enter it by hand and tell the manager",
+    },
+    "warning.unplaced_field": {
+        "vi": "Mã có giá trị không khớp trường nào: giá trị đó không được lưu, "
+        "hãy kiểm tra giấy tờ",
+        "en": "A value in the code fits no field: it was not stored, check the document",
+    },
+    "warning.id_unknown_province": {
+        "vi": "Mã tỉnh trong số định danh không tồn tại (000)",
+        "en": "The ID number's province code does not exist (000)",
+    },
+    "warning.birth_date_in_future": {
+        "vi": "Ngày sinh trong mã ở tương lai",
+        "en": "The birth date in the code is in the future",
+    },
+    "warning.issue_date_in_future": {
+        "vi": "Ngày cấp trong mã ở tương lai",
+        "en": "The issue date in the code is in the future",
+    },
 }
