@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from datetime import UTC, datetime
@@ -15,6 +14,8 @@ from desk_app.domain.own_codes import looks_like_own_code
 from desk_app.domain.payloads import parse
 from desk_app.domain.visits import Direction, Method, Outcome, VisitRow
 from desk_app.i18n import t
+from desk_app.outputs import check_target, write_bytes
+from desk_app.reports.csv_export import csv_bytes
 from desk_app.settings import SettingError
 from desk_app.timeutil import (
     format_datetime,
@@ -48,6 +49,7 @@ def register(subparsers: Any) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--csv", action="store_true")
+    p.add_argument("--out", metavar="FILE.csv", help="write the CSV to this file")
     p.set_defaults(handler=cmd_log)
 
     p = subparsers.add_parser("config", help="list, get or set settings")
@@ -172,6 +174,10 @@ def _visit_dict(row: VisitRow, full_ids: bool) -> dict[str, object]:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    if args.out and not args.csv:
+        raise CliError(t("cli.out_needs_csv"))
+    if args.out:
+        check_target(args.out, "csv")  # refused before the log is read
     ctx = _context(args)
     if args.inside:
         rows = ctx.log.inside()
@@ -187,11 +193,17 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(items, ensure_ascii=False, indent=1))
     elif args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(items[0]) if items else ["visit_id"])
-        writer.writeheader()
         for item in items:
             item["warnings"] = " ".join(item["warnings"])  # type: ignore[arg-type]
-            writer.writerow(item)
+        data = csv_bytes(items, list(items[0]) if items else ["visit_id"])
+        if args.out:
+            path = write_bytes(args.out, "csv", data)
+            print(t("output.written", count=len(items), path=path))
+        else:
+            # Bytes, not text: the console's code page must not decide the encoding.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
     else:
         for r in rows:
             exit_text = format_datetime(r.exit_at) if r.exit_at else t("log.inside")

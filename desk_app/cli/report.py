@@ -7,7 +7,6 @@ import argparse
 import getpass
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from desk_app import mail_password
@@ -15,6 +14,7 @@ from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
 from desk_app.context import AppContext
 from desk_app.domain.week import Period, current_week, date_range, last_full_week, parse_week
 from desk_app.i18n import t
+from desk_app.outputs import check_target, write_bytes
 from desk_app.reports import mail
 from desk_app.reports.workbook import export_report
 from desk_app.timeutil import format_datetime, parse_user_date, utc_now
@@ -82,19 +82,15 @@ def period_from_args(args: argparse.Namespace) -> Period:
         raise CliError(t("report.bad_week", value=args.week)) from None
 
 
-def _write(path: Path, content: bytes) -> None:
-    try:
-        path.write_bytes(content)
-    except OSError as exc:
-        raise CliError(t("report.cannot_write", path=path, message=exc.strerror or exc)) from None
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     period = period_from_args(args)
+    # Refused before any work: a mistyped extension, a folder that is not there, the log.
+    out = check_target(args.out, "xlsx")
+    if args.eml:
+        check_target(args.eml, "eml")
     ctx = AppContext.open(args.db)
     report = export_report(ctx, period, full_ids=args.full_ids)
-    out = Path(args.out)
-    _write(out, report.content)
+    write_bytes(out, "xlsx", report.content)
     f = report.figures
     print(t("report.written", period=period.label, path=out))
     print(
@@ -103,10 +99,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.eml:
         config = mail.MailConfig.from_settings(ctx.settings)
         raw = mail.compose(report, config, str(ctx.settings.get("unit.name")))
-        try:
-            mail.save_eml(raw, args.eml)
-        except OSError as exc:
-            raise CliError(t("report.cannot_write", path=args.eml, message=exc.strerror)) from None
+        mail.save_eml(raw, args.eml)
         print(t("mail.eml_saved", path=args.eml))
     if args.send:
         delivery = mail.send_report(ctx, report)
@@ -147,14 +140,12 @@ def cmd_outbox_retry(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox_save(args: argparse.Namespace) -> int:
+    check_target(args.path, "eml")
     ctx = AppContext.open(args.db)
     raw = mail.message_bytes(ctx.db, args.id)
     if raw is None:
         raise CliError(t("outbox.not_found", id=args.id))
-    try:
-        mail.save_eml(raw, args.path)
-    except OSError as exc:
-        raise CliError(t("report.cannot_write", path=args.path, message=exc.strerror)) from None
+    mail.save_eml(raw, args.path)
     print(t("mail.eml_saved", path=args.path))
     return EXIT_OK
 

@@ -29,6 +29,7 @@ AREAS = (
     "privacy",
     "setup",
     "desks",
+    "files",
 )
 
 

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from desk_app import __version__
 from desk_app.errors import UserError
 from desk_app.i18n import t
+from desk_app.outputs import check_target, write_with
 from desk_app.printing.layout import WHITE, Canvas
 
 PDF_DPI = 1200
@@ -79,30 +80,24 @@ def _paint_pages(
         document.paint(canvas, index)
 
 
-def _check_writable(path: Path) -> None:
-    """Fail with a clear message before Qt fails with a warning on the console."""
-    try:
-        with path.open("ab"):
-            pass
-    except OSError as exc:
-        raise PrintError(t("print.cannot_write", path=path)) from exc
-
-
 def write_pdf(document: Document, path: Path, dpi: int = PDF_DPI) -> Path:
-    _check_writable(path)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(dpi)
-    writer.setPageLayout(document.page_layout())
-    writer.setTitle(document.title)
-    writer.setCreator(f"desk-app {__version__}")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise PrintError(t("print.cannot_write", path=path))
-    try:
-        _paint_pages(document, painter, writer.newPage, list(range(document.page_count)))
-    finally:
-        painter.end()
-    return path
+    """The document as a PDF, written beside ``path`` and renamed over it when complete."""
+
+    def writer(temporary: Path) -> None:
+        pdf = QPdfWriter(str(temporary))
+        pdf.setResolution(dpi)
+        pdf.setPageLayout(document.page_layout())
+        pdf.setTitle(document.title)
+        pdf.setCreator(f"desk-app {__version__}")
+        painter = QPainter()
+        if not painter.begin(pdf):
+            raise PrintError(t("print.cannot_write", path=path))
+        try:
+            _paint_pages(document, painter, pdf.newPage, list(range(document.page_count)))
+        finally:
+            painter.end()
+
+    return write_with(path, "pdf", writer)
 
 
 def page_image(document: Document, index: int, dpi: int = PNG_DPI) -> QImage:
@@ -132,11 +127,17 @@ def png_paths(path: Path, page_count: int) -> list[Path]:
 
 def write_png(document: Document, path: Path, dpi: int = PNG_DPI) -> list[Path]:
     paths = png_paths(path, document.page_count)
+    for target in paths:
+        check_target(target, "png")
     for index, target in enumerate(paths):
-        _check_writable(target)
-        # The format follows the ".png" suffix (the bindings refuse an explicit one).
-        if not page_image(document, index, dpi).save(str(target)):
-            raise PrintError(t("print.cannot_write", path=target))
+        image = page_image(document, index, dpi)
+
+        def writer(temporary: Path, image: QImage = image, target: Path = target) -> None:
+            # The format follows the ".png" suffix (the bindings refuse an explicit one).
+            if not image.save(str(temporary)):
+                raise PrintError(t("print.cannot_write", path=target))
+
+        write_with(target, "png", writer)
     return paths
 
 

@@ -25,6 +25,7 @@ from desk_app.context import AppContext
 from desk_app.domain.week import describe, week_containing
 from desk_app.errors import UserError
 from desk_app.i18n import language, t
+from desk_app.outputs import write_bytes
 from desk_app.reports.workbook import Report
 from desk_app.settings import Settings
 from desk_app.storage import outbox
@@ -145,9 +146,7 @@ def compose(report: Report, config: MailConfig, unit: str, *, lang: str | None =
 
 def save_eml(raw: bytes, path: str | Path) -> Path:
     """The message as a file for a mail program; ``X-Unsent`` opens it as a draft there."""
-    target = Path(path)
-    target.write_bytes(b"X-Unsent: 1\r\n" + raw)
-    return target
+    return write_bytes(path, "eml", b"X-Unsent: 1\r\n" + raw)
 
 
 # ----- SMTP -------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from desk_app.domain.week import (
 )
 from desk_app.errors import UserError
 from desk_app.i18n import t
+from desk_app.outputs import check_target, write_bytes
 from desk_app.reports import mail
 from desk_app.reports.workbook import Report, export_report
 from desk_app.timeutil import utc_now
@@ -300,13 +301,9 @@ class ReportDialog(QDialog):
         period, target = self.period(), Path(path)
 
         def work(progress: Callable[[int, int], None]) -> str:
+            check_target(target, "xlsx")
             report = self._report(period, progress)
-            try:
-                target.write_bytes(report.content)
-            except OSError as exc:
-                raise UserError(
-                    t("report.cannot_write", path=target, message=exc.strerror or exc)
-                ) from None
+            write_bytes(target, "xlsx", report.content)
             f = report.figures
             figures = t(
                 "report.summary_line",
@@ -345,12 +342,7 @@ class ReportDialog(QDialog):
             report = self._report(period, progress)
             config = mail.MailConfig.from_settings(self.ctx.settings)
             raw = mail.compose(report, config, str(self.ctx.settings.get("unit.name")))
-            try:
-                mail.save_eml(raw, target)
-            except OSError as exc:
-                raise UserError(
-                    t("report.cannot_write", path=target, message=exc.strerror or exc)
-                ) from None
+            mail.save_eml(raw, target)
             return t("mail.eml_saved", path=target)
 
         return self._start("eml", work)

@@ -244,7 +244,7 @@ def test_wrong_extension_and_unwritable_folder(
     assert _poster(sqlite_url, tmp_path / "missing" / "p.pdf") == 1
     err = capsys.readouterr().err.splitlines()
     assert "Only .pdf or .png" in err[0]
-    assert "Cannot write the file" in err[1]
+    assert "Cannot write" in err[1] and "does not exist" in err[1]
     assert plan_poster(ctx).previous_version is None  # nothing printed, nothing recorded
 
 

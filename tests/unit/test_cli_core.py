@@ -76,7 +76,7 @@ def test_record_exit_codes_and_log(capsys: pytest.CaptureFixture[str], sqlite_ur
     assert rows[0]["exit_method"] == "scanner"
     assert rows[0]["entry_at"].startswith("2026-11-23T08:00:00+07:00")
     code, out, _ = run(capsys, *base, "log", "--full-ids", "--csv")
-    assert "001090123456" in out and out.splitlines()[0].startswith("visit_id,")
+    assert "001090123456" in out and out.splitlines()[0].startswith("\ufeffvisit_id,")
     code, out, _ = run(capsys, *base, "log", "--inside", "--json")
     assert json.loads(out) == []
     code, _, err = run(capsys, *base, "log", "--from", "31/02/2026")

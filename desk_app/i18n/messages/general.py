@@ -33,4 +33,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Số ngày không hợp lệ: {value}",
         "en": "Invalid number of days: {value}",
     },
+    "cli.out_needs_csv": {
+        "vi": "--out chỉ dùng cùng --csv",
+        "en": "--out is used with --csv only",
+    },
 }

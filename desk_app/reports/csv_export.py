@@ -1,0 +1,27 @@
+"""The visit list as CSV: UTF-8 with a byte-order mark, no cell that starts a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+
+from desk_app.reports.cells import needs_quote
+
+
+def safe_cell(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading single quote (OWASP)."""
+    if isinstance(value, str) and needs_quote(value):
+        return "'" + value
+    return value
+
+
+def csv_bytes(items: Sequence[Mapping[str, object]], fieldnames: Sequence[str]) -> bytes:
+    """The rows as CSV bytes in UTF-8 with a byte-order mark, so Excel on Windows reads
+    Vietnamese, whatever the console's code page."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=list(fieldnames), lineterminator="\r\n")
+    writer.writeheader()
+    for item in items:
+        writer.writerow({key: safe_cell(value) for key, value in item.items()})
+    return buffer.getvalue().encode("utf-8-sig")

@@ -1,0 +1,172 @@
+"""Output files: written whole or not at all, never over the log, never with a wrong extension;
+the CSV export holds no formula and reads the same on any console."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import resource
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desk_app.cli import main
+from desk_app.outputs import OutputError, write_bytes, write_with
+
+REPO = Path(__file__).resolve().parents[2]
+CCCD = "001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"
+HOSTILE = ['=HYPERLINK("http://x","y")', "=9+12", "+1", "-2", "@SUM(A1)", "\tx", "\rx"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _record_hostile(db: str) -> None:
+    from desk_app.context import AppContext
+
+    ctx = AppContext.open(db)
+    for i, text in enumerate(HOSTILE):
+        identity = ctx.parse(f"0010901234{i:02d}||{text}|01011990|Nam|{text}|01012021")
+        ctx.log.record_scan(identity, method="camera")
+    ctx.close()
+
+
+def test_csv_cells_never_start_a_formula_and_file_has_bom(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    _record_hostile(sqlite_url)
+    out = tmp_path / "visits.csv"
+    code, stdout, err = run(capsys, "--db", sqlite_url, "log", "--csv", "--out", str(out))
+    assert code == 0, err
+    assert str(out) in stdout
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert len(rows) == len(HOSTILE)
+    names = sorted(row["name"] for row in rows)
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    assert "'=9+12" in names and '\'=HYPERLINK("http://x","y")' in names
+
+
+def test_csv_on_stdout_is_utf8_whatever_the_console(tmp_path: Path, sqlite_url: str) -> None:
+    from desk_app.context import AppContext
+
+    ctx = AppContext.open(sqlite_url)
+    ctx.log.record_scan(ctx.parse(CCCD), method="camera")
+    ctx.close()
+    env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="cp1252", DESK_APP_LANG="en")
+    done = subprocess.run(
+        [sys.executable, "-m", "desk_app", "--db", sqlite_url, "log", "--csv"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"\xef\xbb\xbf")
+    assert "Nguyễn Văn An" in done.stdout.decode("utf-8-sig")
+
+
+def test_out_needs_csv_and_a_csv_extension(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    code, _, err = run(capsys, "--db", sqlite_url, "log", "--out", str(tmp_path / "a.csv"))
+    assert code == 1 and "--csv" in err
+    code, _, err = run(
+        capsys, "--db", sqlite_url, "log", "--csv", "--out", str(tmp_path / "a.xlsx")
+    )
+    assert code == 1 and ".csv" in err and not (tmp_path / "a.xlsx").exists()
+
+
+def test_a_failed_write_leaves_the_previous_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"previous good report")
+
+    def half_then_fail(temporary: Path) -> None:
+        temporary.write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError, match="disk full"):
+        write_with(target, "xlsx", half_then_fail)
+    assert target.read_bytes() == b"previous good report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xlsx"]
+    write_bytes(target, "xlsx", b"new report")
+    assert target.read_bytes() == b"new report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xlsx"]
+
+
+def _limit_file_size() -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (36864, 36864))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file size limit is POSIX")
+def test_a_real_short_write_keeps_the_old_csv(tmp_path: Path, sqlite_url: str) -> None:
+    from desk_app.context import AppContext
+
+    ctx = AppContext.open(sqlite_url)
+    for i in range(400):  # a CSV of about 43 KB, more than the limit below
+        text = f"001090123{i:03d}||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"
+        ctx.log.record_scan(ctx.parse(text), method="camera")
+    ctx.close()
+    out = tmp_path / "visits.csv"
+    out.write_bytes(b"old,good\r\n")
+    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
+    done = subprocess.run(
+        [sys.executable, "-m", "desk_app", "--db", sqlite_url, "log", "--csv", "--out", str(out)],
+        capture_output=True,
+        env=env,
+        preexec_fn=_limit_file_size,  # noqa: PLW1509 - only sets a limit, no threads yet
+        check=False,
+    )
+    assert done.returncode == 1
+    assert b"disk full" in done.stderr and b"Traceback" not in done.stderr
+    assert out.read_bytes() == b"old,good\r\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".visits")] == []
+
+
+@pytest.mark.parametrize("fmt_out", ["r.pdf", "r", "r.xlsx.txt"])
+def test_report_refuses_a_mismatched_extension(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str, fmt_out: str
+) -> None:
+    code, _, err = run(capsys, "--db", sqlite_url, "report", "--out", str(tmp_path / fmt_out))
+    assert code == 1 and ".xlsx" in err
+    assert list(tmp_path.iterdir()) == [] or all(p.suffix == ".sqlite3" for p in tmp_path.iterdir())
+
+
+def test_no_output_over_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "log.xlsx"  # a log whose name looks like a workbook
+    url = f"sqlite:///{db}"
+    assert run(capsys, "--db", url, "record", CCCD)[0] == 0
+    before = db.read_bytes()
+    code, _, err = run(capsys, "--db", url, "report", "--out", str(db))
+    assert code == 1 and "database" in err
+    assert db.read_bytes() == before
+    code, _, err = run(capsys, "--db", url, "outbox", "save", "1", str(tmp_path / "x.pdf"))
+    assert code == 1 and ".eml" in err
+
+
+def test_report_and_eml_written_through_the_helper(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    out, eml = tmp_path / "r.xlsx", tmp_path / "r.eml"
+    out.write_bytes(b"old")
+    code, _, err = run(capsys, "--db", sqlite_url, "report", "--out", str(out), "--eml", str(eml))
+    assert code == 0, err
+    assert out.read_bytes()[:2] == b"PK" and eml.read_bytes().startswith(b"X-Unsent: 1")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "log.sqlite3",
+        "log.sqlite3-shm",
+        "log.sqlite3-wal",
+        "r.eml",
+        "r.xlsx",
+    ] or ({"r.eml", "r.xlsx"} <= {p.name for p in tmp_path.iterdir()})
+    assert not [p for p in tmp_path.iterdir() if ".part" in p.name]
