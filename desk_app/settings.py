@@ -26,7 +26,7 @@ class SettingError(ValueError):
 @dataclass(frozen=True)
 class Setting:
     key: str
-    kind: str  # "str", "int", "bool", "time", "list", "choice"
+    kind: str  # "str", "int", "bool", "time", "list", "choice", "code"
     default: Any
     description: str
     choices: tuple[str, ...] = ()
@@ -44,6 +44,8 @@ def _hostname() -> str:
 
 
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+# A point code as the province gives it: letters, digits and . _ / -, at most 32.
+CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9._/-]{0,31}$")
 
 SETTINGS: tuple[Setting, ...] = (
     # The unit (first-run set-up)
@@ -52,6 +54,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("unit.address", "str", "", "Unit address"),
     Setting("unit.contact", "str", "", "Contact for personal-data questions (phone / e-mail)"),
     Setting("unit.place", "str", "", "Place name for dated documents, e.g. 'Bắc Kạn'"),
+    Setting(
+        "unit.code", "code", "", "Code the province gave this scan point (weekly report, poster)"
+    ),
     Setting("unit.id", "str", "", "Unit identifier inside the unit's own codes (made at set-up)"),
     Setting("unit.secret", "str", "", "Signing secret of the unit's codes", secret=True),
     Setting("unit.setup_done", "bool", False, "First-run set-up completed"),
@@ -185,6 +190,11 @@ def coerce(spec: Setting, value: Any) -> Any:
         if not match:
             raise _bad(spec, value, "HH:MM")
         return f"{int(match.group(1)):02d}:{match.group(2)}"
+    if spec.kind == "code":
+        text = str(value).strip().upper()
+        if text and not CODE_RE.match(text):
+            raise _bad(spec, value, t("settings.code_expected"))
+        return text
     if spec.kind == "choice":
         text = str(value).strip()
         if text not in spec.choices:

@@ -30,6 +30,7 @@ AREAS = (
     "setup",
     "desks",
     "files",
+    "rollup",
 )
 
 

@@ -53,6 +53,7 @@ class UnitDetails:
     contact: str
     place: str
     retention_days: int
+    code: str = ""  # the code the province gave the point
 
     @classmethod
     def from_settings(cls, settings: Settings) -> UnitDetails:
@@ -63,6 +64,7 @@ class UnitDetails:
             contact=str(settings.get("unit.contact")).strip(),
             place=str(settings.get("unit.place")).strip(),
             retention_days=int(settings.get("retention.days")),
+            code=str(settings.get("unit.code")).strip(),
         )
         if not details.name:
             raise PrintError(t("print.unit_not_set"))
@@ -126,6 +128,8 @@ def fingerprint(unit: UnitDetails, unit_id: str, checkpoint: str, external: str 
             unit.contact,
             unit.place,
             unit.retention_days,
+            # Only a set code joins: posters printed before codes existed keep their version.
+            *([unit.code] if unit.code else []),
         ],
         ensure_ascii=False,
     )
@@ -271,11 +275,14 @@ def _paint(
     )
     y += 1.5 * ts
     y += canvas.text(x, y, w, unit.name, 16 * ts, bold=True, max_h=15 * ts, min_size=10 * ts)
+    checkpoint_line = t("poster.checkpoint", lang="vi", name=plan.checkpoint)
+    if unit.code:
+        checkpoint_line += "  ·  " + t("report.unit_code", lang="vi", code=unit.code)
     y += canvas.text(
         x,
         y,
         w,
-        t("poster.checkpoint", lang="vi", name=plan.checkpoint),
+        checkpoint_line,
         14 * ts,
         max_h=7 * ts,
         min_size=9 * ts,

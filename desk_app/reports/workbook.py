@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook
@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desk_app.context import AppContext
 from desk_app.domain.week import Period, describe
 from desk_app.i18n import language, t
-from desk_app.reports import detail_sheet
+from desk_app.reports import detail_sheet, report_data
 from desk_app.reports.cells import (
     BOLD,
     BOX,
@@ -48,7 +48,7 @@ from desk_app.reports.weekly import (
     visit_rows,
 )
 from desk_app.settings import Settings
-from desk_app.timeutil import local_today
+from desk_app.timeutil import to_local, utc_now
 
 NOT_APPLICABLE = "–"  # an en dash: per cent against a previous period of 0
 
@@ -72,6 +72,7 @@ class UnitInfo:
     agency: str = ""
     name: str = ""
     place: str = ""
+    code: str = ""  # the code the province gave the point
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ def _summary(
     center_bold = {"font": BOLD, "alignment": CENTER}
     put(ws, 1, 1, unit.agency.upper(), alignment=CENTER)
     put(ws, 2, 1, unit.name.upper(), **center_bold)
+    if unit.code:
+        put(ws, 3, 1, t("report.unit_code", lang, code=unit.code), alignment=CENTER)
     put(ws, 1, 3, t("report.motto.country", lang), **center_bold)
     put(
         ws,
@@ -297,11 +300,14 @@ def build_workbook(
     full_ids: bool = False,
     lang: str | None = None,
     made_on: date | None = None,
+    made_at: datetime | None = None,
     progress: Progress | None = None,
 ) -> bytes:
-    """The .xlsx bytes: Summary, Daily, Detail (ID numbers masked unless ``full_ids``)."""
+    """The .xlsx bytes: Summary, Daily, Detail (ID numbers masked unless ``full_ids``), and
+    the hidden sheet and document properties a province reads back (``report_data``)."""
     lang = lang or language()
-    made_on = made_on or local_today()
+    made_at = made_at or utc_now()
+    made_on = made_on or to_local(made_at).date()
     wb = Workbook()
     summary = wb.active
     assert summary is not None
@@ -313,6 +319,12 @@ def build_workbook(
     _signatures(summary, _chart(summary, daily, figures, lang, chart_row), lang)
     print_setup(summary, None)
     detail_sheet.layout(detail, figures, lang, full_ids)
+    report_data.attach(
+        wb,
+        report_data.from_figures(
+            figures, code=unit.code, name=unit.name, agency=unit.agency, made_at=made_at
+        ),
+    )
     buffer = io.BytesIO()
     wb.save(buffer)
     if progress is not None:
@@ -328,6 +340,7 @@ def unit_info(settings: Settings) -> UnitInfo:
         agency=str(settings.get("unit.agency")),
         name=str(settings.get("unit.name")),
         place=str(settings.get("unit.place")),
+        code=str(settings.get("unit.code")),
     )
 
 
@@ -338,6 +351,7 @@ def export_report(
     full_ids: bool = False,
     lang: str | None = None,
     made_on: date | None = None,
+    made_at: datetime | None = None,
     progress: Progress | None = None,
 ) -> Report:
     """Figures, rows and workbook of a period, as the window and the command line make it.
@@ -355,6 +369,7 @@ def export_report(
         full_ids=full_ids,
         lang=lang,
         made_on=made_on,
+        made_at=made_at,
         progress=progress,
     )
     return Report(figures, content, report_filename(figures), full_ids, len(rows))

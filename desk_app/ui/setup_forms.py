@@ -76,7 +76,14 @@ class RetranslatedWidget(QWidget):
 class UnitForm(RetranslatedWidget):
     """Who the unit is: printed on posters and reports, and where its checkpoints are."""
 
-    KEYS = ("unit.name", "unit.agency", "unit.address", "unit.contact", "unit.place")
+    KEYS = (
+        "unit.name",
+        "unit.code",
+        "unit.agency",
+        "unit.address",
+        "unit.contact",
+        "unit.place",
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +98,11 @@ class UnitForm(RetranslatedWidget):
             label.setBuddy(edit)
             self.form.addRow(label, edit)
             self.edits[key], self.labels[key] = edit, label
+        code = self.edits["unit.code"]
+        code.setMaxLength(32)
+        code.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[A-Za-z0-9._/-]*"), code)
+        )
         self.checkpoints = QPlainTextEdit(self)
         self.checkpoints.setObjectName("unit_checkpoints")
         self.checkpoints.setTabChangesFocus(True)
@@ -103,6 +115,7 @@ class UnitForm(RetranslatedWidget):
     def retranslate_ui(self) -> None:
         texts = {
             "unit.name": self.tr("Unit &name *"),
+            "unit.code": self.tr("Point c&ode (given by the province)"),
             "unit.agency": self.tr("Parent &agency"),
             "unit.address": self.tr("A&ddress"),
             "unit.contact": self.tr("&Contact for personal data"),
@@ -114,6 +127,7 @@ class UnitForm(RetranslatedWidget):
         self.edits["unit.agency"].setPlaceholderText(
             self.tr("e.g. People's Committee of the District")
         )
+        self.edits["unit.code"].setPlaceholderText(self.tr("e.g. BKN-0123, printed on the report"))
         self.edits["unit.contact"].setPlaceholderText(self.tr("Phone or e-mail"))
         self.edits["unit.place"].setPlaceholderText(self.tr("e.g. Bắc Kạn"))
         self.checkpoints_label.setText(self.tr("C&heckpoints *"))
@@ -134,12 +148,20 @@ class UnitForm(RetranslatedWidget):
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {k: " ".join(e.text().split()) for k, e in self.edits.items()}
+        values["unit.code"] = values["unit.code"].upper()
         values["unit.checkpoints"] = self.checkpoint_names()
         return values
 
     def problem(self, *, require_name: bool = True) -> Problem | None:
         if require_name and not self.values()["unit.name"]:
             return self.edits["unit.name"], self.tr("Enter the unit's name.")
+        try:
+            coerce(setting("unit.code"), self.values()["unit.code"])
+        except SettingError:
+            return self.edits["unit.code"], self.tr(
+                "The point code may hold letters, digits and . _ / - only, and must begin "
+                "with a letter or a digit."
+            )
         names = self.checkpoint_names()
         if not names:
             return self.checkpoints, self.tr("Enter at least one checkpoint.")

@@ -1673,6 +1673,10 @@ Do you want to delete it anyway?</translation>
         <translation>Unit &amp;name *</translation>
     </message>
     <message>
+        <source>Point c&amp;ode (given by the province)</source>
+        <translation>Point c&amp;ode (given by the province)</translation>
+    </message>
+    <message>
         <source>Parent &amp;agency</source>
         <translation>Parent &amp;agency</translation>
     </message>
@@ -1697,6 +1701,10 @@ Do you want to delete it anyway?</translation>
         <translation>e.g. People&apos;s Committee of the District</translation>
     </message>
     <message>
+        <source>e.g. BKN-0123, printed on the report</source>
+        <translation>e.g. BKN-0123, printed on the report</translation>
+    </message>
+    <message>
         <source>Phone or e-mail</source>
         <translation>Phone or e-mail</translation>
     </message>
@@ -1715,6 +1723,10 @@ Do you want to delete it anyway?</translation>
     <message>
         <source>Enter the unit&apos;s name.</source>
         <translation>Enter the unit&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The point code may hold letters, digits and . _ / - only, and must begin with a letter or a digit.</source>
+        <translation>The point code may hold letters, digits and . _ / - only, and must begin with a letter or a digit.</translation>
     </message>
     <message>
         <source>Enter at least one checkpoint.</source>

@@ -1672,6 +1672,10 @@ Bạn vẫn muốn xóa?</translation>
         <translation>&amp;Tên đơn vị *</translation>
     </message>
     <message>
+        <source>Point c&amp;ode (given by the province)</source>
+        <translation>&amp;Mã điểm (do tỉnh cấp)</translation>
+    </message>
+    <message>
         <source>Parent &amp;agency</source>
         <translation>Cơ quan &amp;chủ quản</translation>
     </message>
@@ -1696,6 +1700,10 @@ Bạn vẫn muốn xóa?</translation>
         <translation>ví dụ: UBND thành phố</translation>
     </message>
     <message>
+        <source>e.g. BKN-0123, printed on the report</source>
+        <translation>ví dụ: BKN-0123, in trên báo cáo</translation>
+    </message>
+    <message>
         <source>Phone or e-mail</source>
         <translation>Số điện thoại hoặc thư điện tử</translation>
     </message>
@@ -1714,6 +1722,10 @@ Bạn vẫn muốn xóa?</translation>
     <message>
         <source>Enter the unit&apos;s name.</source>
         <translation>Hãy nhập tên đơn vị.</translation>
+    </message>
+    <message>
+        <source>The point code may hold letters, digits and . _ / - only, and must begin with a letter or a digit.</source>
+        <translation>Mã điểm chỉ gồm chữ, số và . _ / -, và phải bắt đầu bằng chữ hoặc số.</translation>
     </message>
     <message>
         <source>Enter at least one checkpoint.</source>

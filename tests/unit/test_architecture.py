@@ -23,6 +23,7 @@ QT_FREE = [
     "context.py",
     "reports/cells.py",
     "reports/detail_sheet.py",
+    "reports/report_data.py",
 ]
 
 

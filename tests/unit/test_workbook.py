@@ -79,7 +79,7 @@ def _rows_by_label(ws: Worksheet) -> dict[str, list[Any]]:
 
 def test_summary_sheet(ctx: AppContext) -> None:
     wb = load_workbook(io.BytesIO(_export(ctx).content))
-    assert wb.sheetnames == ["Tổng hợp", "Theo ngày", "Chi tiết"]
+    assert wb.sheetnames == ["Tổng hợp", "Theo ngày", "Chi tiết", "desk_app_data"]
     ws = wb["Tổng hợp"]
     assert ws["A1"].value == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
     assert ws["A2"].value == "TRUNG TÂM CÔNG NGHỆ THÔNG TIN"
@@ -214,7 +214,7 @@ def test_full_ids_are_written_and_audited(ctx: AppContext) -> None:
 
 def test_english_headings(sqlite_ctx: AppContext) -> None:
     wb = load_workbook(io.BytesIO(_export(sqlite_ctx, lang="en").content))
-    assert wb.sheetnames == ["Summary", "Daily", "Detail"]
+    assert wb.sheetnames == ["Summary", "Daily", "Detail", "desk_app_data"]
     assert wb["Summary"]["A7"].value == "Week of 11 to 17/10/2021"
     assert _rows_by_label(wb["Summary"])["Scans (entries + exits)"][:2] == [17, 3]
     assert wb["Daily"]["B4"].value == "Monday"

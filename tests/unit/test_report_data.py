@@ -1,0 +1,105 @@
+"""A unit's weekly workbook carries its point code, week and figures for machines to read."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from openpyxl import load_workbook
+
+from desk_app.context import AppContext
+from desk_app.domain.week import parse_week
+from desk_app.reports.report_data import DATA_SHEET, UnreadableReport, read_report
+from desk_app.reports.workbook import export_report
+from desk_app.settings import SettingError
+
+CARD = "001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"
+OTHER = "079195012345||Trần Thị Bình|15051995|Nữ|HCM|10102022"
+MONDAY = datetime(2021, 10, 11, 1, 0, tzinfo=UTC)  # 08:00 in Vietnam
+
+
+def _unit(url: str) -> AppContext:
+    ctx = AppContext.open(url)
+    ctx.settings.set("unit.name", "UBND xã Đồng Lạc")
+    ctx.settings.set("unit.agency", "UBND huyện Chợ Đồn")
+    ctx.settings.set("unit.code", " bkn-cd-017 ")
+    # Previous week: one visit (2 scans); this week: 3 visits, one typed by hand.
+    ctx.log.record_scan(ctx.parse(CARD), at=MONDAY - timedelta(days=7))
+    ctx.log.record_scan(ctx.parse(CARD), at=MONDAY - timedelta(days=7, hours=-1))
+    ctx.log.record_scan(ctx.parse(CARD), at=MONDAY)
+    ctx.log.record_scan(ctx.parse(CARD), at=MONDAY + timedelta(hours=1))
+    ctx.log.record_scan(ctx.parse(OTHER), method="manual", at=MONDAY + timedelta(days=2))
+    ctx.log.record_scan(ctx.parse(CARD), method="scanner", at=MONDAY + timedelta(days=4))
+    return ctx
+
+
+def _without(content: bytes, member: str) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            if item.filename != member:
+                target.writestr(item, source.read(item))
+    return out.getvalue()
+
+
+def test_unit_code_is_validated_and_upper_case(sqlite_url: str) -> None:
+    ctx = AppContext.open(sqlite_url)
+    assert ctx.settings.get("unit.code") == ""
+    assert ctx.settings.set("unit.code", "bkn-001") == "BKN-001"
+    for bad in ("BKN 001", "-001", "mã-1", "X" * 33):
+        with pytest.raises(SettingError):
+            ctx.settings.set_from_user("unit.code", bad)
+    assert ctx.settings.get("unit.code") == "BKN-001"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_workbook_carries_identity_and_figures(sqlite_url: str, lang: str) -> None:
+    ctx = _unit(sqlite_url)
+    made_at = datetime(2021, 10, 22, 8, 30, tzinfo=UTC)
+    content = export_report(ctx, parse_week("2021-W41"), lang=lang, made_at=made_at).content
+    report = read_report(content)
+    assert report.unit_code == "BKN-CD-017"
+    assert report.unit_name == "UBND xã Đồng Lạc"
+    assert report.week == "2021-W41"
+    assert (report.first_day.isoformat(), report.last_day.isoformat()) == (
+        "2021-10-11",
+        "2021-10-17",
+    )
+    assert report.made_at == made_at
+    # 2 scans Monday (entry, exit), 1 by hand Wednesday, 1 by scanner Friday.
+    assert (report.scans, report.scans_by_code, report.scans_by_hand) == (4, 3, 1)
+    assert (report.entries, report.exits, report.manual_entries) == (3, 1, 1)
+    assert report.previous_scans == 2
+    assert report.days["2021-10-11"] == 2
+    assert report.days["2021-10-13"] == 1
+    assert report.days["2021-10-15"] == 1
+    assert sum(report.days.values()) == 4
+
+    # The hidden sheet alone gives the same figures (document properties lost).
+    assert read_report(_without(content, "docProps/custom.xml")) == report
+    wb = load_workbook(io.BytesIO(content))
+    assert wb[DATA_SHEET].sheet_state == "hidden"
+    assert wb.worksheets[0].sheet_state == "visible"
+
+
+def test_not_a_report_is_said_so(sqlite_url: str) -> None:
+    with pytest.raises(UnreadableReport) as caught:
+        read_report(b"not a zip")
+    assert caught.value.reason == "not_xlsx"
+    ctx = _unit(sqlite_url)
+    content = export_report(ctx, parse_week("2021-W41")).content
+    stripped = _without(_without(content, "docProps/custom.xml"), "xl/worksheets/sheet4.xml")
+    with pytest.raises(UnreadableReport):
+        read_report(stripped)
+
+
+def test_report_without_code_reads_as_no_code(sqlite_url: str) -> None:
+    ctx = _unit(sqlite_url)
+    ctx.settings.set("unit.code", "")
+    content = export_report(ctx, parse_week("2021-W41")).content
+    with pytest.raises(UnreadableReport) as caught:
+        read_report(content)
+    assert caught.value.reason == "no_code"
