@@ -33,7 +33,9 @@ def _record_hostile(db: str) -> None:
 
     ctx = AppContext.open(db)
     for i, text in enumerate(HOSTILE):
-        identity = ctx.parse(f"0010901234{i:02d}||{text}|01011990|Nam|{text}|01012021")
+        # The desk name is free text kept as typed, as a purpose or an organisation is.
+        ctx.log.desk = text
+        identity = ctx.parse(f"0010901234{i:02d}||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021")
         ctx.log.record_scan(identity, method="camera")
     ctx.close()
 
@@ -50,11 +52,11 @@ def test_csv_cells_never_start_a_formula_and_file_has_bom(
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert len(rows) == len(HOSTILE)
-    names = sorted(row["name"] for row in rows)
+    desks = sorted(row["desk"] for row in rows)
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
-    assert "'=9+12" in names and '\'=HYPERLINK("http://x","y")' in names
+    assert "'=9+12" in desks and '\'=HYPERLINK("http://x","y")' in desks
 
 
 def test_csv_on_stdout_is_utf8_whatever_the_console(tmp_path: Path, sqlite_url: str) -> None:
