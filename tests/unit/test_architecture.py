@@ -18,6 +18,7 @@ QT_FREE = [
     "scanning/imaging.py",
     "scanning/sources.py",
     "scanning/code_shape.py",
+    "scanning/serial_scanner.py",
     "settings.py",
     "i18n",
     "context.py",
