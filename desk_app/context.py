@@ -21,6 +21,7 @@ class AppContext:
     def open(cls, url: str | None = None) -> AppContext:
         db = Database(url)
         settings = settings_for(db)
+        settings.adopt_desk_keys()  # an older version kept them in the shared database
         settings.unit_secret()  # made once, when the unit's database is first opened
         settings.unit_id()
         log = VisitLog(

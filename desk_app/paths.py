@@ -22,6 +22,16 @@ def data_dir() -> Path:
     return path
 
 
+def config_dir() -> Path:
+    """The per-user config folder (``XDG_CONFIG_HOME`` on Linux), not created here."""
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, False))
+
+
+def desk_settings_path() -> Path:
+    """This desk's own settings (name, checkpoint, camera, scanner, sound, language)."""
+    return config_dir() / "desk.json"
+
+
 def default_database_path() -> Path:
     return data_dir() / "desk.sqlite3"
 

@@ -1,18 +1,25 @@
-"""Every user setting, declared once with its type and default; stored in the database.
+"""Every user setting, declared once with its type and default, and where it is kept.
 
-Settings live in the log's database (``settings`` table) so that several desks sharing one
-PostgreSQL log share the unit's set-up. Window geometry is not a setting: the window keeps
-it in QSettings. The mail password is not a setting either: it lives in the OS keyring.
+The unit's settings live in the log's database (``settings`` table) so that several desks
+sharing one PostgreSQL log share the unit's set-up. A desk's own settings (its name,
+checkpoint, camera, scanner, sound and language: ``desk=True``) live in a file in the
+user's config folder (``DeskFile``), so two desks on one log do not overwrite each other.
+Window geometry is not a setting: the window keeps it in QSettings. The mail password is
+not a setting either: it lives in the OS keyring.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
 import secrets
 import socket
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from desk_app.domain.limits import max_length, too_long
@@ -34,6 +41,17 @@ class Setting:
     maximum: int | None = None
     secret: bool = False  # never printed, never set by hand
     field: str = ""  # its text's limit in desk_app.domain.limits, when it is stored in the log
+    desk: bool = False  # kept on this desk (DeskFile), not in the shared database
+
+    @property
+    def scope(self) -> str:
+        """Where the setting is kept: "desk" (this desk's file) or "unit" (the database)."""
+        return "desk" if self.desk or self.key.startswith(DESK_PREFIXES) else "unit"
+
+
+# Settings of the desk's own hardware, whatever their name (e.g. ``scanner.port``).
+DESK_PREFIXES = ("desk.", "scanner.")
+log = logging.getLogger(__name__)
 
 
 def _hostname() -> str:
@@ -82,7 +100,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Checkpoint this desk stands at (default: the first)",
         field="checkpoint",
     ),
-    Setting("scan.camera", "str", "0", "Camera: index, video file, image folder or URL"),
+    Setting("scan.camera", "str", "0", "Camera: index, video file, image folder or URL", desk=True),
     Setting(
         "scan.debounce_seconds",
         "int",
@@ -91,7 +109,7 @@ SETTINGS: tuple[Setting, ...] = (
         minimum=0,
         maximum=3600,
     ),
-    Setting("scan.sound", "bool", True, "Play a short sound per outcome"),
+    Setting("scan.sound", "bool", True, "Play a short sound per outcome", desk=True),
     # Visits
     Setting("visits.auto_checkout", "bool", False, "Check everyone out at closing time"),
     Setting("visits.closing_time", "time", "18:00", "Closing time (HH:MM)"),
@@ -105,7 +123,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("retention.auto_purge", "bool", True, "Purge old visits automatically at start"),
     # UI
-    Setting("ui.language", "choice", "vi", "Interface language", choices=("vi", "en")),
+    Setting("ui.language", "choice", "vi", "Interface language", choices=("vi", "en"), desk=True),
     Setting("manager.pin_hash", "str", "", "Manager PIN (salted hash)", secret=True),
     Setting(
         "manager.pin_failures", "int", 0, "Wrong manager PINs in a row", minimum=0, secret=True
@@ -217,11 +235,55 @@ def coerce(spec: Setting, value: Any) -> Any:
     raise AssertionError(spec.kind)
 
 
+def is_desk_key(key: str) -> bool:
+    spec = BY_KEY.get(key)
+    return spec.scope == "desk" if spec else key.startswith(DESK_PREFIXES)
+
+
+class DeskFile:
+    """This desk's own settings: a small JSON file in the user's config folder."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            from desk_app.paths import desk_settings_path
+
+            path = desk_settings_path()
+        self.path = path
+
+    def load(self) -> dict[str, Any]:
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:  # unreadable or damaged: defaults, said in the log
+            log.warning("desk settings %s not read: %s", self.path, exc)
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
+
+    def save(self, values: dict[str, Any]) -> None:
+        """Write the whole file at once (a crash leaves the old file or the new one)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".desk-", suffix=".json", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(values, out, ensure_ascii=False, indent=1, sort_keys=True)
+            os.replace(temp, self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+    def store(self, key: str, value: Any) -> None:
+        values = self.load()
+        values[key] = value
+        self.save(values)
+
+
 class Settings:
-    """Typed access to the settings table.
+    """Typed access to the settings: the unit's in the database, the desk's in its file.
 
     ``load``/``store`` are the storage functions (key -> JSON text), so that this room
-    does not depend on how the database is reached.
+    does not depend on how the database is reached. Without a ``desk`` file every setting
+    is kept in the database (tests of the unit's settings alone).
     """
 
     def __init__(
@@ -229,24 +291,67 @@ class Settings:
         load: Callable[[], dict[str, str]],
         store: Callable[[str, str], None],
         store_if_absent: Callable[[str, str], str] | None = None,
+        *,
+        desk: DeskFile | None = None,
+        remove: Callable[[Iterable[str]], None] | None = None,
     ) -> None:
         self._load = load
         self._store = store
         self._store_if_absent = store_if_absent
+        self._desk = desk
+        self._remove = remove
         self._cache: dict[str, Any] | None = None
+
+    def _kept_on_desk(self, key: str) -> bool:
+        return self._desk is not None and is_desk_key(key)
 
     def _values(self) -> dict[str, Any]:
         if self._cache is None:
             raw = self._load()
             values: dict[str, Any] = {}
             for key, text in raw.items():
-                if key in BY_KEY:
+                if key in BY_KEY and not self._kept_on_desk(key):
                     try:
                         values[key] = json.loads(text)
                     except json.JSONDecodeError:
                         continue
+            if self._desk is not None:
+                for key, value in self._desk.load().items():
+                    if key in BY_KEY and is_desk_key(key):
+                        try:
+                            values[key] = coerce(BY_KEY[key], value)
+                        except SettingError:  # edited by hand into nonsense: the default
+                            continue
             self._cache = values
         return self._cache
+
+    def adopt_desk_keys(self) -> list[str]:
+        """Move desk settings an older version kept in the shared database to this desk's
+        file (a value already in the file wins) and remove them from the database.
+
+        Returns the keys moved. Nothing is removed when the file cannot be written.
+        """
+        if self._desk is None or self._remove is None:
+            return []
+        raw = self._load()
+        found = [key for key in raw if is_desk_key(key)]
+        if not found:
+            return []
+        mine = self._desk.load()
+        for key in found:
+            if key not in mine:
+                try:
+                    mine[key] = json.loads(raw[key])
+                except json.JSONDecodeError:
+                    continue
+        try:
+            self._desk.save(mine)
+        except OSError as exc:
+            log.warning("desk settings not moved to %s: %s", self._desk.path, exc)
+            return []
+        self._remove(found)
+        self.reload()
+        return found
 
     def reload(self) -> None:
         self._cache = None
@@ -264,7 +369,10 @@ class Settings:
     def set(self, key: str, value: Any) -> Any:
         spec = setting(key)
         coerced = coerce(spec, value)
-        self._store(key, json.dumps(coerced, ensure_ascii=False))
+        if self._desk is not None and self._kept_on_desk(key):
+            self._desk.store(key, coerced)
+        else:
+            self._store(key, json.dumps(coerced, ensure_ascii=False))
         self._values()[key] = coerced
         return coerced
 

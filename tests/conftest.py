@@ -21,6 +21,8 @@ def _data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data folder; nothing touches the user's real one."""
     home = tmp_path / "desk-home"
     monkeypatch.setenv("DESK_APP_HOME", str(home))
+    # This desk's own settings file (platformdirs' user config folder on Linux).
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "desk-config"))
     monkeypatch.delenv("DESK_APP_DB", raising=False)
     monkeypatch.setenv("DESK_APP_LANG", "en")
     from desk_app import i18n

@@ -16,7 +16,7 @@ from desk_app.domain.visits import Direction, Method, Outcome, VisitRow
 from desk_app.i18n import t
 from desk_app.outputs import check_target, write_bytes
 from desk_app.reports.csv_export import csv_bytes
-from desk_app.settings import SettingError
+from desk_app.settings import SettingError, setting
 from desk_app.timeutil import (
     format_datetime,
     local_day_bounds,
@@ -218,17 +218,17 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_config_list(args: argparse.Namespace) -> int:
     ctx = _context(args)
+    labels = {scope: t(f"settings.scope.{scope}") for scope in ("desk", "unit")}
+    width = max(len(label) for label in labels.values())
     for spec, value in ctx.settings.items():
         shown = "******" if spec.secret and value else json.dumps(value, ensure_ascii=False)
-        print(f"{spec.key} = {shown}    # {spec.description}")
+        print(f"{labels[spec.scope]:<{width}}  {spec.key} = {shown}    # {spec.description}")
     return EXIT_OK
 
 
 def cmd_config_get(args: argparse.Namespace) -> int:
     ctx = _context(args)
     try:
-        from desk_app.settings import setting
-
         spec = setting(args.key)
         if spec.secret:
             raise SettingError(t("settings.secret", key=args.key))
@@ -245,7 +245,8 @@ def cmd_config_set(args: argparse.Namespace) -> int:
         value = ctx.settings.set_from_user(args.key, args.value)
     except SettingError as exc:
         raise CliError(str(exc)) from None
-    print(f"{args.key} = {json.dumps(value, ensure_ascii=False)}")
+    scope = t(f"settings.scope.{setting(args.key).scope}")
+    print(f"{args.key} = {json.dumps(value, ensure_ascii=False)}    ({scope})")
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
@@ -16,7 +17,7 @@ from desk_app.domain.visits import (
     VisitRow,
     normalise_text,
 )
-from desk_app.settings import Settings
+from desk_app.settings import DeskFile, Settings
 from desk_app.storage.database import Database
 from desk_app.storage.recorder import Recorder
 from desk_app.storage.schema import (
@@ -30,8 +31,8 @@ from desk_app.storage.schema import (
 from desk_app.timeutil import local_day_bounds, local_zone, to_local, utc_now
 
 
-def settings_for(db: Database) -> Settings:
-    """The typed settings, stored in this database."""
+def settings_for(db: Database, desk: DeskFile | None = None) -> Settings:
+    """The typed settings: the unit's stored in this database, the desk's in its own file."""
 
     def load() -> dict[str, str]:
         return db.read(lambda s: {r.key: r.value for r in s.scalars(select(SettingRow))})
@@ -59,7 +60,11 @@ def settings_for(db: Database) -> Settings:
 
         return db.write(work)
 
-    return Settings(load, store, store_if_absent)
+    def remove(keys: Iterable[str]) -> None:
+        chosen = list(keys)
+        db.write(lambda s: s.execute(delete(SettingRow).where(SettingRow.key.in_(chosen))))
+
+    return Settings(load, store, store_if_absent, desk=desk or DeskFile(), remove=remove)
 
 
 # Columns in VisitRow's field order; rows come back as plain tuples (no ORM identity map),

@@ -1,0 +1,123 @@
+"""Per-desk settings stay on the desk; the unit's settings are shared through the database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desk_app.cli import main
+from desk_app.context import AppContext
+from desk_app.settings import SETTINGS, DeskFile, is_desk_key
+from desk_app.storage.schema import SettingRow
+
+CCCD = "001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"
+
+
+def _at_desk(
+    monkeypatch: pytest.MonkeyPatch, folder: Path, capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, str, str]:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _db_keys(url: str) -> set[str]:
+    ctx = AppContext.open(url)
+    try:
+        return set(ctx.db.read(lambda s: list(s.scalars(select(SettingRow.key)))))
+    finally:
+        ctx.close()
+
+
+def test_which_settings_are_the_desks() -> None:
+    desk = {spec.key for spec in SETTINGS if spec.scope == "desk"}
+    assert desk == {"desk.name", "desk.checkpoint", "scan.camera", "scan.sound", "ui.language"} | {
+        spec.key for spec in SETTINGS if spec.key.startswith("scanner.")
+    }
+    assert is_desk_key("scanner.port")
+    for key in ("unit.name", "unit.secret", "mail.host", "retention.days", "manager.pin_hash"):
+        assert not is_desk_key(key)
+
+
+def test_two_desks_on_one_database(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gate_a, gate_b = tmp_path / "a", tmp_path / "b"
+    db = ["--db", db_url]
+    assert (
+        _at_desk(monkeypatch, gate_a, capsys, *db, "config", "set", "desk.name", "Cổng A")[0] == 0
+    )
+    assert _at_desk(monkeypatch, gate_a, capsys, *db, "config", "set", "scan.camera", "1")[0] == 0
+    assert (
+        _at_desk(monkeypatch, gate_b, capsys, *db, "config", "set", "desk.name", "Cổng B")[0] == 0
+    )
+    code, out, _ = _at_desk(monkeypatch, gate_a, capsys, *db, "config", "set", "unit.name", "UBND")
+    assert code == 0 and "(unit)" in out
+
+    assert _at_desk(monkeypatch, gate_a, capsys, *db, "config", "get", "desk.name")[1] == "Cổng A\n"
+    assert _at_desk(monkeypatch, gate_b, capsys, *db, "config", "get", "desk.name")[1] == "Cổng B\n"
+    assert _at_desk(monkeypatch, gate_b, capsys, *db, "config", "get", "scan.camera")[1] == "0\n"
+    assert _at_desk(monkeypatch, gate_b, capsys, *db, "config", "get", "unit.name")[1] == "UBND\n"
+
+    stored = json.loads((gate_a / "desk-app" / "desk.json").read_text(encoding="utf-8"))
+    assert stored == {"desk.name": "Cổng A", "scan.camera": "1"}
+    assert not {key for key in _db_keys(db_url) if is_desk_key(key)}
+
+    # Each desk records under its own name.
+    _at_desk(monkeypatch, gate_b, capsys, *db, "record", CCCD, "--at", "2026-11-23T08:00")
+    code, out, _ = _at_desk(monkeypatch, gate_a, capsys, *db, "log", "--json")
+    assert [visit["desk"] for visit in json.loads(out)] == ["Cổng B"]
+
+    code, out, _ = _at_desk(monkeypatch, gate_a, capsys, *db, "config", "list")
+    lines = {line.split()[1]: line.split()[0] for line in out.splitlines()}
+    assert lines["desk.name"] == "desk" and lines["ui.language"] == "desk"
+    assert lines["unit.name"] == "unit" and lines["retention.days"] == "unit"
+
+
+def test_an_older_database_gives_its_desk_keys_to_the_first_desk(
+    db_url: str, tmp_path: Path
+) -> None:
+    ctx = AppContext.open(db_url)
+
+    def older_version(session):  # type: ignore[no-untyped-def]
+        for key, value in (
+            ("desk.name", "Bàn cũ"),
+            ("scan.camera", "2"),
+            ("ui.language", "en"),
+            ("unit.name", "UBND"),
+        ):
+            session.merge(SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
+
+    ctx.db.write(older_version)
+    ctx.close()
+    desk = DeskFile()
+    desk.save({"ui.language": "vi"})  # this desk already chose its language: it stays
+
+    ctx = AppContext.open(db_url)
+    try:
+        assert ctx.settings.get("desk.name") == "Bàn cũ"
+        assert ctx.settings.get("scan.camera") == "2"
+        assert ctx.settings.get("ui.language") == "vi"
+        assert ctx.settings.get("unit.name") == "UBND"
+    finally:
+        ctx.close()
+    assert desk.load() == {"desk.name": "Bàn cũ", "scan.camera": "2", "ui.language": "vi"}
+    assert _db_keys(db_url) >= {"unit.name"}
+    assert not {key for key in _db_keys(db_url) if is_desk_key(key)}
+
+
+def test_a_damaged_desk_file_gives_the_defaults(sqlite_url: str) -> None:
+    desk = DeskFile()
+    desk.path.parent.mkdir(parents=True)
+    desk.path.write_text("{not json", encoding="utf-8")
+    ctx = AppContext.open(sqlite_url)
+    try:
+        assert ctx.settings.get("scan.camera") == "0"
+        ctx.settings.set("scan.camera", "3")
+        assert json.loads(desk.path.read_text(encoding="utf-8")) == {"scan.camera": "3"}
+    finally:
+        ctx.close()
