@@ -7,14 +7,17 @@ import binascii
 import hashlib
 import hmac
 import re
+import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 # Layout (version 1):  DKQ1.<K>.<UNIT>.<field>...<field>.<SIG>
-#   K     S (staff), V (visitor pass), C (checkpoint poster)
+#   K     S (staff), P (visitor pass), C (checkpoint poster); V is the first visitor pass,
+#         which named its visit by row number: still read, so the desk can refuse it clearly
 #   UNIT  unit id, RFC 4648 base32 of UTF-8 without padding
-#   field text fields as base32 like UNIT, numbers as decimal digits, dates as YYYYMMDD
+#   field text fields as base32 like UNIT, numbers as decimal digits, dates as YYYYMMDD,
+#         tokens as they are (base32 letters and digits)
 #   SIG   first 16 bytes of HMAC-SHA256(secret, everything before ".SIG"), base32
 # Every character belongs to the QR "alphanumeric" set (A-Z 0-9 and "."), so the printed code
 # stays low-density, and handheld scanners that type through a keyboard layout cannot mangle
@@ -28,14 +31,22 @@ KIND_STAFF = "staff"
 KIND_VISITOR_PASS = "visitor_pass"
 KIND_CHECKPOINT = "checkpoint"
 
-_LETTER_TO_KIND = {"S": KIND_STAFF, "V": KIND_VISITOR_PASS, "C": KIND_CHECKPOINT}
-_KIND_TO_LETTER = {kind: letter for letter, kind in _LETTER_TO_KIND.items()}
-# Field names per kind, in the order they are written; "t" text, "n" number, "d" date.
-_LAYOUT: dict[str, tuple[tuple[str, str], ...]] = {
-    KIND_STAFF: (("staff_id", "t"), ("name", "t"), ("title", "t")),
-    KIND_VISITOR_PASS: (("visit_id", "n"), ("expires_on", "d")),
-    KIND_CHECKPOINT: (("checkpoint", "t"), ("poster_version", "n")),
+_LETTER_TO_KIND = {
+    "S": KIND_STAFF,
+    "P": KIND_VISITOR_PASS,
+    "V": KIND_VISITOR_PASS,
+    "C": KIND_CHECKPOINT,
 }
+_KIND_TO_LETTER = {KIND_STAFF: "S", KIND_VISITOR_PASS: "P", KIND_CHECKPOINT: "C"}
+# Field names per letter, in the order they are written; "t" text, "n" number, "d" date,
+# "k" token.
+_LAYOUT: dict[str, tuple[tuple[str, str], ...]] = {
+    "S": (("staff_id", "t"), ("name", "t"), ("title", "t")),
+    "P": (("pass_token", "k"), ("expires_on", "d")),
+    "V": (("visit_id", "n"), ("expires_on", "d")),
+    "C": (("checkpoint", "t"), ("poster_version", "n")),
+}
+PASS_TOKEN_BYTES = 10  # 80 random bits: 16 base32 characters on the pass
 
 _HEAD = re.compile(r"DKQ([0-9]{1,6})\.", re.IGNORECASE)
 _B32_PART = re.compile(r"[A-Z2-7]*")
@@ -82,37 +93,49 @@ def _signature(secret: bytes, message: str) -> str:
     return base64.b32encode(digest[:SIGNATURE_BYTES]).decode("ascii").rstrip("=")
 
 
-def _encode(secret: bytes, unit_id: str, kind: str, values: Sequence[str]) -> str:
+def _encode(secret: bytes, unit_id: str, letter: str, values: Sequence[str]) -> str:
     if not secret:
         raise ValueError("the unit secret must not be empty")
     if not unit_id:
         raise ValueError("the unit id must not be empty")
-    parts = [f"{PREFIX}{VERSION}", _KIND_TO_LETTER[kind], _b32(unit_id), *values]
+    parts = [f"{PREFIX}{VERSION}", letter, _b32(unit_id), *values]
     message = ".".join(parts)
     return f"{message}.{_signature(secret, message)}"
 
 
 def encode_staff(secret: bytes, unit_id: str, staff_id: str, name: str, title: str = "") -> str:
-    return _encode(secret, unit_id, KIND_STAFF, [_b32(staff_id), _b32(name), _b32(title)])
-
-
-def encode_visitor_pass(secret: bytes, unit_id: str, visit_id: int, expires_on: date) -> str:
-    if visit_id < 0:
-        raise ValueError("visit id must not be negative")
     return _encode(
-        secret, unit_id, KIND_VISITOR_PASS, [str(visit_id), expires_on.strftime("%Y%m%d")]
+        secret, unit_id, _KIND_TO_LETTER[KIND_STAFF], [_b32(staff_id), _b32(name), _b32(title)]
     )
+
+
+def new_pass_token() -> str:
+    """A random token naming one visit on its visitor pass (never guessed, never reused)."""
+    return base64.b32encode(secrets.token_bytes(PASS_TOKEN_BYTES)).decode("ascii").rstrip("=")
+
+
+def encode_visitor_pass(secret: bytes, unit_id: str, token: str, expires_on: date) -> str:
+    if not token or not _B32_PART.fullmatch(token):
+        raise ValueError("a pass token is base32 letters and digits")
+    letter = _KIND_TO_LETTER[KIND_VISITOR_PASS]
+    return _encode(secret, unit_id, letter, [token, expires_on.strftime("%Y%m%d")])
 
 
 def encode_checkpoint(secret: bytes, unit_id: str, checkpoint: str, poster_version: int) -> str:
     if poster_version < 0:
         raise ValueError("poster version must not be negative")
-    return _encode(secret, unit_id, KIND_CHECKPOINT, [_b32(checkpoint), str(poster_version)])
+    return _encode(
+        secret, unit_id, _KIND_TO_LETTER[KIND_CHECKPOINT], [_b32(checkpoint), str(poster_version)]
+    )
 
 
 def _decode_value(kind_of_field: str, part: str) -> str:
     if kind_of_field == "t":
         return _unb32(part)
+    if kind_of_field == "k":
+        if not part or not _B32_PART.fullmatch(part) or len(part) > 32:
+            raise OwnCodeError("malformed", "not a token")
+        return part
     if kind_of_field == "n":
         if not part.isascii() or not part.isdigit() or len(part) > 18:
             raise OwnCodeError("malformed", "not a number")
@@ -151,7 +174,7 @@ def decode(text: str, secret: bytes, unit_id: str | None) -> OwnCode:
     kind = _LETTER_TO_KIND.get(parts[1])
     if kind is None:
         raise OwnCodeError("malformed", "unknown kind")
-    layout = _LAYOUT[kind]
+    layout = _LAYOUT[parts[1]]
     if len(parts) != 3 + len(layout) + 1:
         raise OwnCodeError("malformed", "wrong number of parts")
     code_unit = _unb32(parts[2])

@@ -6,7 +6,7 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 
 from desk_app.domain.limits import too_long
@@ -90,28 +90,6 @@ def mask_id(number: str | None) -> str:
     if len(number) <= 6:
         return "*" * len(number)
     return number[:3] + "*" * (len(number) - 6) + number[-3:]
-
-
-def decide(
-    *,
-    inside: bool,
-    last_scan_at: datetime | None,
-    now: datetime,
-    direction: Direction,
-    debounce: timedelta,
-) -> Outcome:
-    """Entry, exit or repeat for a recognised person.
-
-    The same person again within the debounce window is a repeat whatever the direction:
-    a code held in front of the camera is read many times.
-    """
-    if last_scan_at is not None and timedelta(0) <= now - last_scan_at < debounce:
-        return Outcome.REPEAT
-    if direction == Direction.IN:
-        return Outcome.ENTRY
-    if direction == Direction.OUT:
-        return Outcome.EXIT
-    return Outcome.EXIT if inside else Outcome.ENTRY
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ AREAS = (
     "desks",
     "files",
     "rollup",
+    "rules",
 )
 
 

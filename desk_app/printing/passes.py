@@ -49,8 +49,11 @@ def plan_pass(ctx: AppContext, visit_id: int, today: date | None = None) -> Pass
         raise PrintError(t("pass.visit_closed", visit_id=visit_id))
     unit = UnitDetails.from_settings(ctx.settings)
     expires_on = today or local_today()
+    token = ctx.log.pass_token(visit.id)
+    if token is None:
+        raise PrintError(t("pass.visit_closed", visit_id=visit_id))
     payload = encode_visitor_pass(
-        ctx.settings.unit_secret(), ctx.settings.unit_id(), visit.id, expires_on
+        ctx.settings.unit_secret(), ctx.settings.unit_id(), token, expires_on
     )
     return PassSpec(
         visit_id=visit.id,

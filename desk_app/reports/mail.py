@@ -14,7 +14,7 @@ import smtplib
 import socket
 import ssl
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate, getaddresses, make_msgid
@@ -22,7 +22,9 @@ from pathlib import Path
 
 from desk_app import mail_password
 from desk_app.context import AppContext
-from desk_app.domain.week import describe, week_containing
+from desk_app.domain.rules import reminder_due as _reminder_due
+from desk_app.domain.rules import reminder_window
+from desk_app.domain.week import describe
 from desk_app.errors import UserError
 from desk_app.i18n import language, t
 from desk_app.outputs import write_bytes
@@ -31,7 +33,7 @@ from desk_app.settings import Settings
 from desk_app.storage import outbox
 from desk_app.storage.database import Database
 from desk_app.storage.outbox import PENDING, SENT
-from desk_app.timeutil import local_day_bounds, to_local, utc_now
+from desk_app.timeutil import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -338,12 +340,10 @@ def reminder_due(ctx: AppContext, now: datetime | None = None) -> bool:
     """From the reminder day and time (Friday 14:00 by default) until a report has been sent
     this week (Monday to Sunday)."""
     now = now or utc_now()
-    local = to_local(now)
-    week = week_containing(local.date())
     hour, minute = (int(part) for part in str(ctx.settings.get("report.reminder_time")).split(":"))
-    day = week.first + timedelta(days=int(ctx.settings.get("report.reminder_weekday")))
-    remind_from = local_day_bounds(day)[0] + timedelta(hours=hour, minutes=minute)
-    if now < remind_from:
+    window = reminder_window(
+        now, int(ctx.settings.get("report.reminder_weekday")), time(hour, minute)
+    )
+    if now < window.remind_from:
         return False
-    week_start = local_day_bounds(week.first)[0]
-    return not outbox.sent_since(ctx.db, week_start)
+    return _reminder_due(now, window, outbox.sent_since(ctx.db, window.week_start))

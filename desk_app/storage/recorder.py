@@ -1,4 +1,5 @@
-"""Recording scans and manual entries: decide and write in one short transaction.
+"""Recording scans and manual entries: load the facts, let the rules decide
+(``domain.rules.plan_scan``), and write the decision, in one short transaction.
 
 This is the path every scan takes, so it uses prebuilt Core statements rather than ORM
 objects: a scan costs a few SQL statements and one commit.
@@ -6,15 +7,24 @@ objects: a scan costs a few SQL statements and one commit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from desk_app.domain.names import better_name, clean_name
 from desk_app.domain.payloads import CodeKind, Identity
+from desk_app.domain.rules import (
+    Action,
+    Decision,
+    OpenVisit,
+    PassVisit,
+    ScanFacts,
+    plan_scan,
+    plan_visit,
+)
 from desk_app.domain.visits import (
     EXIT_AUTO,
     Direction,
@@ -22,14 +32,13 @@ from desk_app.domain.visits import (
     Method,
     Outcome,
     ScanResult,
-    decide,
     manual_person_key,
     normalise_text,
     person_key,
 )
 from desk_app.storage.database import Database
 from desk_app.storage.schema import Person, ScanEvent, StaffMember, Visit
-from desk_app.timeutil import to_local, utc_now
+from desk_app.timeutil import utc_now
 
 TEXT_HEAD = 120
 _RECORDED = (Outcome.ENTRY.value, Outcome.EXIT.value)
@@ -37,7 +46,7 @@ _RECORDED = (Outcome.ENTRY.value, Outcome.EXIT.value)
 _SELECT_PERSON = select(
     Person.id, Person.name, Person.id_number, Person.birth_date, Person.sex
 ).where(Person.person_key == bindparam("key"))
-_SELECT_OPEN_VISIT = select(Visit.id, Visit.warnings).where(
+_SELECT_OPEN_VISIT = select(Visit.id, Visit.entry_at, Visit.warnings).where(
     Visit.person_id == bindparam("pid"), Visit.exit_at.is_(None)
 )
 _SELECT_LAST_VISIT = (
@@ -51,6 +60,22 @@ _SELECT_LAST_SCAN = (
     .where(ScanEvent.person_id == bindparam("pid"), ScanEvent.outcome.in_(_RECORDED))
     .order_by(ScanEvent.at.desc())
     .limit(1)
+)
+_SELECT_STAFF_REVOKED = select(StaffMember.revoked_at).where(
+    StaffMember.staff_id == bindparam("staff_id")
+)
+_SELECT_PASS_VISIT = (
+    select(
+        Visit.id,
+        Visit.entry_at,
+        Visit.exit_at,
+        Visit.warnings,
+        Person.id,
+        Person.name,
+        Person.id_number,
+    )
+    .join(Person, Visit.person_id == Person.id)
+    .where(Visit.pass_token == bindparam("token"))
 )
 _INSERT_EVENT = insert(ScanEvent)
 _INSERT_VISIT = insert(Visit)
@@ -151,68 +176,61 @@ class Recorder:
         purpose: str,
         host: str,
     ) -> ScanResult:
-        if not identity.recognised:
-            return self._reject(session, identity, method, now, identity.reason or "unknown_format")
-        if identity.kind == CodeKind.CHECKPOINT:
-            return self._reject(session, identity, method, now, "checkpoint_code")
-        if identity.kind == CodeKind.VISITOR_PASS:
-            return self._record_pass(session, identity, method, direction, now, debounce)
-        if identity.kind == CodeKind.STAFF:
-            revoked = session.scalar(
-                select(StaffMember.revoked_at).where(StaffMember.staff_id == identity.id_number)
-            )
-            if revoked is not None:
-                return self._reject(session, identity, method, now, "staff_revoked")
-        key = person_key(identity)
-        if key is None:
-            return self._reject(session, identity, method, now, "no_document_number")
-        person = self._upsert_person(session, key, identity, now)
-        return self._decide_and_write(
-            session,
-            person,
-            identity.kind.value,
-            method,
-            direction,
-            now,
-            debounce,
-            identity.warnings,
-            purpose,
-            host,
+        person: _Person | None = None
+        facts = ScanFacts()
+        if not identity.recognised or identity.kind == CodeKind.CHECKPOINT:
+            pass
+        elif identity.kind == CodeKind.VISITOR_PASS:
+            person, facts = self._pass_facts(session, identity)
+        elif identity.kind == CodeKind.STAFF and self._staff_revoked(session, identity):
+            facts = ScanFacts(staff_revoked=True)
+        else:
+            key = person_key(identity)
+            if key is not None:
+                person = self._upsert_person(session, key, identity, now)
+                facts = self._person_facts(session, person.id)
+        decision = plan_scan(identity, facts, direction, now, debounce)
+        if decision.action == Action.REJECT or person is None:
+            reason = decision.reason or "unknown_format"
+            return self._reject(session, identity, method, now, reason, decision.person_id)
+        return self._apply(
+            session, decision, person, identity.kind.value, method, now, purpose, host
         )
 
-    def _record_pass(
-        self,
-        session: Session,
-        identity: Identity,
-        method: Method,
-        direction: Direction,
-        now: datetime,
-        debounce: timedelta,
-    ) -> ScanResult:
-        try:
-            expires_on = date.fromisoformat(identity.extra.get("expires_on", ""))
-            visit_id = int(identity.extra.get("visit_id", ""))
-        except ValueError:
-            return self._reject(session, identity, method, now, "malformed")
-        if to_local(now).date() > expires_on:
-            return self._reject(session, identity, method, now, "pass_expired")
-        row = session.execute(
-            select(Visit.id, Visit.exit_at, Person.id, Person.name, Person.id_number)
-            .join(Person, Visit.person_id == Person.id)
-            .where(Visit.id == visit_id)
-        ).first()
+    @staticmethod
+    def _staff_revoked(session: Session, identity: Identity) -> bool:
+        revoked = (
+            session.connection()
+            .execute(_SELECT_STAFF_REVOKED, {"staff_id": identity.id_number})
+            .scalar()
+        )
+        return revoked is not None
+
+    def _person_facts(self, session: Session, person_id: int) -> ScanFacts:
+        conn = session.connection()
+        row = conn.execute(_SELECT_OPEN_VISIT, {"pid": person_id}).first()
+        open_visit = None if row is None else OpenVisit(row[0], row[1], tuple(row[2].split()))
+        last_visit_id = None
+        if open_visit is None:
+            last_visit_id = conn.execute(_SELECT_LAST_VISIT, {"pid": person_id}).scalar()
+        return ScanFacts(
+            open_visit=open_visit,
+            last_scan_at=self._last_scan_at(session, person_id),
+            last_visit_id=last_visit_id,
+        )
+
+    def _pass_facts(self, session: Session, identity: Identity) -> tuple[_Person | None, ScanFacts]:
+        token = identity.extra.get("pass_token", "")
+        if not token:
+            return None, ScanFacts()
+        row = session.connection().execute(_SELECT_PASS_VISIT, {"token": token.upper()}).first()
         if row is None:
-            return self._reject(session, identity, method, now, "pass_unknown")
-        person = _Person(row[2], row[3], row[4])
-        if row[1] is not None:
-            last = self._last_scan_at(session, person.id)
-            if last is not None and now - last < debounce:
-                return self._repeat(session, person, row[0], identity.kind.value, method, now)
-            return self._reject(session, identity, method, now, "pass_used", person.id)
-        if direction == Direction.IN:
-            return self._reject(session, identity, method, now, "pass_inside", person.id)
-        return self._decide_and_write(
-            session, person, identity.kind.value, method, Direction.OUT, now, debounce, (), "", ""
+            return None, ScanFacts()
+        visit_id, entry_at, exit_at, warnings, person_id, name, id_number = row
+        visit = PassVisit(visit_id, person_id, entry_at, exit_at, tuple(warnings.split()))
+        facts = self._person_facts(session, person_id)
+        return _Person(person_id, name, id_number), ScanFacts(
+            open_visit=facts.open_visit, last_scan_at=facts.last_scan_at, pass_visit=visit
         )
 
     def _upsert_person(
@@ -220,8 +238,8 @@ class Recorder:
     ) -> _Person:
         conn = session.connection()
         row = conn.execute(_SELECT_PERSON, {"key": key}).first()
-        name = normalise_text(identity.name)
         if row is None:
+            name = clean_name(identity.name)
             result = conn.execute(
                 _INSERT_PERSON,
                 {
@@ -239,8 +257,10 @@ class Recorder:
             return _Person(_new_id(result), name, identity.id_number)
         person_id, old_name, id_number, birth_date, sex = row
         changes: dict[str, Any] = {}
-        # A later card fills in what an earlier one lacked (e.g. a masked health-app code).
-        if name and (not old_name or (old_name.isupper() and not name.isupper())):
+        # A later card fills in what an earlier one lacked (a masked health-app code, a name
+        # whose letters a keyboard-type scanner lost); a worse spelling never replaces it.
+        name = better_name(old_name, identity.name)
+        if name != old_name:
             changes["name"] = old_name = name
         if identity.birth_date and not birth_date:
             changes["birth_date"] = identity.birth_date
@@ -285,37 +305,21 @@ class Recorder:
             id_number=person.id_number,
         )
 
-    def _decide_and_write(
+    def _apply(
         self,
         session: Session,
+        decision: Decision,
         person: _Person,
         kind: str,
         method: Method,
-        direction: Direction,
         now: datetime,
-        debounce: timedelta,
-        warnings: Sequence[str],
         purpose: str,
         host: str,
     ) -> ScanResult:
+        """Write an entry, exit or repeat the rules decided on, with its scan event."""
+        if decision.action == Action.REPEAT:
+            return self._repeat(session, person, decision.visit_id, kind, method, now)
         conn = session.connection()
-        open_visit = conn.execute(_SELECT_OPEN_VISIT, {"pid": person.id}).first()
-        outcome = decide(
-            inside=open_visit is not None,
-            last_scan_at=self._last_scan_at(session, person.id),
-            now=now,
-            direction=direction,
-            debounce=debounce,
-        )
-        if outcome == Outcome.REPEAT:
-            visit_id = (
-                open_visit[0]
-                if open_visit
-                else conn.execute(_SELECT_LAST_VISIT, {"pid": person.id}).scalar()
-            )
-            return self._repeat(session, person, visit_id, kind, method, now)
-        warning_list = list(warnings)
-        closed_id: int | None = None
         new_visit = {
             "person_id": person.id,
             "entry_at": now,
@@ -328,42 +332,42 @@ class Recorder:
             "checkpoint": self.checkpoint,
             "purpose": normalise_text(purpose),
             "host": normalise_text(host),
-            "warnings": "",
+            "warnings": " ".join(decision.visit_warnings),
         }
-        if outcome == Outcome.ENTRY:
-            if open_visit is not None:  # forced entry of someone recorded inside
-                closed_id = open_visit[0]
+        if decision.action == Action.ENTER:
+            if decision.close_visit_id is not None:
                 conn.execute(
                     update(Visit)
-                    .where(Visit.id == closed_id)
-                    .values(exit_at=now, exit_auto=True, exit_method=EXIT_AUTO)
+                    .where(Visit.id == decision.close_visit_id)
+                    .values(exit_at=decision.close_at, exit_auto=True, exit_method=EXIT_AUTO)
                 )
-            new_visit["warnings"] = " ".join(warning_list)
             visit_id = _new_id(conn.execute(_INSERT_VISIT, new_visit))
-        elif open_visit is None:  # forced exit of someone never seen coming in
-            warning_list.append("exit_without_entry")
-            new_visit.update(exit_at=now, exit_method=method.value, warnings=" ".join(warning_list))
+        elif decision.action == Action.EXIT_UNSEEN:
+            new_visit.update(exit_at=decision.exit_at, exit_method=method.value)
             visit_id = _new_id(conn.execute(_INSERT_VISIT, new_visit))
         else:
-            visit_id = open_visit[0]
-            known = open_visit[1].split()
-            merged = " ".join(known + [w for w in warning_list if w not in known])
+            assert decision.visit_id is not None
+            visit_id = decision.visit_id
             conn.execute(
                 update(Visit)
                 .where(Visit.id == visit_id)
-                .values(exit_at=now, exit_method=method.value, warnings=merged)
+                .values(
+                    exit_at=decision.exit_at,
+                    exit_method=method.value,
+                    warnings=" ".join(decision.visit_warnings),
+                )
             )
         self._event(
             session,
             at=now,
-            outcome=outcome.value,
+            outcome=decision.outcome.value,
             method=method.value,
             code_kind=kind,
             person_id=person.id,
             visit_id=visit_id,
         )
         return ScanResult(
-            outcome=outcome,
+            outcome=decision.outcome,
             at=now,
             method=method.value,
             code_kind=kind,
@@ -371,8 +375,8 @@ class Recorder:
             person_id=person.id,
             name=person.name,
             id_number=person.id_number,
-            warnings=tuple(warning_list),
-            auto_closed_visit_id=closed_id,
+            warnings=decision.warnings,
+            auto_closed_visit_id=decision.close_visit_id,
         )
 
     def record_manual(
@@ -417,15 +421,15 @@ class Recorder:
             else:
                 conn.execute(update(Person).where(Person.id == person_id).values(**values))
             person = _Person(int(person_id), cleaned.name, cleaned.id_number or None)
-            return self._decide_and_write(
+            facts = self._person_facts(session, person.id)
+            decision = plan_visit(facts, Direction(direction), now, timedelta(0))
+            return self._apply(
                 session,
+                decision,
                 person,
                 "manual",
                 Method.MANUAL,
-                Direction(direction),
                 now,
-                timedelta(0),
-                (),
                 cleaned.purpose,
                 cleaned.host,
             )

@@ -116,6 +116,8 @@ class Visit(Base):
     purpose: Mapped[str] = mapped_column(Limited("purpose"), default="")
     host: Mapped[str] = mapped_column(Limited("host"), default="")
     warnings: Mapped[str] = mapped_column(Text, default="")  # space-separated warning codes
+    # The random token a printed visitor pass carries (set when the first pass is printed).
+    pass_token: Mapped[str | None] = mapped_column(String(32), default=None)
     # The open visit of a person is unique: a partial index on SQLite and PostgreSQL.
     __table_args__ = (
         Index("ix_visits_entry_at", "entry_at"),
@@ -128,6 +130,7 @@ class Visit(Base):
             sqlite_where=text("exit_at IS NULL"),
             postgresql_where=text("exit_at IS NULL"),
         ),
+        Index("uq_visits_pass_token", "pass_token", unique=True),
     )
 
 

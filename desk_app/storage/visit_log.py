@@ -9,6 +9,8 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from desk_app.domain.own_codes import new_pass_token
+from desk_app.domain.rules import closing_exit
 from desk_app.domain.visits import (
     EXIT_AUTO,
     EXIT_CHECKOUT,
@@ -28,7 +30,7 @@ from desk_app.storage.schema import (
     StaffMember,
     Visit,
 )
-from desk_app.timeutil import local_day_bounds, local_zone, to_local, utc_now
+from desk_app.timeutil import local_day_bounds, utc_now
 
 
 def settings_for(db: Database, desk: DeskFile | None = None) -> Settings:
@@ -154,22 +156,32 @@ class VisitLog(Recorder):
 
         return self.db.write(work)
 
+    def pass_token(self, visit_id: int) -> str | None:
+        """The token a visitor pass of this open visit carries, made at the first print
+        (a reprint carries the same one); None when the visit has ended or does not exist."""
+
+        def work(session: Session) -> str | None:
+            visit = session.get(Visit, visit_id)
+            if visit is None or visit.exit_at is not None:
+                return None
+            if not visit.pass_token:
+                visit.pass_token = new_pass_token()
+            return visit.pass_token
+
+        return self.db.write(work)
+
     def auto_checkout(self, closing: time, *, now: datetime | None = None) -> int:
         """Close every visit still open past a closing time (today's, once it has passed,
         and earlier days'), at that closing time, marked automatic. Returns how many."""
         now = (now or utc_now()).astimezone(UTC)
-        local_now = to_local(now)
 
         def work(session: Session) -> int:
             closed = 0
             for visit in session.scalars(select(Visit).where(Visit.exit_at.is_(None))):
-                entry_local = to_local(visit.entry_at)
-                close_local = datetime.combine(entry_local.date(), closing, tzinfo=local_zone())
-                if close_local <= entry_local:  # came in after closing: close the next day
-                    close_local += timedelta(days=1)
-                if close_local > local_now:
+                exit_at = closing_exit(visit.entry_at, closing, now)
+                if exit_at is None:
                     continue
-                visit.exit_at = close_local.astimezone(UTC)
+                visit.exit_at = exit_at
                 visit.exit_auto = True
                 visit.exit_method = EXIT_AUTO
                 closed += 1

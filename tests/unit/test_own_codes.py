@@ -36,10 +36,25 @@ def test_staff_roundtrip() -> None:
 
 
 def test_visitor_pass_roundtrip() -> None:
-    text = own_codes.encode_visitor_pass(SECRET, UNIT, 987654, date(2026, 12, 31))
+    token = own_codes.new_pass_token()
+    text = own_codes.encode_visitor_pass(SECRET, UNIT, token, date(2026, 12, 31))
     code = decode(text, SECRET, UNIT)
     assert code.kind == "visitor_pass"
-    assert dict(code.fields) == {"visit_id": "987654", "expires_on": "2026-12-31"}
+    assert dict(code.fields) == {"pass_token": token, "expires_on": "2026-12-31"}
+
+
+def test_pass_tokens_are_random_and_scanner_safe() -> None:
+    tokens = {own_codes.new_pass_token() for _ in range(1000)}
+    assert len(tokens) == 1000
+    assert all(len(token) == 16 and token.isalnum() and token.isupper() for token in tokens)
+
+
+def test_a_pass_of_the_first_kind_still_reads_with_its_visit_number() -> None:
+    # Printed before passes carried a token: the desk must recognise it to refuse it clearly.
+    text = own_codes._encode(SECRET, UNIT, "V", ["42", "20261231"])
+    code = decode(text, SECRET, UNIT)
+    assert code.kind == "visitor_pass"
+    assert dict(code.fields) == {"visit_id": "42", "expires_on": "2026-12-31"}
 
 
 def test_checkpoint_roundtrip() -> None:
@@ -52,7 +67,7 @@ def test_checkpoint_roundtrip() -> None:
 def test_codes_are_short_uppercase_alphanumeric_without_pipe() -> None:
     texts = [
         own_codes.encode_staff(SECRET, UNIT, "CB-12", "Nguyễn Văn An", "Kế toán"),
-        own_codes.encode_visitor_pass(SECRET, UNIT, 12, date(2026, 1, 1)),
+        own_codes.encode_visitor_pass(SECRET, UNIT, "ABCDEFGH23456722", date(2026, 1, 1)),
         own_codes.encode_checkpoint(SECRET, UNIT, "Cổng chính", 1),
     ]
     for text in texts:
@@ -95,7 +110,7 @@ def test_edited_name_is_bad_signature() -> None:
 
 
 def test_signature_replaced() -> None:
-    text = own_codes.encode_visitor_pass(SECRET, UNIT, 1, date(2026, 1, 1))
+    text = own_codes.encode_visitor_pass(SECRET, UNIT, "AAAAAAAAAAAAAAAA", date(2026, 1, 1))
     head, _, _sig = text.rpartition(".")
     assert _reason(head + "." + "A" * 26) == "bad_signature"
 
@@ -144,7 +159,7 @@ def test_empty_secret_or_unit_refused_when_encoding() -> None:
     with pytest.raises(ValueError):
         own_codes.encode_staff(SECRET, "", "1", "A")
     with pytest.raises(ValueError):
-        own_codes.encode_visitor_pass(SECRET, UNIT, -1, date(2026, 1, 1))
+        own_codes.encode_visitor_pass(SECRET, UNIT, "not-a-token", date(2026, 1, 1))
 
 
 def test_empty_secret_never_verifies() -> None:

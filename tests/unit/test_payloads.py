@@ -491,16 +491,16 @@ def test_staff_card() -> None:
 
 
 def test_visitor_pass() -> None:
-    code = own_codes.encode_visitor_pass(SECRET, UNIT, 4021, date(2026, 11, 27))
+    code = own_codes.encode_visitor_pass(SECRET, UNIT, "K4Q2ZP7MXR3W5NYA", date(2026, 11, 27))
     identity = parse(code, unit_secret=SECRET, unit_id=UNIT)
     assert identity.kind is CodeKind.VISITOR_PASS
-    assert identity.extra["visit_id"] == "4021"
+    assert identity.extra["pass_token"] == "K4Q2ZP7MXR3W5NYA"
     assert identity.extra["expires_on"] == "2026-11-27"
     assert identity.id_number is None
 
 
 def test_expired_pass_still_parses() -> None:
-    code = own_codes.encode_visitor_pass(SECRET, UNIT, 1, date(2000, 1, 1))
+    code = own_codes.encode_visitor_pass(SECRET, UNIT, "AAAAAAAAAAAAAAAA", date(2000, 1, 1))
     assert parse(code, unit_secret=SECRET, unit_id=UNIT).kind is CodeKind.VISITOR_PASS
 
 
@@ -539,8 +539,8 @@ def test_other_units_code() -> None:
 
 
 def test_edited_own_code() -> None:
-    code = own_codes.encode_visitor_pass(SECRET, UNIT, 4021, date(2026, 11, 27))
-    edited = code.replace(".4021.", ".4022.")
+    code = own_codes.encode_visitor_pass(SECRET, UNIT, "K4Q2ZP7MXR3W5NYA", date(2026, 11, 27))
+    edited = code.replace(".K4Q2ZP7MXR3W5NYA.", ".K4Q2ZP7MXR3W5NYB.")
     assert edited != code
     assert parse(edited, unit_secret=SECRET, unit_id=UNIT).reason == "bad_signature"
 

@@ -158,13 +158,17 @@ def test_visitor_pass_and_staff_card_rules(ctx: AppContext) -> None:
     secret, unit = ctx.settings.unit_secret(), ctx.settings.unit_id()
     visit = ctx.log.record_manual(ManualEntry(name="Khách Một"), at=T0)
     day = datetime(2026, 11, 23).date()
-    code = own_codes.encode_visitor_pass(secret, unit, visit.visit_id, day)
+    token = ctx.log.pass_token(visit.visit_id)
+    assert token is not None
+    code = own_codes.encode_visitor_pass(secret, unit, token, day)
     out = record(ctx, code, T0 + timedelta(hours=1))
     assert out.outcome == Outcome.EXIT and out.visit_id == visit.visit_id
     used = record(ctx, code, T0 + timedelta(hours=2))
     assert (used.outcome, used.reason) == (Outcome.REJECTED, "pass_used")
     visit2 = ctx.log.record_manual(ManualEntry(name="Khách Hai"), at=T0)
-    code2 = own_codes.encode_visitor_pass(secret, unit, visit2.visit_id, day)
+    token2 = ctx.log.pass_token(visit2.visit_id)
+    assert token2 is not None
+    code2 = own_codes.encode_visitor_pass(secret, unit, token2, day)
     expired = record(ctx, code2, T0 + timedelta(days=1))
     assert (expired.outcome, expired.reason) == (Outcome.REJECTED, "pass_expired")
 

@@ -1,0 +1,142 @@
+"""The rules applied by storage on a real database (SQLite and PostgreSQL): clocks that
+disagree, passes that name a visit by token, names that arrived mangled."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from desk_app.context import AppContext
+from desk_app.domain import own_codes
+from desk_app.domain.visits import ManualEntry, Outcome, ScanResult
+
+CCCD = "001090123456||{name}|01011990|Nam|Hà Nội|01012021"
+GOOD = "Nguyễn Văn Ánh"
+T0 = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # Monday 08:00 in Hà Nội
+M = timedelta(minutes=1)
+
+
+@pytest.fixture
+def ctx(db_url: str) -> Iterator[AppContext]:
+    context = AppContext.open(db_url)
+    yield context
+    context.close()
+
+
+def _scan(ctx: AppContext, at: datetime, name: str = GOOD, **kw: object) -> ScanResult:
+    return ctx.log.record_scan(ctx.parse(CCCD.format(name=name)), at=at, **kw)  # type: ignore[arg-type]
+
+
+# ----- time going backwards ---------------------------------------------------------------
+def test_an_exit_stamped_before_its_entry_is_kept_at_the_entry(ctx: AppContext) -> None:
+    entry = _scan(ctx, T0)
+    # The side gate's clock is five minutes behind: the exit is stamped 07:55.
+    exit_ = _scan(ctx, T0 - 5 * M)
+    assert (exit_.outcome, exit_.visit_id) == (Outcome.EXIT, entry.visit_id)
+    assert "clock_behind" in exit_.warnings
+    visit = ctx.log.visit(entry.visit_id or 0)
+    assert visit is not None and visit.exit_at is not None
+    assert visit.exit_at >= visit.entry_at
+    assert "clock_behind" in visit.warnings
+
+
+def test_a_scan_just_before_a_later_stamped_one_is_a_repeat(ctx: AppContext) -> None:
+    first = _scan(ctx, T0 + 30 * timedelta(seconds=1), debounce_seconds=10)
+    again = _scan(ctx, T0 + 25 * timedelta(seconds=1), debounce_seconds=10)
+    assert first.outcome is Outcome.ENTRY
+    assert (again.outcome, again.visit_id) == (Outcome.REPEAT, first.visit_id)
+    assert [v.exit_at for v in ctx.log.history("001090123456")] == [None]
+
+
+def test_a_forced_entry_never_closes_a_visit_before_it_began(ctx: AppContext) -> None:
+    first = _scan(ctx, T0)
+    again = _scan(ctx, T0 - 5 * M, direction="in")
+    assert (again.outcome, again.auto_closed_visit_id) == (Outcome.ENTRY, first.visit_id)
+    closed = ctx.log.visit(first.visit_id or 0)
+    assert closed is not None and closed.exit_at == closed.entry_at
+
+
+# ----- visitor passes ---------------------------------------------------------------------
+def _pass_for(ctx: AppContext, visit_id: int) -> str:
+    token = ctx.log.pass_token(visit_id)
+    assert token is not None
+    return own_codes.encode_visitor_pass(
+        ctx.settings.unit_secret(), ctx.settings.unit_id(), token, T0.date()
+    )
+
+
+def test_a_pass_of_a_deleted_visit_checks_out_nobody_else(ctx: AppContext) -> None:
+    first = ctx.log.record_manual(ManualEntry(name="Khách Một"), at=T0)
+    code = _pass_for(ctx, first.visit_id or 0)
+    assert first.person_id is not None
+    ctx.log.delete_person(first.person_id, reason="yêu cầu xóa")
+    # The next visit may get the same row number the deleted one had.
+    second = ctx.log.record_manual(ManualEntry(name="Khách Hai"), at=T0 + M)
+    result = ctx.log.record_scan(ctx.parse(code), at=T0 + 30 * M)
+    assert (result.outcome, result.reason) == (Outcome.REJECTED, "pass_unknown")
+    assert [v.id for v in ctx.log.inside()] == [second.visit_id]
+
+
+def test_a_reprinted_pass_carries_the_same_token_and_an_ended_visit_gets_none(
+    ctx: AppContext,
+) -> None:
+    visit = ctx.log.record_manual(ManualEntry(name="Khách Một"), at=T0)
+    token = ctx.log.pass_token(visit.visit_id or 0)
+    assert token and ctx.log.pass_token(visit.visit_id or 0) == token
+    other = ctx.log.record_manual(ManualEntry(name="Khách Hai"), at=T0)
+    assert ctx.log.pass_token(other.visit_id or 0) != token
+    ctx.log.check_out(visit.visit_id or 0, at=T0 + M)
+    assert ctx.log.pass_token(visit.visit_id or 0) is None
+    assert ctx.log.pass_token(999_999) is None
+
+
+def test_a_pass_of_the_first_kind_is_refused_with_its_reason(ctx: AppContext) -> None:
+    visit = ctx.log.record_manual(ManualEntry(name="Khách Một"), at=T0)
+    old = own_codes._encode(
+        ctx.settings.unit_secret(),
+        ctx.settings.unit_id(),
+        "V",
+        [str(visit.visit_id), T0.strftime("%Y%m%d")],
+    )
+    result = ctx.log.record_scan(ctx.parse(old), at=T0 + M)
+    assert (result.outcome, result.reason) == (Outcome.REJECTED, "pass_old_format")
+    assert [v.id for v in ctx.log.inside()] == [visit.visit_id]
+
+
+# ----- mangled names ----------------------------------------------------------------------
+@pytest.mark.parametrize("mangled", ["Nguy?n V?n ?nh", "Nguyá»…n VÄƒn Ãnh"])
+def test_a_mangled_scan_is_the_same_person_and_keeps_the_good_name(
+    ctx: AppContext, mangled: str
+) -> None:
+    entry = _scan(ctx, T0)
+    exit_ = _scan(ctx, T0 + 30 * M, name=mangled)
+    assert (exit_.outcome, exit_.person_id, exit_.visit_id) == (
+        Outcome.EXIT,
+        entry.person_id,
+        entry.visit_id,
+    )
+    assert exit_.name == GOOD
+    [visit] = ctx.log.history("001090123456")
+    assert visit.name == GOOD
+
+
+def test_a_mangled_stored_name_is_upgraded_by_a_good_scan(ctx: AppContext) -> None:
+    first = _scan(ctx, T0, name="Nguy?n V?n ?nh")
+    assert first.name == "Nguy?n V?n ?nh"
+    second = _scan(ctx, T0 + 30 * M)
+    assert second.name == GOOD
+    assert {v.name for v in ctx.log.history("001090123456")} == {GOOD}
+
+
+def test_mojibake_is_stored_repaired(ctx: AppContext) -> None:
+    result = _scan(ctx, T0, name="Tráº§n Thá»‹ BÃ¬nh")
+    assert result.name == "Trần Thị Bình"
+    stored = ctx.db.read(
+        lambda s: s.execute(
+            text("SELECT name FROM people WHERE id_number = '001090123456'")
+        ).scalar()
+    )
+    assert stored == "Trần Thị Bình"
