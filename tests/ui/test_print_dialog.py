@@ -175,7 +175,7 @@ def test_visitor_pass_for_the_chosen_visit(
     codes = _codes(tmp_path / "pass.pdf")
     identity = ctx.parse(codes[0])
     assert identity.kind is CodeKind.VISITOR_PASS
-    assert identity.extra["visit_id"] == str(visit_id)
+    assert identity.extra["pass_token"] == ctx.log.pass_token(visit_id)
 
 
 def test_no_visitor_inside_no_pass(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
