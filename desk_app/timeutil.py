@@ -60,3 +60,13 @@ def parse_user_date(text: str) -> date:
         except ValueError:
             continue
     raise ValueError(text)
+
+
+# The days a log can hold: outside them, local/UTC conversions and week arithmetic overflow.
+# A report also looks a week back, hence the margin at the start.
+FIRST_LOG_DAY = date(1970, 1, 8)
+LAST_LOG_DAY = date(9998, 12, 31)
+
+
+def in_log_range(day: date) -> bool:
+    return FIRST_LOG_DAY <= day <= LAST_LOG_DAY

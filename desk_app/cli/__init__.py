@@ -77,8 +77,22 @@ def _open_window(args: argparse.Namespace) -> int:
     return run_window(args)
 
 
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     native.prepare()  # before any subcommand imports pyzbar
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    for index, arg in enumerate(arguments):  # argparse's own errors speak this language too
+        if arg == "--lang" and index + 1 < len(arguments):
+            set_language(arguments[index + 1])
+        elif arg.startswith("--lang="):
+            set_language(arg.split("=", 1)[1])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
@@ -89,6 +103,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     from desk_app.errors import UserError, log_file_path, write_crash_log
 
+    # Bytes that are not UTF-8 reach Python as surrogate escapes; stored or printed, they
+    # would fail deep inside. A code to record is judged as a code (rejected with its reason);
+    # any other argument is refused here.
+    for name, value in vars(args).items():
+        if name != "text" and isinstance(value, str) and not _is_utf8(value):
+            print(t("error.prefix", message=t("cli.bad_text", option=name)), file=sys.stderr)
+            return EXIT_ERROR
     try:
         handler = getattr(args, "handler", None)
         if handler is None:

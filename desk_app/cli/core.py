@@ -10,6 +10,7 @@ from typing import Any
 
 from desk_app.cli import EXIT_OK, EXIT_REJECTED, EXIT_REPEAT, CliError
 from desk_app.context import AppContext
+from desk_app.domain.identity import CodeKind, Identity, visible
 from desk_app.domain.own_codes import looks_like_own_code
 from desk_app.domain.payloads import parse
 from desk_app.domain.visits import Direction, Method, Outcome, VisitRow
@@ -18,7 +19,11 @@ from desk_app.outputs import check_target, write_bytes
 from desk_app.reports.csv_export import csv_bytes
 from desk_app.settings import SettingError, setting
 from desk_app.timeutil import (
+    FIRST_LOG_DAY,
+    LAST_LOG_DAY,
+    format_date,
     format_datetime,
+    in_log_range,
     local_day_bounds,
     local_zone,
     parse_user_date,
@@ -64,7 +69,7 @@ def register(subparsers: Any) -> None:
     s.set_defaults(handler=cmd_config_set)
 
     p = subparsers.add_parser("purge", help="delete visits older than the retention period")
-    p.add_argument("--older-than", type=int, metavar="DAYS")
+    p.add_argument("--older-than", type=days_arg, metavar="DAYS")
     p.set_defaults(handler=cmd_purge)
 
     p = subparsers.add_parser("person", help="find, export or delete one person's records")
@@ -86,7 +91,9 @@ def _context(args: argparse.Namespace) -> AppContext:
 def cmd_parse(args: argparse.Namespace) -> int:
     # The unit's own codes are checked with its secret, which lives in the database; other
     # codes parse without opening it.
-    if looks_like_own_code(args.text):
+    if not _is_utf8(args.text):
+        identity = _argument_identity(_context(args), args.text)
+    elif looks_like_own_code(args.text):
         identity = _context(args).parse(args.text)
     else:
         identity = parse(args.text)
@@ -112,9 +119,29 @@ def _parse_at(text: str | None) -> datetime | None:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise CliError(t("cli.bad_datetime", value=text)) from None
+    if not in_log_range(moment.date()):
+        raise CliError(t("cli.date_out_of_range", value=text, **_log_range()))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=local_zone())
     return moment.astimezone(UTC)
+
+
+def _log_range() -> dict[str, str]:
+    return {"first": format_date(FIRST_LOG_DAY), "last": format_date(LAST_LOG_DAY)}
+
+
+def _argument_identity(ctx: AppContext, text: str) -> Identity:
+    """What a code given on the command line says. Bytes that are not UTF-8 (the shell hands
+    them over as surrogate escapes) are a rejected code with its reason, never a crash."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+            shown = text.encode("utf-8", "replace").decode("utf-8")
+        return Identity(CodeKind.UNRECOGNISED, raw=visible(shown)[:200], reason="not_utf8")
+    return ctx.parse(text)
 
 
 def cmd_record(args: argparse.Namespace) -> int:
@@ -122,7 +149,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     ctx = _context(args)
     if args.desk:
         ctx.log.desk = args.desk
-    identity = ctx.parse(args.text)
+    identity = _argument_identity(ctx, args.text)
     result = ctx.log.record_scan(
         identity,
         method=args.method,
@@ -146,11 +173,47 @@ def cmd_record(args: argparse.Namespace) -> int:
     )
 
 
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _date_arg(text: str) -> Any:
     try:
-        return parse_user_date(text)
+        day = parse_user_date(text)
     except ValueError:
         raise CliError(t("cli.bad_date", value=text)) from None
+    if not in_log_range(day):
+        raise CliError(t("cli.date_out_of_range", value=text, **_log_range()))
+    return day
+
+
+MAX_DAYS = 36_500  # a hundred years: any more is a typing slip
+
+
+def days_arg(text: str) -> int:
+    """A number of days for ``purge``: 0 to a hundred years."""
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_days", value=text)) from None
+    if not 0 <= days <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(t("cli.days_range", value=text, most=MAX_DAYS))
+    return days
+
+
+def row_number(text: str) -> int:
+    """A row number (visit, message): a positive whole number that a database can hold."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_number", value=text)) from None
+    if not 1 <= number < 2**63:
+        raise argparse.ArgumentTypeError(t("cli.bad_number", value=text))
+    return number
 
 
 def _visit_dict(row: VisitRow, full_ids: bool) -> dict[str, object]:

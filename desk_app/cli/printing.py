@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desk_app.cli import EXIT_OK, EXIT_REJECTED, CliError
+from desk_app.cli.core import row_number
 from desk_app.context import AppContext
 from desk_app.i18n import t
 from desk_app.timeutil import format_date, to_local
@@ -38,7 +39,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_cards)
 
     p = subparsers.add_parser("pass", help="print a visitor pass for an open visit")
-    p.add_argument("visit_id", type=int, metavar="VISIT_ID")
+    p.add_argument("visit_id", type=row_number, metavar="VISIT_ID")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
     p.add_argument("--format", type=str.lower, choices=("a6", "80mm"), default="a6")
     p.set_defaults(handler=cmd_pass)

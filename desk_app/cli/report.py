@@ -11,13 +11,22 @@ from typing import Any
 
 from desk_app import mail_password
 from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
+from desk_app.cli.core import row_number
 from desk_app.context import AppContext
 from desk_app.domain.week import Period, current_week, date_range, last_full_week, parse_week
 from desk_app.i18n import t
 from desk_app.outputs import check_target, write_bytes
 from desk_app.reports import mail
 from desk_app.reports.workbook import export_report
-from desk_app.timeutil import format_datetime, parse_user_date, utc_now
+from desk_app.timeutil import (
+    FIRST_LOG_DAY,
+    LAST_LOG_DAY,
+    format_date,
+    format_datetime,
+    in_log_range,
+    parse_user_date,
+    utc_now,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -40,10 +49,10 @@ def register(subparsers: Any) -> None:
     sub = p.add_subparsers(dest="outbox_command")
     sub.add_parser("list").set_defaults(handler=cmd_outbox_list)
     r = sub.add_parser("retry", help="send the waiting messages now")
-    r.add_argument("--id", type=int, metavar="N", help="only this message")
+    r.add_argument("--id", type=row_number, metavar="N", help="only this message")
     r.set_defaults(handler=cmd_outbox_retry)
     s = sub.add_parser("save", help="save a message as an .eml file")
-    s.add_argument("id", type=int)
+    s.add_argument("id", type=row_number)
     s.add_argument("path", metavar="FILE.eml")
     s.set_defaults(handler=cmd_outbox_save)
     p.set_defaults(handler=cmd_outbox_list)
@@ -62,6 +71,21 @@ def _date(text: str) -> date:
 
 def period_from_args(args: argparse.Namespace) -> Period:
     """--week W | --from D --to D; the last full week by default."""
+    period = _period(args)
+    if not (in_log_range(period.first) and in_log_range(period.last)):
+        value = args.week or f"{args.date_from} - {args.date_to}"
+        raise CliError(
+            t(
+                "cli.date_out_of_range",
+                value=value,
+                first=format_date(FIRST_LOG_DAY),
+                last=format_date(LAST_LOG_DAY),
+            )
+        )
+    return period
+
+
+def _period(args: argparse.Namespace) -> Period:
     now = utc_now()
     if args.date_from or args.date_to:
         if not (args.date_from and args.date_to):
@@ -69,7 +93,7 @@ def period_from_args(args: argparse.Namespace) -> Period:
         first, last = _date(args.date_from), _date(args.date_to)
         try:
             return date_range(first, last)
-        except ValueError:
+        except (ValueError, OverflowError):
             raise CliError(t("report.bad_range", first=args.date_from, last=args.date_to)) from None
     week = (args.week or "last").strip().lower()
     if week == "last":
@@ -78,7 +102,7 @@ def period_from_args(args: argparse.Namespace) -> Period:
         return current_week(now)
     try:
         return parse_week(week)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise CliError(t("report.bad_week", value=args.week)) from None
 
 

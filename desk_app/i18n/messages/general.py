@@ -37,4 +37,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--out chỉ dùng cùng --csv",
         "en": "--out is used with --csv only",
     },
+    "cli.date_out_of_range": {
+        "vi": "Ngày ngoài khoảng nhật ký có thể chứa: {value} (từ {first} đến {last})",
+        "en": "Date outside what a log can hold: {value} ({first} to {last})",
+    },
+    "cli.days_range": {
+        "vi": "Số ngày phải từ 0 đến {most}: {value}",
+        "en": "The number of days must be 0 to {most}: {value}",
+    },
+    "cli.bad_number": {
+        "vi": "Số không hợp lệ: {value} (một số nguyên dương)",
+        "en": "Invalid number: {value} (a positive whole number)",
+    },
+    "cli.bad_text": {
+        "vi": "Tham số {option} có byte không phải UTF-8; hãy gõ lại",
+        "en": "The argument {option} holds bytes that are not UTF-8; type it again",
+    },
 }

@@ -66,6 +66,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The unit's code is damaged",
     },
     "reason.too_long": {"vi": "Mã quá dài", "en": "The code is too long"},
+    "reason.not_utf8": {
+        "vi": "Mã chứa byte không phải văn bản UTF-8",
+        "en": "The code holds bytes that are not UTF-8 text",
+    },
     "warning.id_sex_mismatch": {
         "vi": "Giới tính không khớp với số định danh",
         "en": "The sex does not match the ID number",
