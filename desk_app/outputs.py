@@ -25,6 +25,7 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "png": (".png",),
     "eml": (".eml",),
     "csv": (".csv",),
+    "docx": (".docx",),
 }
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

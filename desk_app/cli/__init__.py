@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "desk_app.cli.report",
     "desk_app.cli.diag",
     "desk_app.cli.setup",
+    "desk_app.cli.rollup",
 )
 
 EXIT_OK = 0

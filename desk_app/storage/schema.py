@@ -203,3 +203,43 @@ class OutboxMessage(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     last_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class ProvinceReport(Base):
+    """A unit's weekly figures as the province received them: one per point and week.
+
+    Kept so that next week's roll-up finds this week's figures; a re-sent report (made
+    later) replaces the earlier one.
+    """
+
+    __tablename__ = "province_reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32))
+    week: Mapped[str] = mapped_column(String(32))  # e.g. 2021-W41
+    unit_name: Mapped[str] = mapped_column(String(300), default="")
+    made_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    scans: Mapped[int] = mapped_column(Integer, default=0)
+    scans_by_code: Mapped[int] = mapped_column(Integer, default=0)
+    scans_by_hand: Mapped[int] = mapped_column(Integer, default=0)
+    previous_scans: Mapped[int | None] = mapped_column(Integer)
+    days: Mapped[str] = mapped_column(Text, default="{}")  # JSON: ISO date -> scans
+    content_hash: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(Text, default="")  # file it came from
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    __table_args__ = (
+        Index("uq_province_reports_point_week", "unit_code", "week", unique=True),
+        Index("ix_province_reports_week", "week"),
+    )
+
+
+class ProvinceFile(Base):
+    """A file the roll-up has read, by content: the same file again is not read twice."""
+
+    __tablename__ = "province_files"
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), default="")
+    week: Mapped[str] = mapped_column(String(32), default="")
+    made_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    error: Mapped[str] = mapped_column(String(40), default="")  # why it could not be read
+    detail: Mapped[str] = mapped_column(Text, default="")
+    read_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -25,6 +25,7 @@ QT_FREE = [
     "reports/cells.py",
     "reports/detail_sheet.py",
     "reports/report_data.py",
+    "rollup",
 ]
 
 

@@ -100,10 +100,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{read} tệp, {new} tệp mới đọc, {unmatched} tệp không tính:",
         "en": "{read} files, {new} read for the first time, {unmatched} not counted:",
     },
-    "rollup.cannot_write": {
-        "vi": "Không ghi được {path}: {message}",
-        "en": "Cannot write {path}: {message}",
-    },
     # The province workbook
     "rollup.sheet.summary": {"vi": "Tổng hợp", "en": "Summary"},
     "rollup.sheet.districts": {"vi": "Theo huyện", "en": "By district"},

@@ -1,0 +1,93 @@
+"""The province's subcommand: ``rollup`` (the week's figures from the units' reports)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from desk_app.cli import EXIT_OK, CliError
+from desk_app.context import AppContext
+from desk_app.domain.week import Period, parse_week
+from desk_app.i18n import t
+from desk_app.outputs import check_target, write_bytes
+from desk_app.rollup.province import Rollup, roll_up
+from desk_app.rollup.register import read_register
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "rollup", help="the province's weekly figures from the units' report workbooks"
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="workbook, .eml or folder")
+    p.add_argument("--register", required=True, metavar="FILE", help="points (CSV or XLSX)")
+    p.add_argument("--week", required=True, metavar="WEEK", help="ISO week such as 2021-W41")
+    p.add_argument("--out", metavar="PROVINCE.xlsx", help="province workbook to write")
+    p.add_argument("--letter", metavar="LETTER.docx", help="draft letter to write")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.set_defaults(handler=cmd_rollup)
+
+
+def week_period(text: str) -> Period:
+    try:
+        return parse_week(text)
+    except ValueError:
+        raise CliError(t("rollup.week_required", value=text)) from None
+
+
+def _print_text(result: Rollup) -> None:
+    print(
+        t(
+            "rollup.summary_line",
+            week=result.week,
+            points=result.points,
+            reported=result.reported,
+            zero=result.zero,
+            missing=result.missing,
+            scans=result.scans,
+            previous=result.previous_scans,
+        )
+    )
+    if result.unmatched:
+        print(
+            t(
+                "rollup.files_line",
+                read=result.files_read,
+                new=result.files_new,
+                unmatched=len(result.unmatched),
+            )
+        )
+        for note in result.unmatched:
+            print(f"  {note.path}: {note.message()}")
+
+
+def cmd_rollup(args: argparse.Namespace) -> int:
+    period = week_period(args.week)
+    # Refuse a wrong target before reading hundreds of files.
+    if args.out:
+        check_target(args.out, "xlsx")
+    if args.letter:
+        check_target(args.letter, "docx")
+    points = read_register(Path(args.register))
+    ctx = AppContext.open(args.db)
+    result = roll_up(ctx.db, points, period, [Path(p) for p in args.inputs])
+    written: list[str] = []
+    if args.out:
+        from desk_app.rollup.workbook import build_province_workbook
+
+        content = build_province_workbook(result, ctx.settings)
+        write_bytes(args.out, "xlsx", content)
+        written.append(args.out)
+    if args.letter:
+        from desk_app.rollup.letter import build_letter
+
+        write_bytes(args.letter, "docx", build_letter(result, ctx.settings))
+        written.append(args.letter)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    else:
+        _print_text(result)
+        for path in written:
+            print(t("rollup.written", path=path))
+    return EXIT_OK

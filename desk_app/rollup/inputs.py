@@ -1,0 +1,92 @@
+"""What the roll-up is given: unit workbooks, e-mails with one attached, folders of them."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WORKBOOK_ENDINGS = (".xlsx", ".xlsm")
+MAIL_ENDINGS = (".eml",)
+# In a folder, only these are taken; a PDF copy beside a workbook is not a second report.
+FOLDER_ENDINGS = WORKBOOK_ENDINGS + MAIL_ENDINGS
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file to read: its bytes' hash, and the workbook inside (or why there is none)."""
+
+    path: Path
+    content_hash: str
+    workbook: bytes | None
+    error: str = ""  # a reason key when ``workbook`` is None
+    detail: str = ""
+
+
+def expand(paths: Sequence[Path]) -> Iterator[tuple[Path, str]]:
+    """Each file given, and each workbook or e-mail in a folder (recursively, sorted).
+
+    A path that does not exist comes back with the reason ``missing``.
+    """
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in FOLDER_ENDINGS
+                and not p.name.startswith(("~$", ".~lock"))
+            )
+            for item in found:
+                yield item, ""
+        elif path.is_file():
+            yield path, ""
+        else:
+            yield path, "missing"
+
+
+def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    if not isinstance(message, EmailMessage) or not message.keys():
+        return None, "not_mail", ""
+    found: list[bytes] = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        filename = (part.get_filename() or "").lower()
+        if filename.endswith(WORKBOOK_ENDINGS) or part.get_content_type() == XLSX_TYPE:
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload:
+                found.append(payload)
+    if not found:
+        return None, "no_attachment", ""
+    if len(found) > 1:
+        return None, "several_attachments", str(len(found))
+    return found[0], "", ""
+
+
+def digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def load(path: Path, content: bytes) -> InputFile:
+    content_hash = digest(content)
+    if path.suffix.lower() in MAIL_ENDINGS or content[:2] != b"PK":
+        if path.suffix.lower() in MAIL_ENDINGS:
+            workbook, error, detail = _attachment(content)
+            return InputFile(path, content_hash, workbook, error, detail)
+        return InputFile(path, content_hash, None, "not_xlsx")
+    return InputFile(path, content_hash, content)
+
+
+def read(path: Path) -> InputFile:
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        return InputFile(path, "", None, "cannot_read", str(exc.strerror or exc))
+    return load(path, content)

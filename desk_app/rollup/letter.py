@@ -1,0 +1,192 @@
+"""The draft letter to the units (python-docx), in the house style of an official document:
+issuing body left, national motto right, place and date, the week's sentences, signature."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from desk_app.domain.week import describe
+from desk_app.i18n import language, t
+from desk_app.rollup.province import MISSING, ZERO, Rollup
+from desk_app.rollup.workbook import Issuer
+from desk_app.settings import Settings
+from desk_app.timeutil import local_today
+
+FONT = "Times New Roman"
+
+
+def vn_number(number: int) -> str:
+    """6019 -> "6.019" (Vietnamese thousands separator)."""
+    return f"{number:,}".replace(",", ".")
+
+
+def official_date(place: str, day: date) -> str:
+    """ "Bắc Kạn, ngày 05 tháng 5 năm 2026": days below 10 and months 1 and 2 take a
+    leading zero (Decree 30/2020), as on the poster."""
+    dd = f"{day.day:02d}"
+    mm = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    text = f"ngày {dd} tháng {mm} năm {day.year}"
+    return f"{place}, {text}" if place else text.capitalize()
+
+
+def week_sentence(r: Rollup, lang: str | None = None) -> str:
+    """The directive's sentence: "Tuần từ 11 đến 17/10/2021 có N điểm quét mã ... bằng 0;
+    M điểm ... không có số liệu báo cáo. Giảm K lượt quét mã ... so với tuần trước đó." """
+    if r.change < 0:
+        change = t("rollup.letter.down", lang, count=vn_number(-r.change))
+    elif r.change > 0:
+        change = t("rollup.letter.up", lang, count=vn_number(r.change))
+    else:
+        change = t("rollup.letter.same", lang)
+    return t(
+        "rollup.letter.week",
+        lang,
+        week=describe(r.period, lang),
+        zero=vn_number(r.zero),
+        missing=vn_number(r.missing),
+        change=change,
+    )
+
+
+def _paragraph(
+    cell_or_doc: _Cell | DocxDocument,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    size: float = 13,
+    align: WD_ALIGN_PARAGRAPH | None = WD_ALIGN_PARAGRAPH.CENTER,
+    first: bool = False,
+) -> Paragraph:
+    paragraph = (
+        cell_or_doc.paragraphs[0]
+        if first and isinstance(cell_or_doc, _Cell)
+        else cell_or_doc.add_paragraph()
+    )
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(0)
+    run = paragraph.add_run(text)
+    run.bold, run.italic, run.underline = bold, italic, underline
+    run.font.size = Pt(size)
+    run.font.name = FONT
+    return paragraph
+
+
+def build_letter(
+    r: Rollup,
+    settings: Settings | None = None,
+    *,
+    lang: str | None = None,
+    today: date | None = None,
+) -> bytes:
+    """The .docx bytes of the draft letter for the week."""
+    lang = lang or language()
+    today = today or local_today()
+    issuer = Issuer.from_settings(settings)
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.top_margin = section.bottom_margin = Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    style = doc.styles["Normal"]
+    style.font.name = FONT  # type: ignore[union-attr]
+    style.font.size = Pt(13)  # type: ignore[union-attr]
+
+    header = doc.add_table(rows=1, cols=2)
+    header.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = header.rows[0].cells
+    left.width, right.width = Cm(6.5), Cm(9.5)
+    _paragraph(left, (issuer.agency or "").upper(), size=12, first=True)
+    _paragraph(left, (issuer.name or "........").upper(), bold=True, size=12)
+    _paragraph(left, "________", size=10)
+    _paragraph(left, t("rollup.letter.number", lang), size=12)
+    _paragraph(right, t("report.motto.country", lang), bold=True, size=12, first=True)
+    _paragraph(right, t("report.motto.words", lang), bold=True, underline=True, size=13)
+    if lang == "vi":
+        place_date = official_date(issuer.place or "........", today)
+    else:
+        place_date = t(
+            "report.place_date",
+            lang,
+            place=issuer.place or "........",
+            day=f"{today:%d}",
+            month=f"{today:%m}",
+            year=today.year,
+        )
+    _paragraph(right, "", size=6)
+    _paragraph(right, place_date, italic=True, size=13)
+
+    _paragraph(doc, "", size=6)
+    week = describe(r.period, lang)
+    _paragraph(doc, t("rollup.letter.title", lang, week=week.lower() if lang == "vi" else week))
+    _paragraph(doc, "", size=6)
+    body = [
+        t("rollup.letter.opening", lang, agency=issuer.name or "........"),
+        t(
+            "rollup.letter.points",
+            lang,
+            points=vn_number(r.points),
+            reported=vn_number(r.reported),
+            scans=vn_number(r.scans),
+            previous=vn_number(r.previous_scans),
+        ),
+        week_sentence(r, lang),
+        t("rollup.letter.request", lang),
+    ]
+    for text in body:
+        paragraph = _paragraph(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        paragraph.paragraph_format.first_line_indent = Cm(1)
+        paragraph.paragraph_format.space_after = Pt(6)
+
+    closing = doc.add_table(rows=1, cols=2)
+    left, right = closing.rows[0].cells
+    _paragraph(
+        left,
+        t("rollup.letter.recipients", lang),
+        bold=True,
+        italic=True,
+        size=12,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        first=True,
+    )
+    for line in t("rollup.letter.recipients_list", lang).splitlines():
+        _paragraph(left, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph(right, t("rollup.letter.signer", lang), bold=True, size=13, first=True)
+
+    doc.add_page_break()
+    _paragraph(doc, t("rollup.letter.annex", lang), bold=True)
+    _paragraph(doc, f"({week})", italic=True)
+    for status in (ZERO, MISSING):
+        rows = r.with_status(status)
+        _paragraph(doc, "", size=6)
+        _paragraph(
+            doc,
+            f"{t(f'rollup.status.{status}', lang)}: {vn_number(len(rows))}",
+            bold=True,
+            align=WD_ALIGN_PARAGRAPH.LEFT,
+        )
+        if not rows:
+            continue
+        table = doc.add_table(rows=1, cols=4)
+        table.style = "Table Grid"
+        heads = ("no", "code", "name", "district")
+        for cell, head in zip(table.rows[0].cells, heads, strict=True):
+            _paragraph(cell, t(f"rollup.col.{head}", lang), bold=True, size=11, first=True)
+        for number, row in enumerate(rows, start=1):
+            cells = table.add_row().cells
+            values = (str(number), row.point.code, row.point.name, row.point.district)
+            for cell, value in zip(cells, values, strict=True):
+                _paragraph(cell, value, size=11, align=WD_ALIGN_PARAGRAPH.LEFT, first=True)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,350 @@
+"""The province's figures for a week: read the units' reports, keep them, count them.
+
+Definitions (the workbook states them too):
+- a point has *reported* when a report of its code for the week has been read (in this run
+  or an earlier one); it *reported zero* when that report counts no scans; it *sent
+  nothing* when there is no report;
+- *scans* are what each unit's own report counts as scans (entries and exits);
+- a point's *previous week* is the report kept for the week before; when that week's
+  report never reached the province, the figure the unit's own report gives for its
+  previous week.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desk_app.domain.week import Period
+from desk_app.i18n import t
+from desk_app.reports.report_data import UnitReport, UnreadableReport, read_report
+from desk_app.rollup import inputs
+from desk_app.rollup.collation import sort_key
+from desk_app.rollup.register import Point
+from desk_app.storage.database import Database
+from desk_app.storage.province_reports import FileRecord, ProvinceReports, StoredReport
+
+Progress = Callable[[int, int], None]
+REPORTED, ZERO, MISSING = "reported", "zero", "missing"
+# Why a file does not count for the week (``rollup.reason.<key>``).
+UNMATCHED_REASONS = (
+    "missing",
+    "cannot_read",
+    "not_xlsx",
+    "not_mail",
+    "no_attachment",
+    "several_attachments",
+    "no_data",
+    "no_code",
+    "bad_value",
+    "newer_format",
+    "unknown_code",
+    "other_week",
+)
+
+
+def _share(part: int, whole: int) -> float | None:
+    return None if whole == 0 else round(part * 100.0 / whole, 1)
+
+
+@dataclass(frozen=True)
+class FileNote:
+    """A file that does not count for the week (or an older copy of one that does)."""
+
+    path: str
+    reason: str
+    code: str = ""
+    week: str = ""
+    detail: str = ""
+
+    def message(self, lang: str | None = None) -> str:
+        return t(f"rollup.reason.{self.reason}", lang, code=self.code, week=self.week) + (
+            f" ({self.detail})" if self.detail else ""
+        )
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "file": self.path,
+            "reason": self.reason,
+            "message": self.message(),
+            "code": self.code,
+            "week": self.week,
+        }
+
+
+@dataclass(frozen=True)
+class PointRow:
+    point: Point
+    status: str  # reported / zero / missing
+    scans: int = 0
+    previous: int = 0
+    by_code: int = 0
+    by_hand: int = 0
+    made_at: datetime | None = None
+
+    @property
+    def change(self) -> int:
+        return self.scans - self.previous
+
+
+@dataclass
+class DistrictRow:
+    district: str
+    points: int = 0
+    reported: int = 0
+    zero: int = 0
+    missing: int = 0
+    scans: int = 0
+    previous: int = 0
+    by_code: int = 0
+    by_hand: int = 0
+
+    @property
+    def change(self) -> int:
+        return self.scans - self.previous
+
+
+@dataclass(frozen=True)
+class Rollup:
+    period: Period
+    rows: tuple[PointRow, ...]  # register order
+    unmatched: tuple[FileNote, ...]
+    superseded: tuple[FileNote, ...] = ()
+    files_read: int = 0
+    files_new: int = 0
+    reports_kept: int = 0  # reports added or replaced by this run
+    districts: tuple[DistrictRow, ...] = field(default=())
+
+    @property
+    def week(self) -> str:
+        return self.period.label
+
+    @property
+    def points(self) -> int:
+        return len(self.rows)
+
+    def _count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def reported(self) -> int:
+        return self.points - self.missing
+
+    @property
+    def zero(self) -> int:
+        return self._count(ZERO)
+
+    @property
+    def missing(self) -> int:
+        return self._count(MISSING)
+
+    @property
+    def scans(self) -> int:
+        return sum(r.scans for r in self.rows)
+
+    @property
+    def previous_scans(self) -> int:
+        return sum(r.previous for r in self.rows)
+
+    @property
+    def change(self) -> int:
+        return self.scans - self.previous_scans
+
+    @property
+    def by_code(self) -> int:
+        return sum(r.by_code for r in self.rows)
+
+    @property
+    def by_hand(self) -> int:
+        return sum(r.by_hand for r in self.rows)
+
+    @property
+    def share_by_code(self) -> float | None:
+        return _share(self.by_code, self.by_code + self.by_hand)
+
+    @property
+    def share_by_hand(self) -> float | None:
+        return _share(self.by_hand, self.by_code + self.by_hand)
+
+    def with_status(self, status: str) -> list[PointRow]:
+        rows = [r for r in self.rows if r.status == status]
+        return sorted(rows, key=lambda r: (sort_key(r.point.district), sort_key(r.point.name)))
+
+    def ranked(self) -> list[PointRow]:
+        """All points, most scans first; equal figures in name order."""
+        return sorted(self.rows, key=lambda r: (-r.scans, sort_key(r.point.name), r.point.code))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "week": self.week,
+            "first_day": self.period.first.isoformat(),
+            "last_day": self.period.last.isoformat(),
+            "points": self.points,
+            "reported": self.reported,
+            "zero": self.zero,
+            "missing": self.missing,
+            "scans": self.scans,
+            "previous_scans": self.previous_scans,
+            "change": self.change,
+            "scans_by_code": self.by_code,
+            "scans_by_hand": self.by_hand,
+            "share_by_code": self.share_by_code,
+            "share_by_hand": self.share_by_hand,
+            "districts": [
+                {
+                    "district": d.district,
+                    "points": d.points,
+                    "reported": d.reported,
+                    "zero": d.zero,
+                    "missing": d.missing,
+                    "scans": d.scans,
+                    "previous_scans": d.previous,
+                    "change": d.change,
+                }
+                for d in self.districts
+            ],
+            "zero_points": [r.point.code for r in self.with_status(ZERO)],
+            "missing_points": [r.point.code for r in self.with_status(MISSING)],
+            "unmatched": [note.to_json() for note in self.unmatched],
+            "superseded": [note.to_json() for note in self.superseded],
+            "files": {"read": self.files_read, "new": self.files_new},
+        }
+
+
+def _stored(report: UnitReport, content_hash: str, source: str) -> StoredReport:
+    return StoredReport(
+        unit_code=report.unit_code,
+        week=report.week,
+        unit_name=report.unit_name,
+        made_at=report.made_at,
+        scans=report.scans,
+        scans_by_code=report.scans_by_code,
+        scans_by_hand=report.scans_by_hand,
+        previous_scans=report.previous_scans,
+        content_hash=content_hash,
+        source=source,
+        days=report.days,
+    )
+
+
+def _read_new(path: Path, content: bytes) -> tuple[FileRecord, StoredReport | None]:
+    item = inputs.load(path, content)
+    if item.workbook is None:
+        return FileRecord(item.content_hash, error=item.error, detail=item.detail), None
+    try:
+        report = read_report(item.workbook)
+    except UnreadableReport as exc:
+        return FileRecord(item.content_hash, error=exc.reason, detail=exc.detail), None
+    record = FileRecord(item.content_hash, report.unit_code, report.week, report.made_at)
+    return record, _stored(report, item.content_hash, str(path))
+
+
+def districts(rows: Sequence[PointRow]) -> tuple[DistrictRow, ...]:
+    """Per district, in Vietnamese order."""
+    found: dict[str, DistrictRow] = {}
+    for r in rows:
+        d = found.setdefault(r.point.district, DistrictRow(r.point.district))
+        d.points += 1
+        d.reported += r.status != MISSING
+        d.zero += r.status == ZERO
+        d.missing += r.status == MISSING
+        d.scans += r.scans
+        d.previous += r.previous
+        d.by_code += r.by_code
+        d.by_hand += r.by_hand
+    return tuple(sorted(found.values(), key=lambda d: sort_key(d.district)))
+
+
+def roll_up(
+    db: Database,
+    register: Sequence[Point],
+    period: Period,
+    paths: Sequence[Path],
+    progress: Progress | None = None,
+) -> Rollup:
+    """Read the files (each once: a file read before is known by its content), keep the
+    reports, and count the week for the points of ``register``."""
+    repository = ProvinceReports(db)
+    known = repository.known_files()
+    listed = list(inputs.expand(paths))
+    total = len(listed)
+    seen: list[tuple[str, FileRecord]] = []
+    new_records: list[FileRecord] = []
+    new_reports: list[StoredReport] = []
+    for index, (path, missing) in enumerate(listed):
+        if progress is not None and index % 25 == 0:
+            progress(index, total)
+        if missing:
+            seen.append((str(path), FileRecord("", error=missing)))
+            continue
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            seen.append((str(path), FileRecord("", error="cannot_read", detail=str(exc))))
+            continue
+        digest = inputs.digest(content)
+        record = known.get(digest)
+        if record is None:
+            record, report = _read_new(path, content)
+            known[digest] = record
+            new_records.append(record)
+            if report is not None:
+                new_reports.append(report)
+        seen.append((str(path), record))
+    kept_now = repository.save(new_records, new_reports)
+    if progress is not None:
+        progress(total, total)
+
+    this_week, last_week = period.label, period.previous().label
+    kept = repository.for_weeks([this_week, last_week])
+    codes = {p.code for p in register}
+    unmatched: list[FileNote] = []
+    superseded: list[FileNote] = []
+    for source, record in seen:
+        if record.error:
+            unmatched.append(FileNote(source, record.error, detail=record.detail))
+        elif record.unit_code not in codes:
+            unmatched.append(FileNote(source, "unknown_code", record.unit_code, record.week))
+        elif record.week != this_week:
+            unmatched.append(FileNote(source, "other_week", record.unit_code, record.week))
+        else:
+            holder = kept[this_week].get(record.unit_code)
+            if holder is not None and holder.content_hash != record.content_hash:
+                same = record.made_at is not None and record.made_at == holder.made_at
+                reason = "duplicate" if same else "superseded"
+                superseded.append(FileNote(source, reason, record.unit_code, record.week))
+
+    rows: list[PointRow] = []
+    for point in register:
+        report = kept[this_week].get(point.code)
+        before = kept[last_week].get(point.code)
+        previous = before.scans if before is not None else 0
+        if before is None and report is not None and report.previous_scans is not None:
+            previous = report.previous_scans
+        if report is None:
+            rows.append(PointRow(point, MISSING, previous=previous))
+            continue
+        rows.append(
+            PointRow(
+                point,
+                ZERO if report.scans == 0 else REPORTED,
+                scans=report.scans,
+                previous=previous,
+                by_code=report.scans_by_code,
+                by_hand=report.scans_by_hand,
+                made_at=report.made_at,
+            )
+        )
+    return Rollup(
+        period=period,
+        rows=tuple(rows),
+        unmatched=tuple(unmatched),
+        superseded=tuple(superseded),
+        files_read=total,
+        files_new=len(new_records),
+        reports_kept=kept_now,
+        districts=districts(rows),
+    )

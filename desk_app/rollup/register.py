@@ -1,0 +1,137 @@
+"""The province's register of scan points (CSV or XLSX; Vietnamese or English headers)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from desk_app.errors import UserError
+from desk_app.i18n import t
+from desk_app.rollup.collation import plain
+
+# The first word of a header, without marks, says which column it is.
+HEADER_WORDS = {
+    "code": ("ma", "code", "id"),
+    "name": ("ten", "name"),
+    "district": ("huyen", "quan", "district", "thi", "thanh", "tx", "tp", "dia"),
+    "type": ("loai", "type", "kind", "category"),
+}
+REQUIRED = ("code", "name", "district")
+HEADER_SEARCH_ROWS = 15
+
+
+class RegisterError(UserError):
+    """A register that cannot be used; the message says why, in words."""
+
+
+@dataclass(frozen=True)
+class Point:
+    code: str
+    name: str
+    district: str
+    type: str = ""
+
+
+def _column(header: object) -> str | None:
+    words = plain(str(header or "")).replace("/", " ").replace(".", " ").split()
+    if not words:
+        return None
+    for column, firsts in HEADER_WORDS.items():
+        if words[0] in firsts:
+            return column
+    return None
+
+
+def _columns(row: list[object]) -> dict[str, int] | None:
+    found: dict[str, int] = {}
+    for index, header in enumerate(row):
+        column = _column(header)
+        if column is not None and column not in found:
+            found[column] = index
+    return found if all(c in found for c in REQUIRED) else None
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _rows_csv(content: bytes) -> list[list[object]]:
+    for encoding in ("utf-8-sig", "cp1258"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1258 decodes almost anything
+        raise RegisterError(t("rollup.register_encoding"))
+    # Excel writes ";" where the decimal mark is ",", as in Vietnamese settings.
+    sample = text[:4096]
+    delimiter = max(",;\t", key=sample.count)
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _rows_xlsx(content: bytes) -> list[list[object]]:
+    try:
+        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise RegisterError(t("rollup.register_unreadable", detail=exc)) from None
+    try:
+        ws = wb.worksheets[0]
+        return [list(row) for row in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+
+
+def parse_register(content: bytes, name: str = "") -> list[Point]:
+    """The points of a register file (``name`` tells CSV from XLSX by its ending)."""
+    is_xlsx = name.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK"
+    rows = _rows_xlsx(content) if is_xlsx else _rows_csv(content)
+    found = [
+        (index, columns)
+        for index, columns in (
+            (i, _columns(row)) for i, row in enumerate(rows[:HEADER_SEARCH_ROWS])
+        )
+        if columns is not None
+    ]
+    if not found:
+        raise RegisterError(t("rollup.register_no_header"))
+    header_index, columns = found[0]
+    points: list[Point] = []
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+
+        def cell(column: str, row: list[object] = row) -> str:
+            index = columns.get(column)
+            return _text(row[index]) if index is not None and index < len(row) else ""
+
+        code = cell("code").upper()
+        if not code:
+            if any(_text(v) for v in row):
+                raise RegisterError(t("rollup.register_no_code", line=number))
+            continue
+        if code in seen:
+            raise RegisterError(
+                t("rollup.register_duplicate", code=code, first=seen[code], line=number)
+            )
+        seen[code] = number
+        points.append(Point(code, cell("name"), cell("district"), cell("type")))
+    if not points:
+        raise RegisterError(t("rollup.register_empty"))
+    return points
+
+
+def read_register(path: Path) -> list[Point]:
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise RegisterError(t("rollup.register_unreadable", detail=exc.strerror or exc)) from None
+    return parse_register(content, path.name)

@@ -1,0 +1,177 @@
+"""The province's repository of units' weekly reports and of the files already read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.storage.database import Database
+from desk_app.storage.schema import ProvinceFile, ProvinceReport
+from desk_app.timeutil import utc_now
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """One point's figures for one week."""
+
+    unit_code: str
+    week: str
+    unit_name: str
+    made_at: datetime
+    scans: int
+    scans_by_code: int
+    scans_by_hand: int
+    previous_scans: int | None
+    content_hash: str
+    source: str = ""
+    days: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """What a file turned out to be: a report of a point and week, or why it is not one."""
+
+    content_hash: str
+    unit_code: str = ""
+    week: str = ""
+    made_at: datetime | None = None
+    error: str = ""
+    detail: str = ""
+
+
+def _stored(row: ProvinceReport) -> StoredReport:
+    try:
+        days = {str(k): int(v) for k, v in json.loads(row.days or "{}").items()}
+    except (ValueError, TypeError, AttributeError):
+        days = {}
+    return StoredReport(
+        unit_code=row.unit_code,
+        week=row.week,
+        unit_name=row.unit_name,
+        made_at=row.made_at,
+        scans=row.scans,
+        scans_by_code=row.scans_by_code,
+        scans_by_hand=row.scans_by_hand,
+        previous_scans=row.previous_scans,
+        content_hash=row.content_hash,
+        source=row.source,
+        days=days,
+    )
+
+
+class ProvinceReports:
+    """Reads and writes ``province_reports`` and ``province_files``."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def known_files(self) -> dict[str, FileRecord]:
+        """Every file read so far, by content hash (a few thousand rows a year)."""
+        stmt = select(
+            ProvinceFile.content_hash,
+            ProvinceFile.unit_code,
+            ProvinceFile.week,
+            ProvinceFile.made_at,
+            ProvinceFile.error,
+            ProvinceFile.detail,
+        )
+        return self.db.read(lambda s: {row[0]: FileRecord(*row) for row in s.execute(stmt)})
+
+    def save(
+        self,
+        files: Sequence[FileRecord],
+        reports: Iterable[StoredReport],
+        now: datetime | None = None,
+    ) -> int:
+        """Record the files read and keep their reports, in one transaction.
+
+        A report replaces the kept one of the same point and week only when it was made
+        later, so reading an older copy after a re-sent one changes nothing. Returns how
+        many reports were added or replaced.
+        """
+        moment = now or utc_now()
+        pending = list(reports)
+
+        def work(session: Session) -> int:
+            known = set(
+                session.scalars(
+                    select(ProvinceFile.content_hash).where(
+                        ProvinceFile.content_hash.in_([f.content_hash for f in files])
+                    )
+                )
+            )
+            for record in files:
+                if record.content_hash in known:
+                    continue
+                known.add(record.content_hash)
+                session.add(
+                    ProvinceFile(
+                        content_hash=record.content_hash,
+                        unit_code=record.unit_code,
+                        week=record.week,
+                        made_at=record.made_at,
+                        error=record.error,
+                        detail=record.detail[:2000],
+                        read_at=moment,
+                    )
+                )
+            return _keep(session, pending, moment)
+
+        return self.db.write(work)
+
+    def for_weeks(self, weeks: Sequence[str]) -> dict[str, dict[str, StoredReport]]:
+        """week -> point code -> the kept report."""
+        stmt = select(ProvinceReport).where(ProvinceReport.week.in_(list(weeks)))
+
+        def work(session: Session) -> dict[str, dict[str, StoredReport]]:
+            found: dict[str, dict[str, StoredReport]] = {week: {} for week in weeks}
+            for row in session.scalars(stmt):
+                found.setdefault(row.week, {})[row.unit_code] = _stored(row)
+            return found
+
+        return self.db.read(work)
+
+
+def _keep(session: Session, reports: list[StoredReport], moment: datetime) -> int:
+    if not reports:
+        return 0
+    latest: dict[tuple[str, str], StoredReport] = {}
+    for report in reports:
+        key = (report.unit_code, report.week)
+        if key not in latest or report.made_at > latest[key].made_at:
+            latest[key] = report
+    weeks = {week for _, week in latest}
+    existing = {
+        (row.unit_code, row.week): row
+        for row in session.scalars(
+            select(ProvinceReport).where(
+                ProvinceReport.week.in_(weeks),
+                ProvinceReport.unit_code.in_({code for code, _ in latest}),
+            )
+        )
+    }
+    changed = 0
+    for key, report in latest.items():
+        row = existing.get(key)
+        if row is not None and row.made_at >= report.made_at:
+            continue
+        if row is None:
+            row = ProvinceReport(unit_code=report.unit_code, week=report.week)
+            session.add(row)
+        row.unit_name = report.unit_name
+        row.made_at = report.made_at
+        row.scans = report.scans
+        row.scans_by_code = report.scans_by_code
+        row.scans_by_hand = report.scans_by_hand
+        row.previous_scans = report.previous_scans
+        row.days = json.dumps(report.days, sort_keys=True)
+        row.content_hash = report.content_hash
+        row.source = report.source
+        row.received_at = moment
+        changed += 1
+    return changed

@@ -1,0 +1,293 @@
+"""The province's roll-up, checked figure by figure against a province made by the program."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from desk_app.cli import main
+from desk_app.domain.week import parse_week
+from desk_app.rollup.collation import sort_key
+from desk_app.rollup.letter import build_letter, vn_number, week_sentence
+from desk_app.rollup.province import MISSING, REPORTED, ZERO, roll_up
+from desk_app.rollup.register import RegisterError, parse_register, read_register
+from desk_app.rollup.workbook import build_province_workbook
+from desk_app.storage.database import Database
+from tests.unit import province_fixture as pf
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory: pytest.TempPathFactory) -> pf.Province:
+    return pf.build(tmp_path_factory.mktemp("province"))
+
+
+def _truth(province: pf.Province, week: str) -> dict[str, int]:
+    return {code: unit.scans.get(week, 0) for code, unit in province.units.items()}
+
+
+def test_vietnamese_order() -> None:
+    names = ["Đồng Hỷ", "Ea Kar", "Bắc Sơn", "Ba Bể", "Ân Thi", "Dương Quang", "An Khê", "Ăn"]
+    expected = ["An Khê", "Ăn", "Ân Thi", "Ba Bể", "Bắc Sơn", "Dương Quang", "Đồng Hỷ", "Ea Kar"]
+    assert sorted(names, key=sort_key) == expected
+    # Tones decide only between otherwise equal words: none, huyền, hỏi, ngã, sắc, nặng.
+    tones = ["ma", "mà", "mả", "mã", "má", "mạ"]
+    assert sorted(reversed(tones), key=sort_key) == tones
+    assert sorted(["mạ", "mb"], key=sort_key) == ["mạ", "mb"]
+    # Decomposed (NFD) text sorts as composed text does.
+    import unicodedata
+
+    assert sort_key(unicodedata.normalize("NFD", "Đồng Hỷ")) == sort_key("Đồng Hỷ")
+
+
+def test_register_headers_in_either_language() -> None:
+    english = b"Code,Name,District,Type\nA-1,Point one,Ba Be,school\n"
+    points = parse_register(english, "r.csv")
+    assert [(p.code, p.name, p.district, p.type) for p in points] == [
+        ("A-1", "Point one", "Ba Be", "school")
+    ]
+    vietnamese = "Danh sách điểm\n\nSTT;Mã;Tên;Quận/Huyện\n1;a-2;Điểm hai;Ba Bể\n".encode()
+    assert [(p.code, p.district) for p in parse_register(vietnamese, "r.csv")] == [("A-2", "Ba Bể")]
+    with pytest.raises(RegisterError, match="header"):
+        parse_register(b"x,y\n1,2\n", "r.csv")
+    with pytest.raises(RegisterError, match="A-1"):
+        parse_register(english + b"A-1,again,Ba Be,\n", "r.csv")
+
+
+def test_register_from_xlsx(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Mã điểm", "Tên đơn vị", "Huyện", "Loại"])
+    ws.append([101, "Điểm số", "Chợ Đồn", None])
+    wb.save(tmp_path / "r.xlsx")
+    [point] = read_register(tmp_path / "r.xlsx")
+    assert (point.code, point.name, point.district, point.type) == ("101", "Điểm số", "Chợ Đồn", "")
+
+
+def test_province_week_figure_by_figure(province: pf.Province, db_url: str) -> None:
+    db = Database(db_url)
+    register = read_register(province.register)
+    w40 = roll_up(db, register, parse_week(pf.W40), [province.inbox[pf.W40]])
+    truth40 = _truth(province, pf.W40)
+    assert (w40.points, w40.reported, w40.zero, w40.missing) == (6, 3, 0, 3)
+    assert w40.scans == truth40["BKN-001"] + truth40["BKN-002"] + truth40["BKN-003"] == 18
+    assert w40.unmatched == ()
+
+    result = roll_up(db, register, parse_week(pf.W41), [province.inbox[pf.W41]])
+    truth41 = _truth(province, pf.W41)
+    status = {row.point.code: row.status for row in result.rows}
+    assert status == {
+        "BKN-001": REPORTED,
+        "BKN-002": ZERO,
+        "BKN-003": MISSING,
+        "BKN-004": MISSING,
+        "BKN-005": REPORTED,
+        "BKN-006": REPORTED,
+    }
+    scans = {row.point.code: row.scans for row in result.rows}
+    assert scans == truth41  # the re-sent report of BKN-006 replaced the first one
+    assert result.scans == sum(truth41.values()) == 20
+    previous = {row.point.code: row.previous for row in result.rows}
+    # Kept from last week's roll-up (1, 2, 3), or the unit's own previous-week figure (5, 6).
+    assert (
+        previous
+        == truth40
+        == {
+            "BKN-001": 6,
+            "BKN-002": 4,
+            "BKN-003": 8,
+            "BKN-004": 0,
+            "BKN-005": 2,
+            "BKN-006": 2,
+        }
+    )
+    assert (result.points, result.reported, result.zero, result.missing) == (6, 4, 1, 2)
+    assert (result.previous_scans, result.change) == (22, -2)
+    by_hand = sum(unit.by_hand.get(pf.W41, 0) for unit in province.units.values())
+    assert (result.by_code, result.by_hand) == (20 - by_hand, by_hand) == (18, 2)
+    assert result.share_by_code == 90.0
+    assert [d.district for d in result.districts] == pf.DISTRICT_ORDER
+    dong_hy = next(d for d in result.districts if d.district == "Đồng Hỷ")
+    assert (dong_hy.points, dong_hy.reported, dong_hy.missing, dong_hy.scans) == (2, 1, 1, 4)
+    assert [r.point.code for r in result.with_status(MISSING)] == ["BKN-003", "BKN-004"]
+    assert [r.point.code for r in result.ranked()][:3] == ["BKN-001", "BKN-005", "BKN-006"]
+
+    unmatched = {Path(note.path).name: note.reason for note in result.unmatched}
+    assert unmatched == province.unmatched_w41  # the PDF beside them is not a report
+    assert {Path(n.path).name: n.reason for n in result.superseded} == {
+        "u6-first.xlsx": "superseded"
+    }
+    assert result.files_read == 8 and result.files_new == 8
+
+    # Reading the same files again changes nothing and reads none of them again.
+    again = roll_up(db, register, parse_week(pf.W41), [province.inbox[pf.W41]])
+    assert again.files_new == 0 and again.reports_kept == 0
+    assert again.to_json() | {"files": None} == result.to_json() | {"files": None}
+
+    # An older copy read after the re-sent report does not bring the old figure back.
+    older = roll_up(db, register, parse_week(pf.W41), [province.inbox[pf.W41] / "u6-first.xlsx"])
+    assert {r.point.code: r.scans for r in older.rows}["BKN-006"] == 4
+    db.dispose()
+
+
+def test_province_workbook_and_letter(province: pf.Province, tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'province.sqlite3'}")
+    register = read_register(province.register)
+    result = roll_up(db, register, parse_week(pf.W41), [province.inbox[pf.W41]])
+    wb = load_workbook(io.BytesIO(build_province_workbook(result, lang="vi")))
+    assert wb.sheetnames == [
+        "Tổng hợp",
+        "Theo huyện",
+        "Báo cáo bằng 0",
+        "Không báo cáo",
+        "Xếp hạng",
+        "Tệp không tính",
+    ]
+    summary = {
+        str(row[0]): row[1]
+        for row in wb["Tổng hợp"].iter_rows(min_row=9, max_col=2, values_only=True)
+        if row[0]
+    }
+    assert summary["Số điểm quét mã"] == 6
+    assert summary["Số điểm báo cáo bằng 0"] == 1
+    assert summary["Số điểm không có số liệu báo cáo"] == 2
+    assert summary["Lượt quét mã tuần này"] == 20
+    # Nothing kept for W40: the units' own previous-week figures; BKN-003 sent nothing.
+    assert summary["Lượt quét mã tuần trước"] == 6 + 4 + 0 + 0 + 2 + 2
+    assert len(wb["Tổng hợp"]._charts) == 1
+    districts = [row[1] for row in wb["Theo huyện"].iter_rows(min_row=4, values_only=True)]
+    assert districts == [*pf.DISTRICT_ORDER, "Toàn tỉnh"]
+    missing = [row[1:4] for row in wb["Không báo cáo"].iter_rows(min_row=4, values_only=True)]
+    assert missing == [
+        ("BKN-003", "Chợ Bắc Sơn", "Bắc Sơn"),
+        ("BKN-004", "Bệnh viện Đồng Hỷ", "Đồng Hỷ"),
+    ]
+    ranked = list(wb["Xếp hạng"].iter_rows(min_row=4, values_only=True))
+    assert [r[1] for r in ranked] == ["BKN-001", "BKN-005", "BKN-006", *[r[1] for r in ranked[3:]]]
+    assert len(ranked) == 6
+
+    letter = Document(io.BytesIO(build_letter(result, lang="vi")))
+    text = "\n".join(p.text for p in letter.paragraphs)
+    cells = "\n".join(c.text for table in letter.tables for row in table.rows for c in row.cells)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cells
+    assert "Độc lập - Tự do - Hạnh phúc" in cells
+    assert (
+        "Tuần từ 11 đến 17/10/2021 có 1 điểm quét mã số liệu báo cáo bằng 0; 2 điểm quét mã "
+        "không có số liệu báo cáo. Tăng 6 lượt quét mã trong toàn tỉnh so với tuần trước đó."
+    ) in text
+    assert "Bệnh viện Đồng Hỷ" in cells  # the annex lists the points to call
+    db.dispose()
+
+
+def test_sentence_numbers_vietnamese_style(province: pf.Province, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    result = roll_up(db, read_register(province.register), parse_week(pf.W41), [])
+    row = replace(result.rows[2], previous=6019 + 0)
+    rows = (*result.rows[:2], row, *result.rows[3:])
+    down = replace(result, rows=rows)
+    assert vn_number(6019) == "6.019" and vn_number(1234567) == "1.234.567"
+    assert down.change < 0
+    assert f"Giảm {vn_number(-down.change)} lượt quét mã" in week_sentence(down, "vi")
+    db.dispose()
+
+
+def test_command_line_json(province: pf.Province, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    out, letter = tmp_path / "tinh.xlsx", tmp_path / "cong-van.docx"
+    args = ["--db", url, "rollup", "--register", str(province.register), "--week"]
+    assert main([*args, pf.W40, str(province.inbox[pf.W40]), "--json"]) == 0
+    capsys.readouterr()
+    code = main(
+        [
+            *args,
+            pf.W41,
+            "--out",
+            str(out),
+            "--letter",
+            str(letter),
+            "--json",
+            str(province.inbox[pf.W41]),
+        ]
+    )
+    assert code == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert {k: figures[k] for k in ("week", "points", "reported", "zero", "missing")} == {
+        "week": "2021-W41",
+        "points": 6,
+        "reported": 4,
+        "zero": 1,
+        "missing": 2,
+    }
+    assert (figures["scans"], figures["previous_scans"], figures["change"]) == (20, 22, -2)
+    assert sorted(u["reason"] for u in figures["unmatched"]) == [
+        "not_xlsx",
+        "other_week",
+        "unknown_code",
+    ]
+    assert out.stat().st_size > 0 and letter.stat().st_size > 0
+
+    assert main([*args, "2021-41x", str(province.inbox[pf.W41])]) == 1
+    assert "2021-W41" in capsys.readouterr().err
+    assert main([*args, pf.W41, "--out", str(tmp_path / "x.docx"), "nothing"]) == 1
+
+
+def _soffice_with(library: str) -> str | None:
+    """soffice, when its program folder has ``library`` (Calc: libsclo, Writer: libswlo)."""
+    found = shutil.which("soffice")
+    if found is None:
+        return None
+    program = Path(found).resolve().parent
+    return found if any(program.glob(f"{library}*.so")) else None
+
+
+def _to_pdf(soffice: str, source: Path, folder: Path) -> Path:
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    pdf = folder / (source.stem + ".pdf")
+    assert pdf.exists(), done.stdout + done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    return pdf
+
+
+@pytest.mark.parametrize(
+    ("library", "name"), [("libsclo", "tinh.xlsx"), ("libswlo", "cong-van.docx")]
+)
+def test_libreoffice_opens_the_outputs(
+    province: pf.Province, tmp_path: Path, library: str, name: str
+) -> None:
+    soffice = _soffice_with(library)
+    if soffice is None:
+        pytest.skip(f"LibreOffice with {library} (Calc or Writer) is not installed")
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    result = roll_up(
+        db, read_register(province.register), parse_week(pf.W41), [province.inbox[pf.W41]]
+    )
+    content = build_province_workbook(result) if name.endswith("xlsx") else build_letter(result)
+    (tmp_path / name).write_bytes(content)
+    _to_pdf(soffice, tmp_path / name, tmp_path / "pdf")
+    db.dispose()
