@@ -110,6 +110,21 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=3600,
     ),
     Setting("scan.sound", "bool", True, "Play a short sound per outcome", desk=True),
+    # A handheld scanner in serial mode (USB-COM / CDC); one in keyboard mode needs nothing.
+    Setting(
+        "scanner.port",
+        "str",
+        "",
+        "Serial port of a handheld scanner, e.g. COM3 or /dev/ttyACM0 (empty: none)",
+    ),
+    Setting(
+        "scanner.baud",
+        "int",
+        9600,
+        "Baud rate of the serial scanner (a USB-COM / CDC port ignores it)",
+        minimum=1200,
+        maximum=921600,
+    ),
     # Visits
     Setting("visits.auto_checkout", "bool", False, "Check everyone out at closing time"),
     Setting("visits.closing_time", "time", "18:00", "Closing time (HH:MM)"),

@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true", help="use the bundled demo feed")
     parser.add_argument(
+        "--scanner-port",
+        metavar="PORT",
+        help="serial port of a handheld scanner in USB-COM mode (COM3, /dev/ttyACM0)",
+    )
+    parser.add_argument(
         "--exit-at-end", action="store_true", help="close the window when a file source ends"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")

@@ -23,6 +23,7 @@ AREAS = (
     "vocabulary",
     "desk",
     "scanning",
+    "scanner",
     "report",
     "mail",
     "printing",

@@ -31,6 +31,7 @@ from desk_app.ui.manager_actions import edit_settings, show_full_id
 from desk_app.ui.manual_entry import ManualEntryDialog
 from desk_app.ui.preload import preloader
 from desk_app.ui.result_banner import ResultBanner, classify
+from desk_app.ui.serial_feed import ScannerStatus, SerialScannerFeed
 from desk_app.ui.shortcuts import DeskActions, ShortcutsDialog
 from desk_app.ui.sound import SoundPlayer
 from desk_app.ui.visits_panel import VisitsPanel
@@ -66,6 +67,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.wedge)
+        # A scanner in serial mode (USB-COM / CDC): its port from --scanner-port or the settings.
+        self.serial = SerialScannerFeed(self)
+        self.scanner_port_override: str | None = None
         self.manual_dialog: ManualEntryDialog | None = None
         self.full_id_box: QMessageBox | None = None
 
@@ -96,6 +100,8 @@ class MainWindow(QMainWindow):
         self.reminder: QWidget | None = None
         central_layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        self.scanner_status = ScannerStatus(self)
+        self.statusBar().addPermanentWidget(self.scanner_status)
 
         self.actions_ = DeskActions(self)
         self.installEventFilter(self.actions_)
@@ -121,6 +127,9 @@ class MainWindow(QMainWindow):
         # handheld scanner
         if self.wedge is not None:
             self.wedge.scanned.connect(self.controller.on_scanner_text)
+        self.serial.scanned.connect(self.controller.on_scanner_text)
+        self.serial.rejected.connect(self.on_scanner_rejected)
+        self.serial.status_changed.connect(self.scanner_status.set_status)
         # controller -> banner, sound, table, inside list
         self.controller.scan_recorded.connect(self.on_scan_recorded)
         self.controller.failed.connect(self.on_record_failed)
@@ -202,6 +211,14 @@ class MainWindow(QMainWindow):
         self.camera_panel.set_status("stopped")
         self.camera_panel.show_scanner_mode()
 
+    def start_serial_scanner(self, port: str | None = None) -> None:
+        """Read the serial scanner at ``port`` (kept over the settings), else ``scanner.port``."""
+        if port:
+            self.scanner_port_override = port
+        settings = self.ctx.settings
+        chosen = self.scanner_port_override or str(settings.get("scanner.port"))
+        self.serial.start(chosen, int(settings.get("scanner.baud")))
+
     # ----- results ---------------------------------------------------------------------
     def on_scan_recorded(self, result: ScanResult) -> None:
         self.banner.show_result(result)
@@ -218,6 +235,10 @@ class MainWindow(QMainWindow):
         self.inside.set_counts(self.ctx.log.day_counts(self.day))
 
     def on_record_failed(self, message: str) -> None:
+        self.banner.show_error(self.tr("Not recorded"), message)
+        self.sound.play("rejected")
+
+    def on_scanner_rejected(self, message: str) -> None:
         self.banner.show_error(self.tr("Not recorded"), message)
         self.sound.play("rejected")
 
@@ -269,6 +290,9 @@ class MainWindow(QMainWindow):
                 switch_language(app, settings.get("ui.language"))
         if "scan.camera" in keys:
             self.start_source(str(settings.get("scan.camera")))
+        if "scanner.port" in keys or "scanner.baud" in keys:
+            self.scanner_port_override = None  # a port chosen now wins over the command line
+            self.start_serial_scanner()
         self.retranslate_ui()
 
     # The dialogs are imported when first opened: the report one pulls in openpyxl.
@@ -344,6 +368,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.clock.stop()
         self.feed.stop()
+        self.serial.stop()
         self.sound.close()
         app = QApplication.instance()
         if self.wedge is not None and app is not None:

@@ -1574,6 +1574,21 @@ Do you want to delete it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ScannerStatus</name>
+    <message>
+        <source>Scanner %1: connecting…</source>
+        <translation>Scanner %1: connecting…</translation>
+    </message>
+    <message>
+        <source>Scanner %1: connected</source>
+        <translation>Scanner %1: connected</translation>
+    </message>
+    <message>
+        <source>Scanner %1: disconnected, reconnecting…</source>
+        <translation>Scanner %1: disconnected, reconnecting…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

@@ -1573,6 +1573,21 @@ Bạn vẫn muốn xóa?</translation>
     </message>
 </context>
 <context>
+    <name>ScannerStatus</name>
+    <message>
+        <source>Scanner %1: connecting…</source>
+        <translation>Máy quét %1: đang kết nối…</translation>
+    </message>
+    <message>
+        <source>Scanner %1: connected</source>
+        <translation>Máy quét %1: đã kết nối</translation>
+    </message>
+    <message>
+        <source>Scanner %1: disconnected, reconnecting…</source>
+        <translation>Máy quét %1: mất kết nối, đang kết nối lại…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

@@ -1,0 +1,109 @@
+"""A serial scanner (USB-COM / CDC) at the desk, over a real pseudo-terminal pair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desk_app.context import AppContext
+from desk_app.domain.visits import Method, Outcome
+from desk_app.scanning.serial_scanner import CONNECTED, DISCONNECTED
+from desk_app.ui.main_window import MainWindow
+from desk_app.ui.result_banner import ENTRY, REJECTED
+from desk_app.ui.serial_feed import OFF
+from desk_app.ui.sound import SoundPlayer
+from tests.serial_pty import PtyScanner
+from tests.ui.helpers import AN, BINH, OFFSCREEN_NOISE, open_context
+
+pytestmark = OFFSCREEN_NOISE
+
+
+@pytest.fixture
+def ctx(sqlite_url: str) -> Iterator[AppContext]:
+    context = open_context(sqlite_url)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def port(tmp_path: Path) -> Iterator[PtyScanner]:
+    scanner = PtyScanner(tmp_path / "ttyACM0")
+    yield scanner
+    scanner.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: AppContext) -> Iterator[MainWindow]:
+    win = MainWindow(ctx, sound=SoundPlayer(enabled=False))
+    # Reconnect quickly in tests; a desk tries once a second.
+    win.serial.reconnect_seconds = 0.05
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def connected(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.scanner_status.state == CONNECTED, timeout=5000)
+
+
+def test_a_serial_scan_is_recorded_like_any_scan(
+    qtbot: QtBot, window: MainWindow, port: PtyScanner
+) -> None:
+    window.start_serial_scanner(str(port.path))
+    connected(qtbot, window)
+    assert window.scanner_status.isVisible()
+    assert str(port.path) in window.scanner_status.text()
+    with qtbot.waitSignal(window.controller.scan_recorded, timeout=5000) as blocker:
+        port.write(AN.encode("utf-8")[:20])
+        port.write(AN.encode("utf-8")[20:] + b"\r\n")
+    result = blocker.args[0]
+    assert result.outcome == Outcome.ENTRY and result.method == Method.SCANNER
+    assert window.banner.kind == ENTRY and window.banner.name.text() == "Nguyễn Văn An"
+    assert window.visits.visible_names() == ["Nguyễn Văn An"]
+
+
+def test_unplugged_scanner_is_shown_and_comes_back(
+    qtbot: QtBot, window: MainWindow, port: PtyScanner
+) -> None:
+    window.start_serial_scanner(str(port.path))
+    connected(qtbot, window)
+    port.unplug()
+    qtbot.waitUntil(lambda: window.scanner_status.state == DISCONNECTED, timeout=5000)
+    assert "disconnected, reconnecting" in window.scanner_status.text()
+    port.plug()
+    connected(qtbot, window)
+    with qtbot.waitSignal(window.controller.scan_recorded, timeout=5000) as blocker:
+        port.write(BINH.encode("utf-8"))  # this scanner sends no terminator
+    assert blocker.args[0].outcome == Outcome.ENTRY
+    assert window.visits.visible_names() == ["Trần Thị Bình"]
+
+
+def test_bytes_that_are_not_text_are_refused_with_a_reason(
+    qtbot: QtBot, window: MainWindow, port: PtyScanner, ctx: AppContext
+) -> None:
+    window.start_serial_scanner(str(port.path))
+    connected(qtbot, window)
+    with qtbot.waitSignal(window.serial.rejected, timeout=5000) as blocker:
+        port.write(b"Nguy" + b"\xea\xf1\r\n")
+    assert "UTF-8" in blocker.args[0]
+    assert window.banner.kind == REJECTED
+    assert "UTF-8" in window.banner.note.text()
+    assert ctx.log.visits_on(window.day) == []
+
+
+def test_the_setting_chooses_the_port_and_closing_stops_reading(
+    qtbot: QtBot, window: MainWindow, port: PtyScanner, ctx: AppContext
+) -> None:
+    window.start_serial_scanner()
+    assert window.scanner_status.state == OFF and not window.scanner_status.isVisible()
+    ctx.settings.set("scanner.port", str(port.path))
+    window.apply_settings(["scanner.port"])
+    connected(qtbot, window)
+    worker = window.serial._worker
+    window.close()
+    assert not window.serial.running and worker.isFinished()
