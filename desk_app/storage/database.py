@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk_app.errors import UserError
@@ -117,10 +117,22 @@ def translate_errors(url: str = "") -> Iterator[None]:
         raise explain(exc, url) from exc
 
 
+# Unique rules two desks can race for: one open visit per person, one row per person. The
+# loser's transaction is run again and, on fresh facts, decides a repeat instead.
+_RACED_UNIQUES = (
+    "uq_visits_open_person",  # PostgreSQL names the index
+    "visits.person_id",  # SQLite names the columns
+    "uq_people_person_key",
+    "people.person_key",
+)
+
+
 def is_retryable(exc: BaseException) -> bool:
     orig = getattr(exc, "orig", exc)
     message = str(orig).lower()
     if "locked" in message or "busy" in message:
+        return True
+    if isinstance(exc, IntegrityError) and any(name in message for name in _RACED_UNIQUES):
         return True
     # PostgreSQL: serialization failure / deadlock
     return getattr(orig, "sqlstate", None) in ("40001", "40P01")
@@ -160,7 +172,7 @@ class Database:
                     return work(session)
             except (OperationalError, DBAPIError) as exc:
                 if attempt + 1 < attempts and is_retryable(exc):
-                    log.info("database busy, retrying (%s)", exc)
+                    log.info("database busy or raced, retrying (%s)", exc)
                     time.sleep(delay)
                     delay = min(delay * 2, 1.0)
                     continue
