@@ -1,7 +1,7 @@
 """The settings, behind the manager PIN: this desk, visits, the unit, mail, language and PIN.
 
 The dialog only stores settings and says which changed (``settings_changed``, also
-``changed_keys``); the main window applies them (language, camera, sound). The mail
+``changed_keys``); the main window applies them (language, camera, scanner port, sound). The mail
 password goes to the operating system's password store (keyring), never to the database.
 """
 
@@ -30,6 +30,7 @@ from desk_app.context import AppContext
 from desk_app.ui.camera_choice import CameraChoice
 from desk_app.ui.mail_form import MailForm
 from desk_app.ui.pin_dialogs import offer_new_pin
+from desk_app.ui.scanner_choice import ScannerChoice
 from desk_app.ui.setup_forms import (
     Problem,
     UnitForm,
@@ -114,6 +115,8 @@ class SettingsDialog(QDialog):
             label.setBuddy(field)
         self.desk_labels[2].setBuddy(self.camera)
         form.addRow("", self.sound)
+        self.scanner = ScannerChoice(page)
+        form.addRow(self.scanner)
         self.tabs.addTab(page, "")
 
     def _build_language_tab(self) -> None:
@@ -181,6 +184,7 @@ class SettingsDialog(QDialog):
         self.camera_choice.set_value(str(settings.get("scan.camera")))
         self.debounce.setValue(int(settings.get("scan.debounce_seconds")))
         self.sound.setChecked(bool(settings.get("scan.sound")))
+        self.scanner.load(settings)
         self.rules.load(settings)
         self.mail.load(settings)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("ui.language"))))
@@ -205,6 +209,7 @@ class SettingsDialog(QDialog):
             "scan.sound": self.sound.isChecked(),
             "ui.language": self.language.currentData(),
         }
+        values.update(self.scanner.values())
         values.update(self.rules.values())
         values.update(self.unit.values())
         values.update(self.mail.values())

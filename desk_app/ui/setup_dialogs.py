@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desk_app.context import AppContext
 from desk_app.domain.pin import set_manager_pin
 from desk_app.ui.pin_dialogs import NewPinDialog, PinDialog, ask_manager_pin, offer_new_pin
+from desk_app.ui.scanner_choice import ScannerChoice
 from desk_app.ui.settings_dialog import LANGUAGE_NAMES, SettingsDialog
 from desk_app.ui.setup_forms import (
     NewPinForm,
@@ -72,7 +73,8 @@ class _FormPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """The unit's details, its visit rules and the manager PIN; written only at Finish."""
+    """The unit's details, its visit rules, the manager PIN and this desk's scanner port;
+    written only at Finish."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +109,12 @@ class FirstRunWizard(QWizard):
         self.pin_page = _FormPage(self.pin, self.pin.problem)
         self.pin_page.intro.show()
         self.addPage(self.pin_page)
+
+        # Last and optional: a keyboard-mode scanner, or none, needs nothing here.
+        self.scanner = ScannerChoice()
+        self.scanner.load(settings)
+        self.scanner_page = _FormPage(self.scanner)
+        self.addPage(self.scanner_page)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -122,6 +130,10 @@ class FirstRunWizard(QWizard):
         )
         self.pin_page.setTitle(self.tr("Manager PIN"))
         self.pin_page.setSubTitle(self.tr("Only the unit's manager should know it."))
+        self.scanner_page.setTitle(self.tr("Handheld scanner"))
+        self.scanner_page.setSubTitle(
+            self.tr("Only for a scanner in USB-COM (serial) mode; otherwise just click Finish.")
+        )
         self.pin_page.intro.setText(
             self.tr(
                 "The PIN is asked before the settings open and before an ID number is shown "
@@ -150,7 +162,7 @@ class FirstRunWizard(QWizard):
                 page.validatePage()  # again, to focus the field now that it is shown
                 return
         settings = self.ctx.settings
-        values = {**self.unit.values(), **self.rules.values()}
+        values = {**self.unit.values(), **self.rules.values(), **self.scanner.values()}
         values["ui.language"] = self.language.currentData()
         for key, value in values.items():
             settings.set(key, value)
