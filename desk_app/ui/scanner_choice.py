@@ -54,9 +54,9 @@ class ScannerChoice(RetranslatedWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.port_label.setText(self.tr("Scanner &port"))
+        self.port_label.setText(self.tr("Scanner p&ort"))
         self.baud_label.setText(self.tr("&Baud rate"))
-        self.refresh.setText(self.tr("&Refresh"))
+        self.refresh.setText(self.tr("Re&fresh"))
         self.port.setItemText(0, self.tr("None (keyboard-mode scanner or no scanner)"))
         self.port.setToolTip(self.tr("e.g. COM3 on Windows, /dev/ttyACM0 on Linux"))
         self.baud.setToolTip(self.tr("A USB-COM (CDC) port ignores it; leave 9600"))

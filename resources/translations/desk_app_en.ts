@@ -362,6 +362,14 @@
         <translation>Only the unit&apos;s manager should know it.</translation>
     </message>
     <message>
+        <source>Handheld scanner</source>
+        <translation>Handheld scanner</translation>
+    </message>
+    <message>
+        <source>Only for a scanner in USB-COM (serial) mode; otherwise just click Finish.</source>
+        <translation>Only for a scanner in USB-COM (serial) mode; otherwise just click Finish.</translation>
+    </message>
+    <message>
         <source>The PIN is asked before the settings open and before an ID number is shown in full. After three wrong PINs the desk makes you wait.</source>
         <translation>The PIN is asked before the settings open and before an ID number is shown in full. After three wrong PINs the desk makes you wait.</translation>
     </message>
@@ -1571,6 +1579,37 @@ Do you want to delete it anyway?</translation>
     <message>
         <source>Already recorded a moment ago</source>
         <translation>Already recorded a moment ago</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerChoice</name>
+    <message>
+        <source>&amp;Baud rate</source>
+        <translation>&amp;Baud rate</translation>
+    </message>
+    <message>
+        <source>Scanner p&amp;ort</source>
+        <translation>Scanner p&amp;ort</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>None (keyboard-mode scanner or no scanner)</source>
+        <translation>None (keyboard-mode scanner or no scanner)</translation>
+    </message>
+    <message>
+        <source>e.g. COM3 on Windows, /dev/ttyACM0 on Linux</source>
+        <translation>e.g. COM3 on Windows, /dev/ttyACM0 on Linux</translation>
+    </message>
+    <message>
+        <source>A USB-COM (CDC) port ignores it; leave 9600</source>
+        <translation>A USB-COM (CDC) port ignores it; leave 9600</translation>
+    </message>
+    <message>
+        <source>Set a handheld scanner to USB-COM (CDC, virtual serial port) mode and choose its port here: Vietnamese names then arrive intact. A scanner in keyboard mode needs nothing here; set it to send Enter after each code.</source>
+        <translation>Set a handheld scanner to USB-COM (CDC, virtual serial port) mode and choose its port here: Vietnamese names then arrive intact. A scanner in keyboard mode needs nothing here; set it to send Enter after each code.</translation>
     </message>
 </context>
 <context>

@@ -362,6 +362,14 @@
         <translation>Chỉ người quản lý của đơn vị được biết mã này.</translation>
     </message>
     <message>
+        <source>Handheld scanner</source>
+        <translation>Máy quét cầm tay</translation>
+    </message>
+    <message>
+        <source>Only for a scanner in USB-COM (serial) mode; otherwise just click Finish.</source>
+        <translation>Chỉ cần cho máy quét ở chế độ USB-COM (cổng nối tiếp); nếu không, chỉ việc bấm Hoàn tất.</translation>
+    </message>
+    <message>
         <source>The PIN is asked before the settings open and before an ID number is shown in full. After three wrong PINs the desk makes you wait.</source>
         <translation>Mã PIN được hỏi trước khi mở phần thiết lập và trước khi hiện đầy đủ một số giấy tờ. Nhập sai ba lần thì phải chờ một lúc mới được thử lại.</translation>
     </message>
@@ -1570,6 +1578,37 @@ Bạn vẫn muốn xóa?</translation>
     <message>
         <source>Already recorded a moment ago</source>
         <translation>Vừa được ghi nhận</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerChoice</name>
+    <message>
+        <source>&amp;Baud rate</source>
+        <translation>Tốc độ &amp;baud</translation>
+    </message>
+    <message>
+        <source>Scanner p&amp;ort</source>
+        <translation>Cổng &amp;máy quét</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Dò lại cổng</translation>
+    </message>
+    <message>
+        <source>None (keyboard-mode scanner or no scanner)</source>
+        <translation>Không có (máy quét chế độ bàn phím hoặc không dùng máy quét)</translation>
+    </message>
+    <message>
+        <source>e.g. COM3 on Windows, /dev/ttyACM0 on Linux</source>
+        <translation>ví dụ COM3 trên Windows, /dev/ttyACM0 trên Linux</translation>
+    </message>
+    <message>
+        <source>A USB-COM (CDC) port ignores it; leave 9600</source>
+        <translation>Cổng USB-COM (CDC) không dùng giá trị này; để 9600</translation>
+    </message>
+    <message>
+        <source>Set a handheld scanner to USB-COM (CDC, virtual serial port) mode and choose its port here: Vietnamese names then arrive intact. A scanner in keyboard mode needs nothing here; set it to send Enter after each code.</source>
+        <translation>Hãy đặt máy quét cầm tay ở chế độ USB-COM (CDC, cổng nối tiếp ảo) và chọn cổng của nó ở đây: tên tiếng Việt sẽ đến nguyên vẹn, đủ dấu. Máy quét ở chế độ bàn phím không cần chọn gì ở đây; hãy đặt nó gửi phím Enter sau mỗi mã.</translation>
     </message>
 </context>
 <context>

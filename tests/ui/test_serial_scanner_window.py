@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from desk_app.context import AppContext
@@ -14,6 +15,8 @@ from desk_app.scanning.serial_scanner import CONNECTED, DISCONNECTED
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.result_banner import ENTRY, REJECTED
 from desk_app.ui.serial_feed import OFF
+from desk_app.ui.settings_dialog import SettingsDialog
+from desk_app.ui.setup_dialogs import FirstRunWizard
 from desk_app.ui.sound import SoundPlayer
 from tests.serial_pty import PtyScanner
 from tests.ui.helpers import AN, BINH, OFFSCREEN_NOISE, open_context
@@ -107,3 +110,62 @@ def test_the_setting_chooses_the_port_and_closing_stops_reading(
     worker = window.serial._worker
     window.close()
     assert not window.serial.running and worker.isFinished()
+
+
+# ----- choosing the port -----------------------------------------------------------------
+
+
+def test_the_settings_dialog_sets_the_port_and_the_window_follows(
+    qtbot: QtBot, window: MainWindow, port: PtyScanner, ctx: AppContext
+) -> None:
+    dialog = SettingsDialog(ctx, window, cameras=[("0", "USB Camera")])
+    qtbot.addWidget(dialog)
+    assert dialog.scanner.value() == ""  # none chosen: the first entry
+    assert dialog.scanner.port.itemData(0) == ""
+    dialog.scanner.port.setEditText(str(port.path))  # a port typed in, not in the list
+    dialog.scanner.baud.setCurrentIndex(dialog.scanner.baud.findData(115200))
+    dialog.accept()
+    assert set(dialog.changed_keys) == {"scanner.port", "scanner.baud"}
+    assert ctx.settings.get("scanner.port") == str(port.path)
+    assert ctx.settings.get("scanner.baud") == 115200
+    window.apply_settings(dialog.changed_keys)
+    connected(qtbot, window)
+    with qtbot.waitSignal(window.controller.scan_recorded, timeout=5000):
+        port.write(AN.encode() + b"\n")
+
+    again = SettingsDialog(ctx, window, cameras=[("0", "USB Camera")])
+    qtbot.addWidget(again)
+    assert again.scanner.value() == str(port.path)  # shown again as it was saved
+    again.scanner.port.setCurrentIndex(0)  # back to none
+    again.accept()
+    assert ctx.settings.get("scanner.port") == ""
+    window.apply_settings(again.changed_keys)
+    assert window.scanner_status.state == OFF and not window.serial.running
+
+
+def test_the_first_run_set_up_asks_for_the_port(qtbot: QtBot, ctx: AppContext) -> None:
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.unit.edits["unit.name"].setText("UBND phường Đức Xuân")
+    wizard.pin.pin.setText("2468")
+    wizard.pin.repeat.setText("2468")
+    for _ in range(3):
+        wizard.next()
+    assert wizard.currentPage() is wizard.scanner_page
+    wizard.scanner.port.setEditText("COM3")
+    wizard.accept()
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    ctx.settings.reload()
+    assert ctx.settings.get("scanner.port") == "COM3"
+    assert ctx.settings.get("scanner.baud") == 9600
+
+
+def test_a_port_given_on_the_command_line_wins_over_the_setting(
+    qtbot: QtBot, window: MainWindow, port: PtyScanner, ctx: AppContext
+) -> None:
+    ctx.settings.set("scanner.port", "/dev/does-not-exist")
+    window.start_serial_scanner(str(port.path))
+    connected(qtbot, window)
+    window.apply_settings(["scan.sound"])  # other settings saved: the port stays
+    assert window.serial.port == str(port.path)
