@@ -137,6 +137,14 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=3650,
     ),
     Setting("retention.auto_purge", "bool", True, "Purge old visits automatically at start"),
+    Setting(
+        "audit.keep_days",
+        "int",
+        365,
+        "Audit records older than this are folded into one signed summary",
+        minimum=30,
+        maximum=3650,
+    ),
     # UI
     Setting("ui.language", "choice", "vi", "Interface language", choices=("vi", "en"), desk=True),
     Setting("manager.pin_hash", "str", "", "Manager PIN (salted hash)", secret=True),

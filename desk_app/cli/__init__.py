@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "desk_app.cli.diag",
     "desk_app.cli.setup",
     "desk_app.cli.rollup",
+    "desk_app.cli.privacy",
 )
 
 EXIT_OK = 0

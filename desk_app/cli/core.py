@@ -1,4 +1,4 @@
-"""Core subcommands: parse, record, log, config, purge, person."""
+"""Core subcommands: parse, record, log, config."""
 
 from __future__ import annotations
 
@@ -67,21 +67,6 @@ def register(subparsers: Any) -> None:
     s.add_argument("key")
     s.add_argument("value")
     s.set_defaults(handler=cmd_config_set)
-
-    p = subparsers.add_parser("purge", help="delete visits older than the retention period")
-    p.add_argument("--older-than", type=days_arg, metavar="DAYS")
-    p.set_defaults(handler=cmd_purge)
-
-    p = subparsers.add_parser("person", help="find, export or delete one person's records")
-    sub = p.add_subparsers(dest="person_command", required=True)
-    for name, handler in (
-        ("find", cmd_person_find),
-        ("export", cmd_person_export),
-        ("delete", cmd_person_delete),
-    ):
-        q = sub.add_parser(name)
-        q.add_argument("query", help="ID number or name")
-        q.set_defaults(handler=handler)
 
 
 def _context(args: argparse.Namespace) -> AppContext:
@@ -303,64 +288,14 @@ def cmd_config_get(args: argparse.Namespace) -> int:
 
 
 def cmd_config_set(args: argparse.Namespace) -> int:
+    if args.key.strip().lower().startswith("manager."):
+        raise CliError(t("settings.manager_key", key=args.key))
     ctx = _context(args)
     try:
         value = ctx.settings.set_from_user(args.key, args.value)
     except SettingError as exc:
         raise CliError(str(exc)) from None
+    ctx.log.audit("settings_changed", args.key, query=f"config set {args.key}")
     scope = t(f"settings.scope.{setting(args.key).scope}")
     print(f"{args.key} = {json.dumps(value, ensure_ascii=False)}    ({scope})")
-    return EXIT_OK
-
-
-def cmd_purge(args: argparse.Namespace) -> int:
-    ctx = _context(args)
-    days = args.older_than if args.older_than is not None else ctx.settings.get("retention.days")
-    if days < 0:
-        raise CliError(t("cli.bad_days", value=days))
-    count = ctx.log.purge(days)
-    print(t("purge.done", count=count, days=days))
-    return EXIT_OK
-
-
-def cmd_person_find(args: argparse.Namespace) -> int:
-    ctx = _context(args)
-    people = ctx.log.find_people(args.query)
-    for p in people:
-        print(f"{p.id:>6}  {p.name}  {p.id_number or ''}  {p.person_key}")
-    ctx.log.audit("person_find", f"{len(people)} found")
-    print(t("person.count", count=len(people)))
-    return EXIT_OK
-
-
-def cmd_person_export(args: argparse.Namespace) -> int:
-    ctx = _context(args)
-    people = ctx.log.find_people(args.query)
-    out = []
-    for p in people:
-        out.append(
-            {
-                "person": {
-                    "name": p.name,
-                    "id_number": p.id_number,
-                    "birth_date": p.birth_date.isoformat() if p.birth_date else None,
-                    "sex": p.sex,
-                    "phone": p.phone,
-                    "organisation": p.organisation,
-                },
-                "visits": [_visit_dict(v, True) for v in ctx.log.history(p.person_key)],
-            }
-        )
-    ctx.log.audit("person_export", f"{len(people)} people")
-    print(json.dumps(out, ensure_ascii=False, indent=1))
-    return EXIT_OK
-
-
-def cmd_person_delete(args: argparse.Namespace) -> int:
-    ctx = _context(args)
-    people = ctx.log.find_people(args.query)
-    if len(people) != 1:
-        raise CliError(t("person.ambiguous", count=len(people)))
-    count = ctx.log.delete_person(people[0].id, reason="data subject request")
-    print(t("person.deleted", count=count))
     return EXIT_OK

@@ -1,8 +1,15 @@
-"""Which spelling of a person's name to keep when two scans disagree.
+"""Names: which spelling to keep, the folded form searches use, the Vietnamese sort order.
 
-A keyboard-type scanner can only type the letters its layout knows, so a Vietnamese name
-may arrive with ``?`` in place of its letters, or as mojibake (UTF-8 read as Windows-1252:
-'Nguyá»…n' for 'Nguyễn'). The person is matched by ID number; the better spelling is kept.
+Which spelling: a keyboard-type scanner can only type the letters its layout knows, so a
+Vietnamese name may arrive with ``?`` in place of its letters, or as mojibake (UTF-8 read as
+Windows-1252: 'Nguyá»…n' for 'Nguyễn'). The person is matched by ID number; the better
+spelling is kept.
+
+``fold`` is what the window's filter and the stored ``people.name_folded`` column are made
+with, so a search typed without diacritics finds the same people in both.
+``sort_key`` orders names as a Vietnamese dictionary does: letters first (a ă â b c d đ e
+ê ... o ô ơ ... u ư ...), tones only when the letters are equal (none, huyền, hỏi, ngã,
+sắc, nặng).
 """
 
 from __future__ import annotations
@@ -71,3 +78,56 @@ def better_name(stored: str | None, scanned: str | None) -> str:
     if spelling_score(new) > spelling_score(old):
         return new
     return old
+
+
+# Marks that make a different letter (ă â ê ô ơ ư) versus marks that give a tone.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn
+_TONES = {
+    "\u0300": 1,  # huyền (grave)
+    "\u0309": 2,  # hỏi (hook above)
+    "\u0303": 3,  # ngã (tilde)
+    "\u0301": 4,  # sắc (acute)
+    "\u0323": 5,  # nặng (dot below)
+}
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_ORDER = {letter: index for index, letter in enumerate(_ALPHABET)}
+
+
+def fold(text: str) -> str:
+    """Lower case without Vietnamese diacritics: 'nguyen' finds 'Nguyễn', 'dang' 'Đặng'."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+def _split(char: str) -> tuple[str, int]:
+    """A character's letter (with ă â ê ô ơ ư đ kept apart) and its tone (0 = none)."""
+    decomposed = unicodedata.normalize("NFD", char.casefold())
+    base = "".join(c for c in decomposed if c not in _TONES)
+    tone = next((_TONES[c] for c in decomposed if c in _TONES), 0)
+    return unicodedata.normalize("NFC", base), tone
+
+
+def _letter_rank(letter: str) -> tuple[int, int | str]:
+    if letter in _ORDER:
+        return (2, _ORDER[letter])
+    if letter.isspace():
+        return (0, 0)
+    if letter.isdigit():
+        return (1, letter)
+    return (3, letter)
+
+
+def sort_key(name: str) -> tuple[object, ...]:
+    """Vietnamese dictionary order: letters first, then tones, then case."""
+    letters: list[tuple[int, int | str]] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFC", " ".join(name.split())):
+        letter, tone = _split(char)
+        for part in letter:
+            if part in _LETTER_MARKS:
+                continue
+            letters.append(_letter_rank(part))
+        tones.append(tone)
+    return (tuple(letters), tuple(tones), name)

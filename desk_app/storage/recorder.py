@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from desk_app.domain.names import better_name, clean_name
+from desk_app.domain.names import better_name, clean_name, fold
 from desk_app.domain.payloads import CodeKind, Identity
 from desk_app.domain.rules import (
     Action,
@@ -37,6 +37,7 @@ from desk_app.domain.visits import (
     person_key,
 )
 from desk_app.storage.database import Database
+from desk_app.storage.people import mask_digit_runs
 from desk_app.storage.schema import Person, ScanEvent, StaffMember, Visit
 from desk_app.timeutil import utc_now
 
@@ -152,7 +153,7 @@ class Recorder:
             code_kind=identity.kind.value,
             person_id=person_id,
             reason=reason,
-            text_head=identity.raw[:TEXT_HEAD] if not identity.recognised else "",
+            text_head=mask_digit_runs(identity.raw[:TEXT_HEAD]) if not identity.recognised else "",
         )
         return ScanResult(
             outcome=Outcome.REJECTED,
@@ -262,6 +263,7 @@ class Recorder:
         name = better_name(old_name, identity.name)
         if name != old_name:
             changes["name"] = old_name = name
+            changes["name_folded"] = fold(name)
         if identity.birth_date and not birth_date:
             changes["birth_date"] = identity.birth_date
         if identity.sex and not sex:
@@ -397,7 +399,7 @@ class Recorder:
         def work(session: Session) -> ScanResult:
             conn = session.connection()
             person_id = conn.execute(select(Person.id).where(Person.person_key == key)).scalar()
-            values = {"name": cleaned.name, "updated_at": now}
+            values = {"name": cleaned.name, "name_folded": fold(cleaned.name), "updated_at": now}
             if cleaned.phone:
                 values["phone"] = cleaned.phone
             if cleaned.organisation:

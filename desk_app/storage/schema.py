@@ -23,6 +23,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desk_app.domain.limits import limit, max_length
+from desk_app.domain.names import fold
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -83,6 +84,11 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+def _folded_name(context: Any) -> str:
+    """``name_folded`` of a row inserted without one (every insert path gets it)."""
+    return fold(context.get_current_parameters().get("name") or "")
+
+
 class Person(Base):
     """One person, keyed by their document number (the 12-digit ID when there is one)."""
 
@@ -91,6 +97,10 @@ class Person(Base):
     person_key: Mapped[str] = mapped_column(Limited("person_key"), unique=True)
     id_number: Mapped[str | None] = mapped_column(Limited("id_number"))
     name: Mapped[str] = mapped_column(Limited("name"), default="")
+    # The name as searches compare it (``domain.names.fold``); kept with every name change.
+    name_folded: Mapped[str] = mapped_column(
+        Limited("name"), default=_folded_name, server_default="", index=True
+    )
     birth_date: Mapped[date | None] = mapped_column(Date)
     sex: Mapped[str | None] = mapped_column(Limited("sex"))
     phone: Mapped[str | None] = mapped_column(Limited("phone"))
@@ -178,7 +188,13 @@ class Poster(Base):
 
 
 class AuditRecord(Base):
-    """Actions on personal data: full ID shown, full-ID export, purge, one person deleted."""
+    """Actions on personal data: full ID shown, export, purge, one person deleted, ...
+
+    Records form a hash chain (``storage/audit.py``): ``record_hash`` covers the previous
+    record's hash and this record's fields, with ``detail`` and ``query`` through
+    ``content_digest`` so that a person's name can be erased from an old query without
+    breaking the chain.
+    """
 
     __tablename__ = "audit"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -186,6 +202,12 @@ class AuditRecord(Base):
     action: Mapped[str] = mapped_column(Limited("audit_action"))
     detail: Mapped[str] = mapped_column(Text, default="")
     desk: Mapped[str] = mapped_column(Limited("desk"), default="")
+    query: Mapped[str] = mapped_column(Text, default="", server_default="")
+    os_user: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    content_digest: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    erased: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    record_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class OutboxMessage(Base):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, or_, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.domain.own_codes import new_pass_token
@@ -20,7 +20,9 @@ from desk_app.domain.visits import (
     normalise_text,
 )
 from desk_app.settings import DeskFile, Settings
+from desk_app.storage import audit as audit_chain
 from desk_app.storage.database import Database
+from desk_app.storage.people import PeopleRepository, PersonSummary
 from desk_app.storage.recorder import Recorder
 from desk_app.storage.schema import (
     AuditRecord,
@@ -253,74 +255,30 @@ class VisitLog(Recorder):
         stmt = stmt.group_by(col).order_by(func.count().desc()).limit(limit)
         return self.db.read(lambda s: [str(v) for v in s.scalars(stmt)])
 
-    # ----- personal data ---------------------------------------------------------------
-    def find_people(self, query: str) -> list[Person]:
-        q = normalise_text(query)
-        stmt = (
-            select(Person)
-            .where(or_(Person.id_number == q, Person.person_key == q, Person.name.ilike(f"%{q}%")))
-            .order_by(Person.name)
-        )
-        return self.db.read(lambda s: list(s.scalars(stmt)))
+    # ----- personal data (storage/people.py, storage/audit.py) ---------------------------
+    @property
+    def people(self) -> PeopleRepository:
+        return PeopleRepository(self.db, desk=self.desk)
 
-    def delete_person(self, person_id: int, *, reason: str = "") -> int:
-        """Delete a person and all their visits (a data subject's request). Audited."""
+    def find_people(self, query: str) -> list[PersonSummary]:
+        return self.people.find(query)
 
-        def work(session: Session) -> int:
-            person = session.get(Person, person_id)
-            if person is None:
-                return 0
-            count = (
-                session.scalar(
-                    select(func.count()).select_from(Visit).where(Visit.person_id == person_id)
-                )
-                or 0
-            )
-            session.execute(delete(ScanEvent).where(ScanEvent.person_id == person_id))
-            session.execute(delete(Visit).where(Visit.person_id == person_id))
-            session.delete(person)
-            self._audit(session, "delete_person", f"person {person_id}, {count} visits {reason}")
-            return count
-
-        return self.db.write(work)
+    def delete_person(self, who: str) -> int:
+        """Delete one person (``#number`` or exact ID number) and all they left. Audited."""
+        return self.people.delete(who).visits
 
     def purge(self, older_than_days: int, *, now: datetime | None = None) -> int:
-        """Delete visits that ended more than N days ago (and people left with none). Audited."""
-        cutoff = (now or utc_now()).astimezone(UTC) - timedelta(days=older_than_days)
+        """The retention purge (see ``PeopleRepository.purge``); returns the visits deleted."""
+        return self.people.purge(older_than_days, now=now).visits
 
-        def work(session: Session) -> int:
-            old = select(Visit.id).where(Visit.exit_at.is_not(None), Visit.exit_at < cutoff)
-            session.execute(
-                delete(ScanEvent).where(or_(ScanEvent.visit_id.in_(old), ScanEvent.at < cutoff))
-            )
-            count = (
-                _rowcount(
-                    session.execute(
-                        delete(Visit).where(Visit.exit_at.is_not(None), Visit.exit_at < cutoff)
-                    )
-                )
-                or 0
-            )
-            has_visit = select(Visit.id).where(Visit.person_id == Person.id).exists()
-            has_event = select(ScanEvent.id).where(ScanEvent.person_id == Person.id).exists()
-            session.execute(delete(Person).where(~has_visit, ~has_event))
-            self._audit(
-                session,
-                "purge",
-                f"{count} visits ended before {cutoff.isoformat()} ({older_than_days} days)",
-            )
-            return count
+    def audit(self, action: str, detail: str = "", *, query: str = "") -> None:
+        self.db.write(lambda s: self._audit(s, action, detail, query=query))
 
-        return self.db.write(work)
-
-    def audit(self, action: str, detail: str = "") -> None:
-        self.db.write(lambda s: self._audit(s, action, detail))
-
-    def _audit(self, session: Session, action: str, detail: str) -> None:
-        session.add(AuditRecord(at=utc_now(), action=action, detail=detail, desk=self.desk))
+    def _audit(self, session: Session, action: str, detail: str, *, query: str = "") -> None:
+        audit_chain.append(session, action, detail, query=query, desk=self.desk)
 
     def audit_records(self) -> list[AuditRecord]:
-        return self.db.read(lambda s: list(s.scalars(select(AuditRecord).order_by(AuditRecord.id))))
+        return audit_chain.records(self.db)
 
     # ----- staff cards -----------------------------------------------------------------
     def upsert_staff(self, staff_id: str, name: str, title: str = "", department: str = "") -> None:

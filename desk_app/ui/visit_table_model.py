@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desk_app.domain.names import fold
 from desk_app.domain.visits import VisitRow
 from desk_app.timeutil import to_local
 from desk_app.ui.texts import describe_warning
@@ -73,13 +73,6 @@ _INSIDE_BRUSH = QBrush(QColor("#1b5e20"))
 
 def tr(text: object) -> str:
     return QCoreApplication.translate(CTX, str(text))
-
-
-def fold(text: str) -> str:
-    """Lower case without Vietnamese diacritics: 'nguyen' finds 'Nguyễn'."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _time(moment: Any) -> str:

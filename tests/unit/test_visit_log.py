@@ -146,10 +146,10 @@ def test_purge_and_delete_person_are_audited(ctx: AppContext) -> None:
     assert ctx.log.find_people("001090123456") == []
     people = ctx.log.find_people("Bình")
     assert len(people) == 1
-    assert ctx.log.delete_person(people[0].id) == 1
+    assert ctx.log.delete_person(f"#{people[0].number}") == 1
     assert ctx.log.find_people("Bình") == []
     actions = [a.action for a in ctx.log.audit_records()]
-    assert actions == ["purge", "delete_person"]
+    assert actions == ["purge", "person_find", "person_find", "person_delete", "person_find"]
 
 
 def test_visitor_pass_and_staff_card_rules(ctx: AppContext) -> None:

@@ -1,17 +1,108 @@
-"""Messages about personal data: purge, one person's records."""
+"""Messages about personal data: purge, one person's records, the audit trail."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "purge.done": {
-        "vi": "Đã xóa {count} lượt cũ hơn {days} ngày",
-        "en": "Deleted {count} visits older than {days} days",
+        "vi": "Đã xóa dữ liệu trước {cutoff}: {visits} lượt ra vào, {scan_events} lượt quét, "
+        "{outbox} thư đã gửi, {people} người, {files} tệp xuất",
+        "en": "Deleted data before {cutoff}: {visits} visits, {scan_events} scans, "
+        "{outbox} sent e-mails, {people} people, {files} exported files",
     },
     "person.count": {"vi": "{count} người", "en": "{count} people"},
     "person.ambiguous": {
-        "vi": "Cần đúng một người, tìm thấy {count}: hãy dùng số giấy tờ",
-        "en": "Exactly one person is needed, found {count}: use the ID number",
+        "vi": "Cần đúng một người, tìm thấy {count}: hãy dùng số thứ tự #N mà lệnh find hiển thị",
+        "en": "Exactly one person is needed, found {count}: use the #N number find shows",
     },
     "person.deleted": {
-        "vi": "Đã xóa người này và {count} lượt ra vào",
-        "en": "Deleted the person and {count} visits",
+        "vi": "Đã xóa người này: {visits} lượt ra vào, {scan_events} lượt quét, "
+        "{outbox} thư báo cáo được làm lại",
+        "en": "Deleted the person: {visits} visits, {scan_events} scans, "
+        "{outbox} report e-mails rebuilt",
+    },
+    "person.query_too_short": {
+        "vi": "Hãy nhập số giấy tờ hoặc ít nhất {min} ký tự của họ tên",
+        "en": "Type an ID number or at least {min} characters of the name",
+    },
+    "person.not_found": {
+        "vi": "Không có người nào là {who}: dùng số giấy tờ đầy đủ "
+        "hoặc số #N mà lệnh find hiển thị",
+        "en": "Nobody is {who}: use the full ID number or the #N number find shows",
+    },
+    "person.bad_field": {
+        "vi": "Không sửa được trường: {field}",
+        "en": "This field cannot be corrected: {field}",
+    },
+    "person.name_required": {"vi": "Họ tên không được để trống", "en": "The name cannot be empty"},
+    "person.confirm_delete": {
+        "vi": "Xóa vĩnh viễn {name} ({id}), {visits} lượt ra vào và mọi dữ liệu khác? [c/K] ",
+        "en": "Permanently delete {name} ({id}), {visits} visits and everything else? [y/N] ",
+    },
+    "person.cancelled": {"vi": "Đã hủy, không xóa gì", "en": "Cancelled, nothing deleted"},
+    "person.cannot_write": {
+        "vi": "Không ghi được {path}: {message}",
+        "en": "Cannot write {path}: {message}",
+    },
+    "person.exported": {"vi": "Đã xuất: {path}", "en": "Exported: {path}"},
+    "person.corrected": {
+        "vi": "Đã sửa: {fields}",
+        "en": "Corrected: {fields}",
+    },
+    "person.nothing_changed": {"vi": "Không có gì thay đổi", "en": "Nothing changed"},
+    "person.header": {
+        "vi": "Số    Họ tên | Số giấy tờ | Ngày sinh | Lượt | Lần cuối",
+        "en": "No.   Name | ID number | Born | Visits | Last seen",
+    },
+    "person.section.visits": {"vi": "Lượt ra vào ({count})", "en": "Visits ({count})"},
+    "person.section.scans": {"vi": "Lượt quét ({count})", "en": "Scans ({count})"},
+    "person.sheet.person": {"vi": "Người", "en": "Person"},
+    "person.sheet.visits": {"vi": "Lượt ra vào", "en": "Visits"},
+    "person.sheet.scans": {"vi": "Lượt quét", "en": "Scans"},
+    "settings.manager_key": {
+        "vi": "Không đặt {key} bằng config set: dùng lệnh set-pin (được ghi nhật ký)",
+        "en": "{key} is not set with config set: use set-pin (audited)",
+    },
+    # The audit trail
+    "audit.intact": {
+        "vi": "Nhật ký kiểm tra nguyên vẹn: {count} bản ghi",
+        "en": "Audit trail intact: {count} records",
+    },
+    "audit.broken": {
+        "vi": "Nhật ký kiểm tra đã bị can thiệp tại bản ghi #{id}: {reason}",
+        "en": "Audit trail tampered with at record #{id}: {reason}",
+    },
+    "audit.reason.edited": {
+        "vi": "nội dung đã bị sửa",
+        "en": "its content was edited",
+    },
+    "audit.reason.removed_before": {
+        "vi": "bản ghi trước nó đã bị xóa, sửa hoặc đổi chỗ",
+        "en": "the record before it was removed, edited or moved",
+    },
+    "audit.reason.erased_unnamed": {
+        "vi": "nội dung bị xóa mà không có yêu cầu xóa người nào ghi nhận",
+        "en": "its content was erased without a recorded person deletion",
+    },
+    "audit.reason.bad_summary": {
+        "vi": "bản tóm tắt không có chữ ký hợp lệ",
+        "en": "the summary record's signature is not valid",
+    },
+    "audit.reason.cut_off": {
+        "vi": "các bản ghi cuối đã bị cắt bỏ (đầu chuỗi lưu bên ngoài mới hơn)",
+        "en": "the last records were cut off (the head kept outside is newer)",
+    },
+    "audit.reason.head_mismatch": {
+        "vi": "không khớp với đầu chuỗi lưu bên ngoài bảng",
+        "en": "it does not match the chain head kept outside the table",
+    },
+    "audit.reason.head_unreadable": {
+        "vi": "tệp đầu chuỗi bên ngoài bảng không đọc được",
+        "en": "the chain head file outside the table cannot be read",
+    },
+    "audit.folded": {
+        "vi": "Đã gộp {count} bản ghi cũ thành một bản tóm tắt có chữ ký",
+        "en": "Folded {count} old records into one signed summary",
+    },
+    "audit.warning_line": {
+        "vi": "Nhật ký kiểm tra đã bị can thiệp (bản ghi #{id}): hãy báo người quản lý",
+        "en": "The audit trail has been tampered with (record #{id}): tell the manager",
     },
 }

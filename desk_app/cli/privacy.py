@@ -1,0 +1,303 @@
+"""Personal-data subcommands: purge, person find|show|export|correct|delete, audit verify|list.
+
+A person is chosen for show, export, correct and delete by their exact ID number or by the
+``#N`` number ``find`` shows, never by a piece of a name. Every read of full data is audited
+before it is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
+from desk_app.cli.core import days_arg
+from desk_app.context import AppContext
+from desk_app.i18n import t
+from desk_app.storage import audit
+from desk_app.storage.people import PersonError, PersonRecord, exports_dir
+from desk_app.timeutil import format_date, format_datetime, local_day_bounds, parse_user_date
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("purge", help="delete everything older than the retention period")
+    p.add_argument("--older-than", type=days_arg, metavar="DAYS")
+    p.set_defaults(handler=cmd_purge)
+
+    p = subparsers.add_parser("person", help="one person's records: find, show, export, ...")
+    sub = p.add_subparsers(dest="person_command", required=True)
+    q = sub.add_parser("find", help="by ID number or name (diacritics and case ignored)")
+    q.add_argument("query")
+    q.add_argument("--full-ids", action="store_true", help="show full ID numbers (audited)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_person_find)
+    who_help = "exact ID number, or #N as shown by find"
+    q = sub.add_parser("show", help="everything held about one person (audited)")
+    q.add_argument("who", help=who_help)
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_person_show)
+    q = sub.add_parser("export", help="write XLSX and JSON of everything held (audited)")
+    q.add_argument("who", help=who_help)
+    q.add_argument("--out", metavar="PATH", help="file name without extension, or a folder")
+    q.set_defaults(handler=cmd_person_export)
+    q = sub.add_parser("correct", help="correct name, birth date, sex, phone, organisation")
+    q.add_argument("who", help=who_help)
+    q.add_argument("--name")
+    q.add_argument("--birth-date", metavar="DD/MM/YYYY")
+    q.add_argument("--sex", choices=("Nam", "Nữ"))
+    q.add_argument("--phone")
+    q.add_argument("--organisation")
+    q.set_defaults(handler=cmd_person_correct)
+    q = sub.add_parser("delete", help="delete one person and everything held about them")
+    q.add_argument("who", help=who_help)
+    q.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    q.set_defaults(handler=cmd_person_delete)
+
+    p = subparsers.add_parser("audit", help="the audit trail: verify or list")
+    sub = p.add_subparsers(dest="audit_command", required=True)
+    q = sub.add_parser("verify", help="exit 0 when intact, 1 naming the first bad record")
+    q.set_defaults(handler=cmd_audit_verify)
+    q = sub.add_parser("list", help="list audit records")
+    q.add_argument("--from", dest="date_from", metavar="DATE")
+    q.add_argument("--to", dest="date_to", metavar="DATE")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_audit_list)
+    q = sub.add_parser("fold", help="fold records older than the setting into one summary")
+    q.set_defaults(handler=cmd_audit_fold)
+
+
+def _context(args: argparse.Namespace) -> AppContext:
+    return AppContext.open(args.db)
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    days = args.older_than if args.older_than is not None else ctx.settings.get("retention.days")
+    result = ctx.log.people.purge(days)
+    print(
+        t(
+            "purge.done",
+            cutoff=format_datetime(result.cutoff),
+            visits=result.visits,
+            scan_events=result.scan_events,
+            outbox=result.outbox,
+            people=result.people,
+            files=result.files,
+        )
+    )
+    return EXIT_OK
+
+
+def _guard(work: Any) -> Any:
+    try:
+        return work()
+    except PersonError as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_person_find(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    people = _guard(lambda: ctx.log.people.find(args.query, full_ids=args.full_ids))
+    if args.json:
+        items = [
+            {
+                "number": f"#{p.number}",
+                "name": p.name,
+                "id_number": (p.id_number if args.full_ids else p.masked_id) or None,
+                "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+                "visits": p.visits,
+                "last_seen": p.last_seen.isoformat() if p.last_seen else None,
+            }
+            for p in people
+        ]
+        print(json.dumps(items, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if people:
+        print(t("person.header"))
+    for p in people:
+        number = (p.id_number if args.full_ids else p.masked_id) or "-"
+        born = format_date(p.birth_date) if p.birth_date else "-"
+        last = format_datetime(p.last_seen) if p.last_seen else "-"
+        print(f"{'#' + str(p.number):<6}{p.name} | {number} | {born} | {p.visits} | {last}")
+    print(t("person.count", count=len(people)))
+    return EXIT_OK
+
+
+def _print_record(record: PersonRecord) -> None:
+    for key, value in record.person.items():
+        if value not in (None, ""):
+            print(f"{key}: {value}")
+    print(t("person.section.visits", count=len(record.visits)))
+    for v in record.visits:
+        print(f"  {v['entry_at']}  {v['exit_at'] or '-'}  {v['kind']}  {v['desk']}")
+    print(t("person.section.scans", count=len(record.scan_events)))
+    for e in record.scan_events:
+        print(f"  {e['at']}  {e['outcome']}  {e['method']}  {e['reason']}  {e['text']}".rstrip())
+
+
+def cmd_person_show(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    record = _guard(lambda: ctx.log.people.record(args.who))
+    if args.json:
+        print(json.dumps(record.to_json_dict(), ensure_ascii=False, indent=1))
+    else:
+        _print_record(record)
+    return EXIT_OK
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return "" if value is None else value
+
+
+def write_export(record: PersonRecord, base: Path) -> list[Path]:
+    """``base``.json and ``base``.xlsx with everything held about the person."""
+    from openpyxl import Workbook
+
+    base.parent.mkdir(parents=True, exist_ok=True)
+    json_path = base.with_name(base.name + ".json")
+    json_path.write_text(
+        json.dumps(record.to_json_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.title = t("person.sheet.person")
+    for key, value in record.person.items():
+        sheet.append([key, "" if value is None else str(value)])
+    for title, rows in (
+        (t("person.sheet.visits"), record.visits),
+        (t("person.sheet.scans"), record.scan_events),
+    ):
+        ws = wb.create_sheet(title)
+        if rows:
+            ws.append(list(rows[0]))
+        for row in rows:
+            ws.append(
+                [
+                    " ".join(v) if isinstance(v, list) else ("" if v is None else v)
+                    for v in row.values()
+                ]
+            )
+    xlsx_path = base.with_name(base.name + ".xlsx")
+    wb.save(xlsx_path)
+    return [xlsx_path, json_path]
+
+
+def cmd_person_export(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    record = _guard(lambda: ctx.log.people.record(args.who, action="person_export"))
+    stem = f"person-{record.person['number']}-{datetime.now():%Y%m%d-%H%M%S}"
+    if args.out:
+        out = Path(args.out).expanduser()
+        base = out / stem if out.is_dir() else out
+    else:
+        base = exports_dir() / stem
+    try:
+        paths = write_export(record, base)
+    except OSError as exc:
+        raise CliError(t("person.cannot_write", path=base, message=exc.strerror)) from None
+    for path in paths:
+        print(t("person.exported", path=path))
+    return EXIT_OK
+
+
+def cmd_person_correct(args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {}
+    for key in ("name", "sex", "phone", "organisation"):
+        value = getattr(args, key)
+        if value is not None:
+            changes[key] = value
+    if args.birth_date is not None:
+        try:
+            changes["birth_date"] = parse_user_date(args.birth_date)
+        except ValueError:
+            raise CliError(t("cli.bad_date", value=args.birth_date)) from None
+    ctx = _context(args)
+    changed = _guard(lambda: ctx.log.people.correct(args.who, changes))
+    print(
+        t("person.corrected", fields=", ".join(changed)) if changed else t("person.nothing_changed")
+    )
+    return EXIT_OK
+
+
+def _confirmed(question: str) -> bool:
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "c", "có", "co")
+
+
+def cmd_person_delete(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    who = _guard(lambda: ctx.log.people.summary(args.who))
+    if not args.yes:
+        question = t(
+            "person.confirm_delete", name=who.name, id=who.masked_id or "-", visits=who.visits
+        )
+        if not _confirmed(question):
+            print(t("person.cancelled"))
+            return EXIT_ERROR
+    # The confirmed person by their number: not the text typed, which could match another.
+    result = _guard(lambda: ctx.log.people.delete(f"#{who.number}"))
+    print(
+        t(
+            "person.deleted",
+            visits=result.visits,
+            scan_events=result.scan_events,
+            outbox=result.outbox,
+        )
+    )
+    return EXIT_OK
+
+
+def verdict_line(verdict: audit.Verdict) -> str:
+    if verdict.ok:
+        return t("audit.intact", count=verdict.count)
+    return t("audit.broken", id=verdict.bad_id, reason=t(f"audit.reason.{verdict.reason}"))
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    verdict = audit.verify(ctx.db, ctx.settings.unit_secret())
+    line = verdict_line(verdict)
+    print(line, file=sys.stdout if verdict.ok else sys.stderr)
+    return EXIT_OK if verdict.ok else EXIT_ERROR
+
+
+def _day_arg(text: str) -> Any:
+    try:
+        return parse_user_date(text)
+    except ValueError:
+        raise CliError(t("cli.bad_date", value=text)) from None
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    start = local_day_bounds(_day_arg(args.date_from))[0] if args.date_from else None
+    end = local_day_bounds(_day_arg(args.date_to))[1] if args.date_to else None
+    rows = audit.records(ctx.db, start, end)
+    if args.json:
+        print(json.dumps([audit.describe(r) for r in rows], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for r in rows:
+        query = f" «{r.query}»" if r.query else ""
+        print(
+            f"#{r.id:<5} {format_datetime(r.at)}  {r.action:<18} {r.os_user}@{r.desk}"
+            f"{query} {r.detail}".rstrip()
+        )
+    return EXIT_OK
+
+
+def cmd_audit_fold(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    days = ctx.settings.get("audit.keep_days")
+    count = audit.fold_older_than(ctx.db, ctx.settings.unit_secret(), days, desk=ctx.log.desk)
+    print(t("audit.folded", count=count))
+    return EXIT_OK

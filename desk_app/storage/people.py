@@ -1,0 +1,460 @@
+"""One person's records (find, show, correct, delete) and the retention purge.
+
+Every action is audited in the same transaction that reads or changes the data, so nothing
+is shown or changed without its record. Deletion and the purge leave no copy behind on a
+SQLite file: deleted pages are overwritten and the write-ahead log is emptied.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from desk_app.domain.names import fold, sort_key
+from desk_app.domain.visits import mask_id, normalise_text
+from desk_app.errors import UserError
+from desk_app.i18n import t
+from desk_app.paths import data_dir
+from desk_app.storage import audit
+from desk_app.storage.database import Database
+from desk_app.storage.schema import OutboxMessage, Person, ScanEvent, Visit
+from desk_app.timeutil import local_zone, to_local, utc_now
+
+log = logging.getLogger(__name__)
+
+MIN_QUERY = 2
+EXPORTS_FOLDER = "exports"
+SENT = "sent"
+_DIGIT_RUN = re.compile(r"\d{9,}")
+
+
+class PersonError(UserError):
+    """A query or a choice of person that cannot be used; the message is for users."""
+
+
+def exports_dir() -> Path:
+    """Where the program keeps the files it exports (purged with the log)."""
+    path = data_dir() / EXPORTS_FOLDER
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    number: int  # the person's number in the log: what `find` shows, `#12`
+    name: str
+    id_number: str | None
+    birth_date: date | None
+    visits: int
+    last_seen: datetime | None
+
+    @property
+    def masked_id(self) -> str:
+        return mask_id(self.id_number)
+
+
+@dataclass
+class PersonRecord:
+    """Everything held about one person."""
+
+    person: dict[str, Any]
+    visits: list[dict[str, Any]] = field(default_factory=list)
+    scan_events: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"person": self.person, "visits": self.visits, "scan_events": self.scan_events}
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    cutoff: datetime
+    visits: int = 0
+    scan_events: int = 0
+    outbox: int = 0
+    people: int = 0
+    files: int = 0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "visits": self.visits,
+            "scan_events": self.scan_events,
+            "outbox": self.outbox,
+            "people": self.people,
+            "files": self.files,
+        }
+
+
+@dataclass(frozen=True)
+class Deletion:
+    visits: int
+    scan_events: int
+    outbox: int
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return to_local(value).isoformat()
+    return value.isoformat()
+
+
+def retention_cutoff(days: int, now: datetime | None = None) -> datetime:
+    """The first moment kept: local midnight ``days`` days before today.
+
+    Whole local days, as the notice promises them: a visit at 00:00 on the first kept day
+    stays, one at 23:59 the day before goes, whatever the UTC offset.
+    """
+    local_now = to_local((now or utc_now()).astimezone(UTC))
+    first_day = local_now.date() - timedelta(days=days)
+    return datetime.combine(first_day, datetime.min.time(), tzinfo=local_zone()).astimezone(UTC)
+
+
+class PeopleRepository:
+    """Reads and changes of personal data, each audited with the query and the OS user."""
+
+    def __init__(self, db: Database, *, desk: str = "") -> None:
+        self.db = db
+        self.desk = desk
+
+    def _audit(self, session: Session, action: str, detail: object, query: str = "") -> None:
+        text_detail = detail if isinstance(detail, str) else json.dumps(detail, sort_keys=True)
+        audit.append(session, action, text_detail, query=query, desk=self.desk)
+
+    # ----- finding ---------------------------------------------------------------------
+    def find(self, query: str, *, full_ids: bool = False) -> list[PersonSummary]:
+        """People whose ID number is ``query`` or whose name contains it (diacritics and
+        case folded). Audited before anything is returned."""
+        q = normalise_text(query)
+        if len(q.replace(" ", "")) < MIN_QUERY:
+            raise PersonError(t("person.query_too_short", min=MIN_QUERY))
+        folded = fold(q)
+        compact = q.replace(" ", "")
+        visits = (
+            select(func.count(Visit.id), func.max(Visit.entry_at))
+            .where(Visit.person_id == Person.id)
+            .correlate(Person)
+        )
+        stmt = select(
+            Person.id,
+            Person.name,
+            Person.id_number,
+            Person.birth_date,
+            visits.with_only_columns(func.count(Visit.id)).scalar_subquery(),
+            visits.with_only_columns(func.max(Visit.entry_at)).scalar_subquery(),
+        ).where(
+            or_(
+                Person.id_number == compact,
+                Person.person_key == compact,
+                Person.name_folded.like(f"%{escape_like(folded)}%", escape="\\"),
+            )
+        )
+
+        def work(session: Session) -> list[PersonSummary]:
+            rows = session.execute(stmt).all()
+            action = "person_find_full" if full_ids else "person_find"
+            self._audit(session, action, {"found": len(rows)}, query=q)
+            found = []
+            for pid, name, number, born, count, last in rows:
+                found.append(PersonSummary(pid, name, number, born, int(count or 0), _aware(last)))
+            return found
+
+        people = self.db.write(work)
+        return sorted(people, key=lambda p: (sort_key(p.name), p.number))
+
+    def _resolve(self, session: Session, who: str) -> Person:
+        """One person by the number `find` shows (``#12``) or by their exact ID number."""
+        choice = normalise_text(who).replace(" ", "")
+        person: Person | None = None
+        if choice.startswith("#") and choice[1:].isdigit():
+            person = session.get(Person, int(choice[1:]))
+        elif choice:
+            matches = list(
+                session.scalars(
+                    select(Person).where(
+                        or_(Person.id_number == choice, Person.person_key == choice)
+                    )
+                )
+            )
+            if len(matches) > 1:
+                raise PersonError(t("person.ambiguous", count=len(matches)))
+            person = matches[0] if matches else None
+        if person is None:
+            raise PersonError(t("person.not_found", who=who))
+        return person
+
+    def summary(self, who: str) -> PersonSummary:
+        """The person a command is about, for the confirmation question (masked ID)."""
+
+        def work(session: Session) -> PersonSummary:
+            person = self._resolve(session, who)
+            count = session.scalar(
+                select(func.count()).select_from(Visit).where(Visit.person_id == person.id)
+            )
+            last = session.scalar(
+                select(func.max(Visit.entry_at)).where(Visit.person_id == person.id)
+            )
+            return PersonSummary(
+                person.id,
+                person.name,
+                person.id_number,
+                person.birth_date,
+                count or 0,
+                _aware(last),
+            )
+
+        return self.db.read(work)
+
+    # ----- showing and exporting ---------------------------------------------------------
+    def record(self, who: str, *, action: str = "person_show") -> PersonRecord:
+        """Everything held about one person; audited (full ID shown) before it is returned."""
+
+        def work(session: Session) -> PersonRecord:
+            person = self._resolve(session, who)
+            self._audit(session, action, {"person": person.id}, query=who)
+            result = PersonRecord(
+                person={
+                    "number": person.id,
+                    "name": person.name,
+                    "id_number": person.id_number,
+                    "person_key": person.person_key,
+                    "birth_date": _iso(person.birth_date),
+                    "sex": person.sex,
+                    "phone": person.phone,
+                    "organisation": person.organisation,
+                    "first_seen": _iso(person.created_at),
+                    "updated": _iso(person.updated_at),
+                }
+            )
+            for v in session.scalars(
+                select(Visit).where(Visit.person_id == person.id).order_by(Visit.entry_at)
+            ):
+                result.visits.append(
+                    {
+                        "visit": v.id,
+                        "entry_at": _iso(v.entry_at),
+                        "exit_at": _iso(v.exit_at),
+                        "exit_auto": v.exit_auto,
+                        "entry_method": v.entry_method,
+                        "exit_method": v.exit_method,
+                        "kind": v.code_kind,
+                        "desk": v.desk,
+                        "checkpoint": v.checkpoint,
+                        "purpose": v.purpose,
+                        "host": v.host,
+                        "warnings": v.warnings.split(),
+                    }
+                )
+            for e in session.scalars(
+                select(ScanEvent).where(self._events_of(person)).order_by(ScanEvent.at)
+            ):
+                result.scan_events.append(
+                    {
+                        "at": _iso(e.at),
+                        "outcome": e.outcome,
+                        "method": e.method,
+                        "kind": e.code_kind,
+                        "desk": e.desk,
+                        "reason": e.reason,
+                        "text": e.text_head,
+                    }
+                )
+            return result
+
+        return self.db.write(work)
+
+    @staticmethod
+    def _events_of(person: Person) -> Any:
+        """Scan events of a person: theirs by link, and rejected ones holding their number."""
+        conditions = [ScanEvent.person_id == person.id]
+        for number in {person.id_number or "", person.person_key}:
+            if len(number) >= 6 and any(c.isdigit() for c in number):
+                conditions.append(ScanEvent.text_head.like(f"%{escape_like(number)}%", escape="\\"))
+        if len(person.name) >= 5:  # a rejected sample may hold the name beside a masked number
+            conditions.append(
+                ScanEvent.text_head.like(f"%{escape_like(person.name)}%", escape="\\")
+            )
+        return or_(*conditions)
+
+    # ----- correcting ------------------------------------------------------------------
+    def correct(self, who: str, changes: dict[str, Any]) -> list[str]:
+        """Change name, birth date, sex, phone or organisation; returns the changed fields."""
+        allowed = {"name", "birth_date", "sex", "phone", "organisation"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise PersonError(t("person.bad_field", field=", ".join(sorted(unknown))))
+
+        def work(session: Session) -> list[str]:
+            person = self._resolve(session, who)
+            changed = []
+            for key, given in changes.items():
+                value = normalise_text(given) or None if isinstance(given, str) else given
+                if key == "name" and not value:
+                    raise PersonError(t("person.name_required"))
+                if getattr(person, key) != value:
+                    setattr(person, key, value)
+                    changed.append(key)
+            if "name" in changed:
+                person.name_folded = fold(person.name)
+            if changed:
+                person.updated_at = utc_now()
+            self._audit(
+                session, "person_correct", {"person": person.id, "fields": changed}, query=who
+            )
+            return changed
+
+        return self.db.write(work)
+
+    # ----- deleting --------------------------------------------------------------------
+    def delete(self, who: str) -> Deletion:
+        """Delete one person and everything held about them, in one transaction."""
+        from desk_app.reports.redact import Who, redact_message
+
+        def work(session: Session) -> Deletion:
+            secure_delete(session)
+            person = self._resolve(session, who)
+            target = Who(person.name, person.id_number)
+            events = _count(session.execute(delete(ScanEvent).where(self._events_of(person))))
+            visits = _count(session.execute(delete(Visit).where(Visit.person_id == person.id)))
+            rebuilt = 0
+            for row in session.scalars(select(OutboxMessage)):
+                redacted = redact_message(row.message, target)
+                if redacted is not None:
+                    row.message = redacted
+                    rebuilt += 1
+            needles = [person.name, person.id_number or "", person.person_key]
+            person_id = person.id
+            session.delete(person)
+            session.flush()
+            erased = audit.erase_mentions(session, needles)
+            self._audit(
+                session,
+                audit.PERSON_DELETED,
+                {
+                    "person": person_id,
+                    "visits": visits,
+                    "scan_events": events,
+                    "outbox": rebuilt,
+                    "erased_audit": erased,
+                },
+            )
+            return Deletion(visits, events, rebuilt)
+
+        result = self.db.write(work)
+        compact(self.db)
+        return result
+
+    # ----- retention -------------------------------------------------------------------
+    def purge(self, days: int, *, now: datetime | None = None) -> PurgeResult:
+        """Delete everything older than ``days`` whole local days (see ``retention_cutoff``):
+        visits (open ones by their entry), scan events, sent report e-mails, people left
+        with nothing, and the files the program exported. Audited with counts only."""
+        cutoff = retention_cutoff(days, now)
+        files = _purge_files(cutoff)
+
+        def work(session: Session) -> PurgeResult:
+            secure_delete(session)
+            old_visit = or_(
+                Visit.exit_at < cutoff, (Visit.exit_at.is_(None)) & (Visit.entry_at < cutoff)
+            )
+            old_ids = select(Visit.id).where(old_visit)
+            events = _count(
+                session.execute(
+                    delete(ScanEvent).where(
+                        or_(ScanEvent.at < cutoff, ScanEvent.visit_id.in_(old_ids))
+                    )
+                )
+            )
+            visits = _count(session.execute(delete(Visit).where(old_visit)))
+            sent_at = func.coalesce(OutboxMessage.sent_at, OutboxMessage.created_at)
+            outbox = _count(
+                session.execute(
+                    delete(OutboxMessage).where(OutboxMessage.status == SENT, sent_at < cutoff)
+                )
+            )
+            has_visit = select(Visit.id).where(Visit.person_id == Person.id).exists()
+            has_event = select(ScanEvent.id).where(ScanEvent.person_id == Person.id).exists()
+            people = _count(session.execute(delete(Person).where(~has_visit, ~has_event)))
+            result = PurgeResult(cutoff, visits, events, outbox, people, files)
+            self._audit(session, "purge", {"days": days, **result.counts()})
+            return result
+
+        result = self.db.write(work)
+        if result.visits or result.scan_events or result.people or result.outbox:
+            compact(self.db, vacuum=False)
+        return result
+
+
+def _aware(value: Any) -> datetime | None:
+    """A MAX() over a UTC column: text on SQLite, naive UTC on PostgreSQL."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _count(result: Any) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _purge_files(cutoff: datetime) -> int:
+    removed = 0
+    folder = exports_dir()
+    limit = cutoff.timestamp()
+    for path in folder.rglob("*"):
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+        except OSError as exc:
+            log.warning("old export %s not removed: %s", path, exc)
+    return removed
+
+
+def secure_delete(session: Session) -> None:
+    """On SQLite, deleted rows are overwritten with zeros rather than left in free pages."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA secure_delete = ON"))
+
+
+def compact(db: Database, *, vacuum: bool = True) -> None:
+    """Push deletions out of the SQLite write-ahead log (and rebuild the file) so no old
+    page keeps what was deleted. PostgreSQL reclaims dead rows itself (autovacuum)."""
+    if not db.is_sqlite:
+        return
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()  # the driver is in autocommit mode (see database.py)
+        cursor.execute("PRAGMA secure_delete = ON")
+        if vacuum:
+            cursor.execute("VACUUM")
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.close()
+    except sqlite3.Error as exc:  # another desk holds the file: the next purge compacts
+        log.warning("database not compacted: %s", exc)
+    finally:
+        raw.close()
+
+
+def mask_digit_runs(sample: str, keep: int = 3) -> str:
+    """A rejected code's stored sample with ID-like digit runs (9 digits or more) masked:
+    the operator still sees what kind of text it was, not whose number."""
+
+    def mask(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return run[:keep] + "*" * (len(run) - 2 * keep) + run[-keep:]
+
+    return _DIGIT_RUN.sub(mask, sample)

@@ -1,0 +1,318 @@
+"""Personal data: the retention purge, one person's records, deletion that leaves no trace."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import json
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import select, text
+
+from desk_app.cli import main
+from desk_app.context import AppContext
+from desk_app.domain.names import fold, sort_key
+from desk_app.reports.redact import Who, redact_message
+from desk_app.storage import outbox
+from desk_app.storage.people import PersonError, exports_dir, mask_digit_runs, retention_cutoff
+from desk_app.storage.schema import OutboxMessage, ScanEvent
+
+MINH = "001090123456||Nguyễn Văn Minh|01011990|Nam|Hà Nội|01012021"
+LAN = "079195012345|123456789|Trần Thị Lan|15051995|Nữ|TP. Hồ Chí Minh|10102022"
+ANH = "001190111111||Lê Thị Ánh|01011990|Nữ|Hà Nội|01012021"
+DANG = "001090222222||Đặng Văn Hùng|01011990|Nam|Hà Nội|01012021"
+ZO = "001090333333||Zô Văn Tư|01011990|Nam|Hà Nội|01012021"
+# Hà Nội is UTC+7: local midnight of 23/11/2026 is 22/11/2026 17:00 UTC.
+NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # Monday 10:00 local
+
+
+@pytest.fixture
+def ctx(db_url: str) -> AppContext:
+    context = AppContext.open(db_url)
+    yield context
+    context.close()
+
+
+def record(ctx: AppContext, payload: str, at: datetime, **kw: object):
+    return ctx.log.record_scan(ctx.parse(payload), at=at, **kw)  # type: ignore[arg-type]
+
+
+# ----- names ---------------------------------------------------------------------------------
+def test_fold_and_vietnamese_order() -> None:
+    assert fold("  Nguyễn  Văn ĐẶNG ") == "nguyen van dang"
+    names = ["Zô", "Đặng", "Ánh", "Dung", "Anh", "Ân", "Ăn", "Bình", "Ảnh"]
+    assert sorted(names, key=sort_key) == [
+        "Anh", "Ảnh", "Ánh", "Ăn", "Ân", "Bình", "Dung", "Đặng", "Zô"
+    ]  # fmt: skip
+
+
+# ----- retention purge -----------------------------------------------------------------------
+def test_cutoff_is_local_midnight() -> None:
+    cutoff = retention_cutoff(30, NOW)
+    assert cutoff == datetime(2026, 10, 23, 17, 0, tzinfo=UTC)  # 24/10 00:00 in Hà Nội
+
+
+def test_purge_takes_open_visits_scans_sent_mail_people_and_files(ctx: AppContext) -> None:
+    cutoff = retention_cutoff(30, NOW)
+    # An open visit from long ago (never checked out) and one that began just before midnight.
+    old_open = record(ctx, MINH, datetime(2021, 10, 1, 2, 0, tzinfo=UTC))
+    just_before = record(ctx, LAN, cutoff - timedelta(seconds=1))
+    kept = record(ctx, ANH, cutoff)  # 00:00:00 local on the first kept day
+    ctx.log.record_scan(ctx.parse("garbage 001090999999 text"), at=cutoff - timedelta(days=2))
+    old_mail = outbox.queue(ctx.db, b"old", period="2026-W40", subject="s", recipients="r")
+    new_mail = outbox.queue(ctx.db, b"new", period="2026-W47", subject="s", recipients="r")
+    waiting = outbox.queue(ctx.db, b"wait", period="2026-W39", subject="s", recipients="r")
+    outbox.record(ctx.db, old_mail, status="sent", sent_at=cutoff - timedelta(hours=1))
+    outbox.record(ctx.db, new_mail, status="sent", sent_at=cutoff + timedelta(hours=1))
+    old_file = exports_dir() / "person-1.json"
+    old_file.write_text("{}")
+    os.utime(old_file, (cutoff.timestamp() - 60, cutoff.timestamp() - 60))
+    new_file = exports_dir() / "person-2.json"
+    new_file.write_text("{}")
+
+    result = ctx.log.people.purge(30, now=NOW)
+
+    assert (result.visits, result.people, result.outbox, result.files) == (2, 2, 1, 1)
+    assert result.scan_events == 3  # two entries and the rejected code
+    assert ctx.log.visit(old_open.visit_id) is None
+    assert ctx.log.visit(just_before.visit_id) is None
+    assert ctx.log.visit(kept.visit_id) is not None
+    assert [e.id for e in outbox.entries(ctx.db)] == [new_mail, waiting]
+    assert not old_file.exists() and new_file.exists()
+    [purge] = [r for r in ctx.log.audit_records() if r.action == "purge"]
+    counts = json.loads(purge.detail)
+    assert counts == {"days": 30, "visits": 2, "scan_events": 3, "outbox": 1, "people": 2,
+                      "files": 1}  # fmt: skip
+    assert "Minh" not in purge.detail and "0010" not in purge.detail
+
+
+def test_purge_keeps_a_visit_that_ended_after_the_cutoff(ctx: AppContext) -> None:
+    cutoff = retention_cutoff(30, NOW)
+    entry = record(ctx, MINH, cutoff - timedelta(hours=2))
+    record(ctx, MINH, cutoff + timedelta(minutes=5))  # left after midnight of the first day
+    assert ctx.log.people.purge(30, now=NOW).visits == 0
+    assert ctx.log.visit(entry.visit_id) is not None
+
+
+# ----- finding one person --------------------------------------------------------------------
+def test_find_folds_escapes_refuses_and_sorts(ctx: AppContext) -> None:
+    for payload in (ZO, DANG, ANH, MINH, LAN):
+        record(ctx, payload, NOW)
+    people = ctx.log.people
+    assert [p.name for p in people.find("nguyen van minh")] == ["Nguyễn Văn Minh"]
+    assert [p.name for p in people.find("NGUYỄN")] == ["Nguyễn Văn Minh"]
+    assert [p.name for p in people.find("dang")] == ["Đặng Văn Hùng"]
+    assert [p.name for p in people.find("001090123456")] == ["Nguyễn Văn Minh"]
+    assert people.find("%%") == [] and people.find("__") == []
+    for empty in ("", "  ", "%"):
+        with pytest.raises(PersonError):
+            people.find(empty)
+    assert [p.name for p in people.find("th")] == ["Lê Thị Ánh", "Trần Thị Lan"]
+    assert [p.name for p in people.find("van")] == [
+        "Đặng Văn Hùng", "Nguyễn Văn Minh", "Zô Văn Tư"
+    ]  # fmt: skip
+    found = people.find("van")
+    assert found[0].masked_id == "001******222"
+    finds = [r for r in ctx.log.audit_records() if r.action == "person_find"]
+    assert finds[0].query == "nguyen van minh" and json.loads(finds[0].detail) == {"found": 1}
+
+
+def test_one_person_is_chosen_by_number_or_exact_id_never_by_substring(ctx: AppContext) -> None:
+    record(ctx, LAN, NOW)
+    people = ctx.log.people
+    with pytest.raises(PersonError):
+        people.delete("An")
+    with pytest.raises(PersonError):
+        people.delete("07919501")
+    number = people.find("lan")[0].number
+    assert people.summary(f"#{number}").name == "Trần Thị Lan"
+    assert people.summary("079195012345").number == number
+
+
+def test_correct_updates_folded_name_and_is_audited(ctx: AppContext) -> None:
+    record(ctx, MINH, NOW)
+    changed = ctx.log.people.correct("001090123456", {"name": "Nguyễn Văn Mạnh", "phone": "0912"})
+    assert changed == ["name", "phone"]
+    assert [p.name for p in ctx.log.people.find("nguyen van manh")] == ["Nguyễn Văn Mạnh"]
+    [audit] = [r for r in ctx.log.audit_records() if r.action == "person_correct"]
+    assert json.loads(audit.detail)["fields"] == ["name", "phone"]
+
+
+def test_rejected_scan_keeps_no_full_number() -> None:
+    assert mask_digit_runs("x|001090123456|y") == "x|001******456|y"
+    assert mask_digit_runs("12345678 ok") == "12345678 ok"
+
+
+def test_name_folded_is_filled_by_the_migration(sqlite_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from desk_app.storage.migrate import alembic_config
+
+    engine = create_engine(sqlite_url)
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003")
+        conn.execute(
+            text(
+                "INSERT INTO people (person_key, id_number, name, created_at, updated_at) "
+                "VALUES ('001090123456', '001090123456', 'Nguyễn Văn Minh', "
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO audit (at, action, detail, desk) "
+                "VALUES ('2026-01-01 00:00:00', 'purge', '1 visit', 'd')"
+            )
+        )
+    engine.dispose()
+    ctx = AppContext.open(sqlite_url)
+    try:
+        assert [p.name for p in ctx.log.people.find("minh")] == ["Nguyễn Văn Minh"]
+        from desk_app.storage import audit
+
+        assert audit.verify(ctx.db, ctx.settings.unit_secret()).ok
+    finally:
+        ctx.close()
+
+
+def _old_rejected_sample(ctx: AppContext, sample: str) -> None:
+    """A rejected scan stored before samples were masked, holding the full number."""
+    ctx.db.write(
+        lambda s: s.add(
+            ScanEvent(at=NOW, outcome="rejected", method="camera", code_kind="unknown",
+                      desk="d", reason="unrecognised", text_head=sample)
+        )
+    )  # fmt: skip
+
+
+# ----- export --------------------------------------------------------------------------------
+def test_export_holds_all_and_only_their_records(
+    ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record(ctx, MINH, NOW)
+    record(ctx, MINH, NOW + timedelta(hours=1))
+    record(ctx, LAN, NOW)
+    _old_rejected_sample(ctx, "001090123456|broken")
+    ctx.log.record_scan(ctx.parse("079195012345|broken"), at=NOW)  # Lan's, masked
+    code = main(["--db", ctx.db.url, "person", "export", "001090123456", "--out",
+                 str(tmp_path / "minh")])  # fmt: skip
+    assert code == 0
+    data = json.loads((tmp_path / "minh.json").read_text(encoding="utf-8"))
+    assert data["person"]["name"] == "Nguyễn Văn Minh"
+    assert len(data["visits"]) == 1 and data["visits"][0]["exit_at"]
+    assert sorted(e["outcome"] for e in data["scan_events"]) == ["entry", "exit", "rejected"]
+    assert "Lan" not in json.dumps(data, ensure_ascii=False)
+    wb = load_workbook(tmp_path / "minh.xlsx")
+    assert len(wb.worksheets) == 3 and wb.worksheets[1].max_row == 2
+    assert [r.action for r in ctx.log.audit_records()][-1] == "person_export"
+
+
+# ----- deletion ------------------------------------------------------------------------------
+def _report_message(rows: list[tuple[str, str]]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ tên", "Số giấy tờ"])
+    for i, (name, number) in enumerate(rows, 1):
+        ws.append([i, name, number])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    message = email.message.EmailMessage()
+    message["Subject"] = "Báo cáo"
+    message.set_content("Số lượt: 3\n")
+    message.add_attachment(buffer.getvalue(), maintype="application",
+                           subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           filename="bao-cao.xlsx")  # fmt: skip
+    return message.as_bytes(policy=email.policy.SMTP)
+
+
+def _attached_rows(raw: bytes) -> list[list[object]]:
+    message = email.message_from_bytes(raw, policy=email.policy.SMTP)
+    [part] = [p for p in message.walk() if (p.get_filename() or "").endswith(".xlsx")]
+    wb = load_workbook(io.BytesIO(part.get_payload(decode=True)))
+    rows = wb.active.iter_rows(values_only=True)  # type: ignore[union-attr]
+    return [list(r) for r in rows if any(v is not None for v in r)]
+
+
+def test_redact_message_takes_out_their_rows_only() -> None:
+    raw = _report_message(
+        [("Nguyễn Văn Minh", "001******456"), ("Nguyễn Văn Minh", "001******999"),
+         ("Trần Thị Lan", "079195012345")]
+    )  # fmt: skip
+    redacted = redact_message(raw, Who("Nguyễn Văn Minh", "001090123456"))
+    assert redacted is not None
+    names = [r[1] for r in _attached_rows(redacted)]
+    assert names == ["Họ tên", "Nguyễn Văn Minh", "Trần Thị Lan"]  # the other Minh stays
+    rows = _attached_rows(redact_message(raw, Who("Trần Thị Lan", "079195012345")) or b"")
+    assert [r[1] for r in rows] == ["Họ tên", "Nguyễn Văn Minh", "Nguyễn Văn Minh"]
+    assert redact_message(raw, Who("Phạm Văn Khác", "001090000000")) is None
+
+
+def test_delete_leaves_no_trace_in_the_database_file(sqlite_url: str) -> None:
+    ctx = AppContext.open(sqlite_url)
+    record(ctx, MINH, NOW)
+    record(ctx, MINH, NOW + timedelta(hours=1))
+    record(ctx, LAN, NOW)
+    _old_rejected_sample(ctx, "001090123456|Nguyễn Văn Minh|x")
+    ctx.log.record_scan(ctx.parse("001090123456|Nguyễn Văn Minh|broken"), at=NOW)
+    waiting = outbox.queue(
+        ctx.db,
+        _report_message([("Nguyễn Văn Minh", "001090123456"), ("Trần Thị Lan", "079******345")]),
+        period="2026-W48", subject="s", recipients="r",
+    )  # fmt: skip
+    people = ctx.log.people
+    people.find("nguyen van minh")  # the query is in the audit trail...
+    people.record("001090123456")
+    number = people.find("001090123456")[0].number
+
+    result = people.delete(f"#{number}")
+
+    assert (result.visits, result.scan_events, result.outbox) == (1, 4, 1)
+    rows = _attached_rows(outbox.message_bytes(ctx.db, waiting) or b"")
+    assert [r[1] for r in rows] == ["Họ tên", "Trần Thị Lan"]
+    from desk_app.storage import audit
+
+    assert audit.verify(ctx.db, ctx.settings.unit_secret()).ok  # ...erased, chain whole
+    assert ctx.db.read(lambda s: s.scalar(select(OutboxMessage.id))) == waiting
+    ctx.close()
+    path = Path(sqlite_url.split("///", 1)[1])
+    for candidate in (path, path.with_name(path.name + "-wal")):
+        if candidate.exists():
+            data = candidate.read_bytes()
+            for needle in ("001090123456", "Nguyễn Văn Minh", "nguyen van minh"):
+                assert needle.encode() not in data, (candidate.name, needle)
+    assert b"Tr\xe1\xba\xa7n Th\xe1\xbb\x8b Lan" in path.read_bytes()  # the test can fail
+
+
+def test_delete_asks_for_confirmation(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record(ctx, LAN, NOW)
+    monkeypatch.setattr("builtins.input", lambda _q: "n")
+    assert main(["--db", ctx.db.url, "person", "delete", "079195012345"]) == 1
+    assert ctx.log.people.find("lan")
+    assert main(["--db", ctx.db.url, "person", "delete", "An", "--yes"]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    monkeypatch.setattr("builtins.input", lambda _q: "c")
+    assert main(["--db", ctx.db.url, "person", "delete", "079195012345"]) == 0
+    assert ctx.log.people.find("lan") == []
+
+
+def test_find_prints_masked_numbers_after_the_audit(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record(ctx, MINH, NOW)
+    assert main(["--db", ctx.db.url, "person", "find", "minh"]) == 0
+    out = capsys.readouterr().out
+    assert "001******456" in out and "001090123456" not in out
+    assert main(["--db", ctx.db.url, "person", "find", ""]) == 1
+    assert main(["--db", ctx.db.url, "config", "set", "manager.pin_hash", "x"]) == 1
+    assert "set-pin" in capsys.readouterr().err
