@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.domain.own_codes import new_pass_token
@@ -263,9 +263,10 @@ class VisitLog(Recorder):
     def find_people(self, query: str) -> list[PersonSummary]:
         return self.people.find(query)
 
-    def delete_person(self, who: str) -> int:
-        """Delete one person (``#number`` or exact ID number) and all they left. Audited."""
-        return self.people.delete(who).visits
+    def delete_person(self, who: int | str) -> int:
+        """Delete one person (their number, ``#number`` or exact ID number) and all they
+        left. Audited."""
+        return self.people.delete(f"#{who}" if isinstance(who, int) else who).visits
 
     def purge(self, older_than_days: int, *, now: datetime | None = None) -> int:
         """The retention purge (see ``PeopleRepository.purge``); returns the visits deleted."""
