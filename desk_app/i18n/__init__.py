@@ -21,6 +21,7 @@ AREAS = (
     "general",
     "storage",
     "vocabulary",
+    "official",
     "desk",
     "scanning",
     "scanner",

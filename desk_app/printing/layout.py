@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
-from datetime import date
 from enum import Enum
 
 import qrcode
@@ -22,6 +21,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from desk_app.i18n.official import motto
 from desk_app.paths import resource_path
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -38,9 +38,6 @@ QUIET_MODULES = 4  # the quiet zone the QR standard asks for, on every side
 ECC_LOW = qrcode.constants.ERROR_CORRECT_L
 ECC_MEDIUM = qrcode.constants.ERROR_CORRECT_M
 ECC_QUARTILE = qrcode.constants.ERROR_CORRECT_Q
-
-MOTTO_NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
 
 
 class Align(Enum):
@@ -344,11 +341,12 @@ def official_header(
     )
     left_h += 1.5
     # Right: the motto, its second line underlined as long as the line itself.
+    nation, words = motto("vi")
     right_h = canvas.text(
         right_x,
         y,
         right_w,
-        MOTTO_NATION,
+        nation,
         size,
         bold=True,
         max_h=line_h * 1.05,
@@ -359,7 +357,7 @@ def official_header(
         right_x,
         y + right_h,
         right_w,
-        MOTTO_LINE,
+        words,
         size * 1.05,
         bold=True,
         max_h=line_h * 1.1,
@@ -380,15 +378,6 @@ def official_header(
             wrap=False,
         )
     return max(left_h, right_h)
-
-
-def vietnamese_date(place: str, day: date) -> str:
-    """ "Bắc Kạn, ngày 22 tháng 10 năm 2021" (the place may be empty)."""
-    # Official style (Decree 30/2020) pads days below 10, and only months 1 and 2.
-    dd = f"{day.day:02d}"
-    mm = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    text = f"ngày {dd} tháng {mm} năm {day.year}"
-    return f"{place}, {text}" if place else text.capitalize()
 
 
 def cut_marks(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desk_app.context import AppContext
 from desk_app.domain.own_codes import encode_checkpoint
 from desk_app.i18n import t
+from desk_app.i18n.official import place_and_date
 from desk_app.printing.layout import (
     ACCENT,
     ECC_MEDIUM,
@@ -25,7 +26,6 @@ from desk_app.printing.layout import (
     Placed,
     official_header,
     qr_matrix,
-    vietnamese_date,
 )
 from desk_app.printing.output import Document, PrintError, write_file
 from desk_app.settings import Settings
@@ -258,7 +258,7 @@ def _paint(
         w,
         unit.agency,
         unit.name,
-        vietnamese_date(unit.place, plan.printed_on),
+        place_and_date(unit.place, plan.printed_on, "vi"),
         size=max(6.5, 10 * ts),
     )
     y += 4 * ts

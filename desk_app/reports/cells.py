@@ -9,7 +9,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desk_app.i18n import CATALOGUE, t
+from desk_app.i18n.vocabulary import kind_name, method_name, reason_name, warning_name
+
+__all__ = ["kind_name", "method_name", "reason_name", "warning_name"]
 
 Progress = Callable[[int, int], None]
 
@@ -65,26 +67,3 @@ def print_setup(ws: Worksheet, title_rows: str | None) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.5
     if title_rows:
         ws.print_title_rows = title_rows
-
-
-def _first_known(keys: Sequence[str], lang: str, fallback: str) -> str:
-    for key in keys:
-        if key in CATALOGUE:
-            return t(key, lang)
-    return fallback
-
-
-def kind_name(kind: str, lang: str) -> str:
-    return _first_known([f"report.kind.{kind}"], lang, kind)
-
-
-def method_name(method: str | None, lang: str) -> str:
-    return _first_known([f"report.method.{method}"], lang, method or "")
-
-
-def warning_name(code: str, lang: str) -> str:
-    return _first_known([f"payload.warning.{code}", f"warning.{code}"], lang, code)
-
-
-def reason_name(code: str, lang: str) -> str:
-    return _first_known([f"reason.{code}", f"payload.reason.{code}"], lang, code or "?")

@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desk_app.context import AppContext
 from desk_app.domain.week import Period, describe
 from desk_app.i18n import language, t
+from desk_app.i18n.official import motto, place_and_date
 from desk_app.reports import detail_sheet, report_data
 from desk_app.reports.cells import (
     BOLD,
@@ -103,23 +104,10 @@ def _summary(
     put(ws, 2, 1, unit.name.upper(), **center_bold)
     if unit.code:
         put(ws, 3, 1, t("report.unit_code", lang, code=unit.code), alignment=CENTER)
-    put(ws, 1, 3, t("report.motto.country", lang), **center_bold)
-    put(
-        ws,
-        2,
-        3,
-        t("report.motto.words", lang),
-        font=Font(bold=True, underline="single"),
-        alignment=CENTER,
-    )
-    place_date = t(
-        "report.place_date",
-        lang,
-        place=unit.place or "........",
-        day=f"{made_on:%d}",
-        month=f"{made_on:%m}",
-        year=made_on.year,
-    )
+    nation, words = motto(lang)
+    put(ws, 1, 3, nation, **center_bold)
+    put(ws, 2, 3, words, font=Font(bold=True, underline="single"), alignment=CENTER)
+    place_date = place_and_date(unit.place or "........", made_on, lang)
     put(ws, 4, 3, place_date, font=Font(italic=True), alignment=CENTER)
     for row in (1, 2, 4):
         ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=5)

@@ -1,26 +1,32 @@
-"""Words for the domain's codes (outcomes, reasons, warnings) from the shared catalogue."""
+"""Words for the domain's codes (outcomes, reasons, warnings) from the one vocabulary."""
 
 from __future__ import annotations
 
-from desk_app.i18n import t
-
-
-def _first_known(*keys: str, fallback: str) -> str:
-    for key in keys:
-        text = t(key)
-        if text != key:
-            return text
-    return fallback
+from desk_app.i18n.vocabulary import (
+    kind_name,
+    method_name,
+    outcome_name,
+    reason_name,
+    warning_name,
+)
 
 
 def describe_reason(code: str) -> str:
     """A rejection reason (from the log or the payload parser) in the current language."""
-    return _first_known(f"reason.{code}", f"payload.reason.{code}", fallback=code)
+    return reason_name(code)
 
 
 def describe_warning(code: str) -> str:
-    return _first_known(f"warning.{code}", f"payload.warning.{code}", fallback=code)
+    return warning_name(code)
 
 
 def describe_outcome(outcome: str) -> str:
-    return _first_known(f"outcome.{outcome}", fallback=outcome)
+    return outcome_name(outcome)
+
+
+def describe_kind(kind: str) -> str:
+    return kind_name(kind)
+
+
+def describe_method(method: str) -> str:
+    return method_name(method)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 from desk_app.domain.names import fold
 from desk_app.domain.visits import VisitRow
 from desk_app.timeutil import to_local
-from desk_app.ui.texts import describe_warning
+from desk_app.ui.texts import describe_kind, describe_method, describe_warning
 
 CTX = "VisitTableModel"
 
@@ -46,24 +46,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("VisitTableModel", "Host"),
     QT_TRANSLATE_NOOP("VisitTableModel", "Notes"),
 )
-
-KIND_LABELS = {
-    "cccd": QT_TRANSLATE_NOOP("VisitTableModel", "Citizen ID card"),
-    "cancuoc": QT_TRANSLATE_NOOP("VisitTableModel", "Identity card"),
-    "pccovid": QT_TRANSLATE_NOOP("VisitTableModel", "Health app"),
-    "bhyt": QT_TRANSLATE_NOOP("VisitTableModel", "Health insurance"),
-    "staff": QT_TRANSLATE_NOOP("VisitTableModel", "Staff card"),
-    "visitor_pass": QT_TRANSLATE_NOOP("VisitTableModel", "Visitor pass"),
-    "manual": QT_TRANSLATE_NOOP("VisitTableModel", "Typed in"),
-}
-
-METHOD_LABELS = {
-    "camera": QT_TRANSLATE_NOOP("VisitTableModel", "Camera"),
-    "scanner": QT_TRANSLATE_NOOP("VisitTableModel", "Scanner"),
-    "manual": QT_TRANSLATE_NOOP("VisitTableModel", "Typed in"),
-    "checkout": QT_TRANSLATE_NOOP("VisitTableModel", "Checked out"),
-    "auto": QT_TRANSLATE_NOOP("VisitTableModel", "Automatic"),
-}
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the VisitRow itself, for actions on a selection
 
@@ -157,13 +139,12 @@ class VisitTableModel(QAbstractTableModel):
         if column == COL_ORGANISATION:
             return visit.organisation or ""
         if column == COL_KIND:
-            label = KIND_LABELS.get(visit.code_kind)
-            return tr(label) if label else visit.code_kind
+            return describe_kind(visit.code_kind)
         if column == COL_METHOD:
             methods = [visit.entry_method]
             if visit.exit_method:
                 methods.append(visit.exit_method)
-            return " / ".join(tr(METHOD_LABELS[m]) if m in METHOD_LABELS else m for m in methods)
+            return " / ".join(describe_method(m) for m in methods)
         if column == COL_PURPOSE:
             return visit.purpose
         if column == COL_HOST:

@@ -1861,50 +1861,6 @@ Do you want to delete it anyway?</translation>
         <translation>Notes</translation>
     </message>
     <message>
-        <source>Citizen ID card</source>
-        <translation>Citizen ID card</translation>
-    </message>
-    <message>
-        <source>Identity card</source>
-        <translation>Identity card</translation>
-    </message>
-    <message>
-        <source>Health app</source>
-        <translation>Health app</translation>
-    </message>
-    <message>
-        <source>Health insurance</source>
-        <translation>Health insurance</translation>
-    </message>
-    <message>
-        <source>Staff card</source>
-        <translation>Staff card</translation>
-    </message>
-    <message>
-        <source>Visitor pass</source>
-        <translation>Visitor pass</translation>
-    </message>
-    <message>
-        <source>Typed in</source>
-        <translation>Typed in</translation>
-    </message>
-    <message>
-        <source>Camera</source>
-        <translation>Camera</translation>
-    </message>
-    <message>
-        <source>Scanner</source>
-        <translation>Scanner</translation>
-    </message>
-    <message>
-        <source>Checked out</source>
-        <translation>Checked out</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Automatic</translation>
-    </message>
-    <message>
         <source>auto</source>
         <translation>auto</translation>
     </message>

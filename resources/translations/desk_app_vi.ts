@@ -1860,50 +1860,6 @@ Bạn vẫn muốn xóa?</translation>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Citizen ID card</source>
-        <translation>CCCD gắn chip</translation>
-    </message>
-    <message>
-        <source>Identity card</source>
-        <translation>Thẻ căn cước</translation>
-    </message>
-    <message>
-        <source>Health app</source>
-        <translation>Ứng dụng sức khỏe</translation>
-    </message>
-    <message>
-        <source>Health insurance</source>
-        <translation>Thẻ BHYT</translation>
-    </message>
-    <message>
-        <source>Staff card</source>
-        <translation>Thẻ nhân viên</translation>
-    </message>
-    <message>
-        <source>Visitor pass</source>
-        <translation>Thẻ khách</translation>
-    </message>
-    <message>
-        <source>Typed in</source>
-        <translation>Nhập tay</translation>
-    </message>
-    <message>
-        <source>Camera</source>
-        <translation>Camera</translation>
-    </message>
-    <message>
-        <source>Scanner</source>
-        <translation>Máy quét</translation>
-    </message>
-    <message>
-        <source>Checked out</source>
-        <translation>Cho ra tại bàn</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Tự động</translation>
-    </message>
-    <message>
         <source>auto</source>
         <translation>tự động</translation>
     </message>

@@ -108,8 +108,9 @@ def test_cells_newest_first(qapp: object) -> None:
     assert cell(model, 0, COL_ENTRY) == "08:30:00"
     assert cell(model, 0, COL_EXIT) == ""
     assert cell(model, 0, COL_ID) == "012***678"
-    assert cell(model, 0, COL_KIND) == "Typed in"
-    assert cell(model, 0, COL_METHOD) == "Typed in"
+    # The same words as the workbook's (one vocabulary).
+    assert cell(model, 0, COL_KIND) == "No code (entered by hand)"
+    assert cell(model, 0, COL_METHOD) == "Entered by hand"
     assert cell(model, 0, COL_NOTES) == "The sex does not match the ID number"
     assert cell(model, 0, COL_NOTES, Qt.ItemDataRole.ToolTipRole) == cell(model, 0, COL_NOTES)
     assert cell(model, 0, COL_NAME, Qt.ItemDataRole.BackgroundRole) is not None
@@ -119,8 +120,8 @@ def test_cells_newest_first(qapp: object) -> None:
     assert cell(model, 1, COL_EXIT) == "09:30:00"
     assert cell(model, 1, COL_ID) == "001******456"
     assert cell(model, 1, COL_ORGANISATION) == "Sở Y tế"
-    assert cell(model, 1, COL_KIND) == "Citizen ID card"
-    assert cell(model, 1, COL_METHOD) == "Camera / Checked out"
+    assert cell(model, 1, COL_KIND) == "Chip citizen ID card"
+    assert cell(model, 1, COL_METHOD) == "Camera / Checked out at the desk"
     assert cell(model, 1, COL_PURPOSE) == "Họp"
     assert cell(model, 1, COL_HOST) == "Chị Lan"
     assert cell(model, 1, COL_NOTES) == ""

@@ -109,7 +109,7 @@ def test_summary_sheet(ctx: AppContext) -> None:
         "Thẻ BHYT",
         "Thẻ nhân viên",
         "Thẻ khách",
-        "Khai báo thủ công",
+        "Không có mã (nhập tay)",
     )
     assert [rows[k][0] for k in kinds] == [6, 2, 3, 2, 0, 0, 4]
     methods = ("Camera", "Máy quét cầm tay", "Nhập tay", "Ghi ra tại bàn")

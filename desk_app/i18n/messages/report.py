@@ -8,18 +8,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.sheet.summary": {"vi": "Tổng hợp", "en": "Summary"},
     "report.sheet.daily": {"vi": "Theo ngày", "en": "Daily"},
     "report.sheet.detail": {"vi": "Chi tiết", "en": "Detail"},
-    "report.motto.country": {
-        "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "en": "SOCIALIST REPUBLIC OF VIET NAM",
-    },
-    "report.motto.words": {
-        "vi": "Độc lập - Tự do - Hạnh phúc",
-        "en": "Independence - Freedom - Happiness",
-    },
-    "report.place_date": {
-        "vi": "{place}, ngày {day} tháng {month} năm {year}",
-        "en": "{place}, {day}/{month}/{year}",
-    },
     "report.title": {
         "vi": "BÁO CÁO KẾT QUẢ KIỂM SOÁT RA VÀO BẰNG MÃ QR",
         "en": "REPORT ON ENTRY CONTROL BY QR CODE",
@@ -73,18 +61,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.section.warnings": {"vi": "Cảnh báo theo loại", "en": "Warnings by kind"},
     "report.section.chart": {"vi": "Lượt vào và ra theo ngày", "en": "Entries and exits per day"},
     "report.col.count": {"vi": "Số lượt", "en": "Count"},
-    "report.kind.cccd": {"vi": "CCCD gắn chip", "en": "Chip citizen ID card"},
-    "report.kind.cancuoc": {"vi": "Thẻ căn cước", "en": "Identity card"},
-    "report.kind.pccovid": {"vi": "Mã QR cá nhân (PC-Covid)", "en": "Health app QR (PC-Covid)"},
-    "report.kind.bhyt": {"vi": "Thẻ BHYT", "en": "Health insurance card"},
-    "report.kind.staff": {"vi": "Thẻ nhân viên", "en": "Staff card"},
-    "report.kind.visitor_pass": {"vi": "Thẻ khách", "en": "Visitor pass"},
-    "report.kind.manual": {"vi": "Khai báo thủ công", "en": "Entered by hand"},
-    "report.method.camera": {"vi": "Camera", "en": "Camera"},
-    "report.method.scanner": {"vi": "Máy quét cầm tay", "en": "Handheld scanner"},
-    "report.method.manual": {"vi": "Nhập tay", "en": "By hand"},
-    "report.method.checkout": {"vi": "Ghi ra tại bàn", "en": "Checked out at the desk"},
-    "report.method.auto": {"vi": "Tự động", "en": "Automatic"},
     "report.definition": {
         "vi": "Cách tính: lượt quét là lần quét được ghi nhận là vào hoặc ra (kể cả ghi ra tại "
         "bàn). Quét lặp lại trong thời gian chống trùng và mã bị từ chối được đếm riêng, không "

@@ -112,4 +112,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Ngày cấp trong mã ở tương lai",
         "en": "The issue date in the code is in the future",
     },
+    # Kinds of code: the same words in the window, the workbook, the poster and the CLI.
+    "kind.cccd": {"vi": "CCCD gắn chip", "en": "Chip citizen ID card"},
+    "kind.cancuoc": {"vi": "Thẻ căn cước", "en": "Identity card"},
+    "kind.pccovid": {"vi": "Mã QR cá nhân (PC-Covid)", "en": "Health app QR (PC-Covid)"},
+    "kind.bhyt": {"vi": "Thẻ BHYT", "en": "Health insurance card"},
+    "kind.staff": {"vi": "Thẻ nhân viên", "en": "Staff card"},
+    "kind.visitor_pass": {"vi": "Thẻ khách", "en": "Visitor pass"},
+    "kind.checkpoint": {"vi": "Mã điểm kiểm soát", "en": "Checkpoint code"},
+    "kind.manual": {"vi": "Không có mã (nhập tay)", "en": "No code (entered by hand)"},
+    "kind.unrecognised": {"vi": "Mã không nhận ra", "en": "Unrecognised code"},
+    # How a visit was recorded.
+    "method.camera": {"vi": "Camera", "en": "Camera"},
+    "method.scanner": {"vi": "Máy quét cầm tay", "en": "Handheld scanner"},
+    "method.manual": {"vi": "Nhập tay", "en": "Entered by hand"},
+    "method.checkout": {"vi": "Ghi ra tại bàn", "en": "Checked out at the desk"},
+    "method.auto": {"vi": "Tự động", "en": "Automatic"},
 }

@@ -1,0 +1,34 @@
+"""The one place for the official header and the Vietnamese date of documents.
+
+Decree 30/2020/NĐ-CP writes the date in words around Arabic numerals, with a leading zero on
+days below 10 and on months 1 and 2 only: "Bắc Kạn, ngày 05 tháng 5 năm 2026",
+"ngày 22 tháng 10 năm 2021", "ngày 01 tháng 02 năm 2027". The poster, the weekly workbook and
+the province's letter all take their header and date from here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desk_app.i18n import language, t
+
+
+def motto(lang: str | None = None) -> tuple[str, str]:
+    """The national motto's two lines (nation, then the words under it)."""
+    return t("official.motto.nation", lang), t("official.motto.words", lang)
+
+
+def official_date(day: date, lang: str | None = None) -> str:
+    """ "ngày 05 tháng 5 năm 2026" (Vietnamese) or "05/05/2026" (English)."""
+    lang = lang or language()
+    padded_month = day.month < 3 or lang != "vi"
+    month = f"{day.month:02d}" if padded_month else str(day.month)
+    return t("official.date", lang, day=f"{day.day:02d}", month=month, year=day.year)
+
+
+def place_and_date(place: str, day: date, lang: str | None = None) -> str:
+    """ "Bắc Kạn, ngày 22 tháng 10 năm 2021"; without a place the date alone, capitalised."""
+    text = official_date(day, lang)
+    if not place:
+        return text[:1].upper() + text[1:]
+    return t("official.place_date", lang, place=place, date=text)
