@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph
 
 from desk_app.domain.week import describe
 from desk_app.i18n import language, t
+from desk_app.i18n.official import motto, place_and_date
 from desk_app.rollup.province import MISSING, ZERO, Rollup
 from desk_app.rollup.workbook import Issuer
 from desk_app.settings import Settings
@@ -27,15 +28,6 @@ FONT = "Times New Roman"
 def vn_number(number: int) -> str:
     """6019 -> "6.019" (Vietnamese thousands separator)."""
     return f"{number:,}".replace(",", ".")
-
-
-def official_date(place: str, day: date) -> str:
-    """ "Bắc Kạn, ngày 05 tháng 5 năm 2026": days below 10 and months 1 and 2 take a
-    leading zero (Decree 30/2020), as on the poster."""
-    dd = f"{day.day:02d}"
-    mm = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    text = f"ngày {dd} tháng {mm} năm {day.year}"
-    return f"{place}, {text}" if place else text.capitalize()
 
 
 def week_sentence(r: Rollup, lang: str | None = None) -> str:
@@ -110,19 +102,10 @@ def build_letter(
     _paragraph(left, (issuer.name or "........").upper(), bold=True, size=12)
     _paragraph(left, "________", size=10)
     _paragraph(left, t("rollup.letter.number", lang), size=12)
-    _paragraph(right, t("report.motto.country", lang), bold=True, size=12, first=True)
-    _paragraph(right, t("report.motto.words", lang), bold=True, underline=True, size=13)
-    if lang == "vi":
-        place_date = official_date(issuer.place or "........", today)
-    else:
-        place_date = t(
-            "report.place_date",
-            lang,
-            place=issuer.place or "........",
-            day=f"{today:%d}",
-            month=f"{today:%m}",
-            year=today.year,
-        )
+    nation, words = motto(lang)
+    _paragraph(right, nation, bold=True, size=12, first=True)
+    _paragraph(right, words, bold=True, underline=True, size=13)
+    place_date = place_and_date(issuer.place or "........", today, lang)
     _paragraph(right, "", size=6)
     _paragraph(right, place_date, italic=True, size=13)
 

@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desk_app.domain.week import describe
 from desk_app.i18n import language, t
+from desk_app.i18n.official import motto, place_and_date
 from desk_app.reports.cells import BOLD, BOX, CENTER, header_row, print_setup, put
 from desk_app.rollup.province import MISSING, ZERO, PointRow, Rollup
 from desk_app.settings import Settings
@@ -71,23 +72,10 @@ def _summary(ws: Worksheet, r: Rollup, issuer: Issuer, lang: str, today: date) -
     _widths(ws, (40, 16, 4, 40))
     put(ws, 1, 1, issuer.agency.upper(), alignment=CENTER)
     put(ws, 2, 1, issuer.name.upper(), font=BOLD, alignment=CENTER)
-    put(ws, 1, 4, t("report.motto.country", lang), font=BOLD, alignment=CENTER)
-    put(
-        ws,
-        2,
-        4,
-        t("report.motto.words", lang),
-        font=Font(bold=True, underline="single"),
-        alignment=CENTER,
-    )
-    place_date = t(
-        "report.place_date",
-        lang,
-        place=issuer.place or "........",
-        day=f"{today:%d}",
-        month=f"{today:%m}",
-        year=today.year,
-    )
+    nation, words = motto(lang)
+    put(ws, 1, 4, nation, font=BOLD, alignment=CENTER)
+    put(ws, 2, 4, words, font=Font(bold=True, underline="single"), alignment=CENTER)
+    place_date = place_and_date(issuer.place or "........", today, lang)
     put(ws, 3, 4, place_date, font=Font(italic=True), alignment=CENTER)
     put(ws, 5, 1, t("rollup.title", lang), font=Font(bold=True, size=14), alignment=CENTER)
     put(ws, 6, 1, describe(r.period, lang), font=Font(italic=True, size=12), alignment=CENTER)
