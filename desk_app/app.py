@@ -95,6 +95,9 @@ def run_window(args: argparse.Namespace) -> int:
         from desk_app.ui.main_window import MainWindow
 
         window = MainWindow(ctx, exit_at_end=quiet)
+        notice = database_notice(ctx)
+        if notice:
+            window.statusBar().showMessage(notice)
         window.show_for_desk()
         window.start_source(choose_source(args, str(ctx.settings.get("scan.camera"))))
         window.start_serial_scanner(getattr(args, "scanner_port", None))
@@ -106,6 +109,15 @@ def run_window(args: argparse.Namespace) -> int:
     finally:
         sys.excepthook = previous_hook
         ctx.close()
+
+
+def database_notice(ctx: Any) -> str:
+    """What the status bar says about the log at start: new and empty, or read-only."""
+    if ctx.db.created:
+        return t("db.new_log", path=ctx.db.file.path)
+    if ctx.db.read_only:
+        return t("db.opened_readonly", path=ctx.db.file.path)
+    return ""
 
 
 def _install(app: Any, lang: str) -> None:

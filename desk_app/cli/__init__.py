@@ -117,6 +117,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name != "text" and isinstance(value, str) and not _is_utf8(value):
             print(t("error.prefix", message=t("cli.bad_text", option=name)), file=sys.stderr)
             return EXIT_ERROR
+    from desk_app.storage import database
+
+    def tell_new_log(path: object) -> None:
+        print(t("db.new_log", path=path), file=sys.stderr)
+
+    database.new_file_listeners.append(tell_new_log)
     try:
         handler = getattr(args, "handler", None)
         if handler is None:
@@ -136,3 +142,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_crash_log(traceback.format_exc())
         print(t("error.unexpected", message=exc, log=log_file_path()), file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        database.new_file_listeners.remove(tell_new_log)

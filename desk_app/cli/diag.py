@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desk_app import __version__, native
+from desk_app.i18n import t
 from desk_app.paths import data_dir, resources_dir
 
 # Distribution name -> module whose import proves it works in this build.
@@ -112,6 +113,21 @@ def _database_url(args: argparse.Namespace) -> str:
         return "?"
 
 
+def _database_check(args: argparse.Namespace) -> dict[str, Any]:
+    from desk_app.storage import health
+
+    try:
+        found = health.check(getattr(args, "db", None))
+    except Exception as exc:  # noqa: BLE001 - a report, not a crash: say what failed
+        return {"status": health.UNREACHABLE, "detail": str(exc), "message": str(exc)}
+    return {
+        "status": found.status,
+        "revision": found.revision,
+        "detail": found.detail,
+        "message": t(f"diag.db.{found.status}", detail=found.detail, revision=found.revision),
+    }
+
+
 def collect(args: argparse.Namespace) -> dict[str, Any]:
     resources = resources_dir()
     return {
@@ -125,6 +141,7 @@ def collect(args: argparse.Namespace) -> dict[str, Any]:
         "libzbar": libzbar_report(),
         "data_dir": str(data_dir()),
         "database_url": _database_url(args),
+        "database_check": _database_check(args),
         "resources_dir": str(resources),
         "resources": sorted(
             str(p.relative_to(resources)).replace("\\", "/")
@@ -136,11 +153,21 @@ def collect(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_diag(args: argparse.Namespace) -> int:
+    """Exits 1 when the database is damaged, newer than this program, not a database or
+    unreachable (the report is printed in full either way)."""
+    from desk_app.storage.health import PROBLEMS
+
     report = collect(args)
+    check = report["database_check"]
+    problem = check["status"] in PROBLEMS
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
-        return 0
-    for key, value in report.items():
-        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
-        print(f"{key}: {shown}")
-    return 0
+    else:
+        for key, value in report.items():
+            shown = (
+                json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+            )
+            print(f"{key}: {shown}")
+    if problem:
+        print(t("error.prefix", message=check["message"]), file=sys.stderr)
+    return 1 if problem else 0

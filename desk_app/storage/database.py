@@ -8,8 +8,10 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -17,7 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desk_app.errors import UserError
 from desk_app.i18n import t
-from desk_app.paths import default_database_url
+from desk_app.paths import default_database_path, default_database_url
+from desk_app.storage.schema import DamagedValue
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,87 @@ T = TypeVar("T")
 
 class DatabaseError(UserError):
     """A database failure explained for the user (locked, full, newer, unreachable)."""
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Told about each new SQLite file made at open (the command line prints a line, the window
+# shows it): a mistyped path must not pass unseen as an empty log.
+new_file_listeners: list[Callable[[Path], None]] = []
+
+
+@dataclass(frozen=True)
+class SqliteFile:
+    """A SQLite log file as found before opening it."""
+
+    path: Path
+    created: bool  # no file was there: a new, empty log
+    read_only: bool  # a read-only file, folder or medium: opened for reading only
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases, memory and URI forms)."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[1] if "///" in url else ""
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return Path(path.split("?", 1)[0]).expanduser()
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def examine_sqlite(path: Path, *, make_folder: bool) -> SqliteFile:
+    """What is at ``path``: refused when it is not a database, or when its folder is missing
+    and is not the default data folder (a mistyped ``--db`` creates nothing)."""
+    folder = path.parent
+    if not folder.is_dir():
+        if not make_folder:
+            raise DatabaseError(t("db.no_folder", path=path, folder=folder))
+        folder.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise DatabaseError(t("db.not_database", path=path))
+    if not path.exists():
+        if not _writable(folder):
+            raise DatabaseError(t("db.readonly_new", path=path, folder=folder))
+        return SqliteFile(path, created=True, read_only=False)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(t("db.cannot_open", url=path, message=exc.strerror or exc)) from None
+    if head and head != SQLITE_MAGIC:
+        raise DatabaseError(t("db.not_database", path=path))
+    # Writing needs the file and, for the write-ahead files beside it, the folder.
+    read_only = not (_writable(path) and _writable(folder))
+    return SqliteFile(path, created=not head, read_only=read_only)
+
+
+def read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI that creates nothing beside the file. ``immutable`` needs no
+    shared-memory file (a read-only medium cannot hold one); when write-ahead content was
+    left beside the file, plain read-only mode reads it too."""
+    wal = path.with_name(path.name + "-wal")
+    left_over = wal.exists() and wal.stat().st_size > 0
+    query = "mode=ro" if left_over else "mode=ro&immutable=1"
+    return f"file:{quote(str(path.resolve()))}?{query}"
+
+
+def _read_only_url(path: Path) -> str:
+    return f"sqlite:///{read_only_uri(path)}&uri=true"
+
+
+def quick_check(engine: Engine, path: Path) -> None:
+    """SQLite's quick check of every page; a damaged file is refused with its path."""
+    try:
+        with engine.connect() as conn:
+            rows = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    except (OperationalError, DBAPIError, sqlite3.Error) as exc:
+        raise explain(exc, str(path)) from exc
+    if rows != ["ok"]:
+        log.info("quick check of %s: %s", path, str(rows[0])[:300])
+        raise DatabaseError(t("db.damaged", path=path))
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -54,6 +138,14 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _sqlite_readonly_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA query_only = ON")
+    cur.close()
+
+
 def _sqlite_begin(conn: Any) -> None:
     if conn.get_execution_options().get("write"):
         conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -61,17 +153,26 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
-    """An engine on ``url`` (see ``resolve_url``), migrated to the current schema."""
+def make_engine(
+    url: str | None = None, *, migrate: bool = True, found: SqliteFile | None = None
+) -> Engine:
+    """An engine on ``url`` (see ``resolve_url``), migrated to the current schema.
+
+    ``found`` (from ``examine_sqlite``) opens a read-only log read-only and checks every
+    page of an existing file first."""
     url = resolve_url(url)
     try:
         if url.startswith("sqlite"):
-            path = url.split("///", 1)[1] if "///" in url else ""
-            if path and path != ":memory:":
-                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-            event.listen(engine, "connect", _sqlite_pragmas)
+            timeout = {"timeout": BUSY_TIMEOUT_MS / 1000}
+            if found is not None and found.read_only:
+                engine = create_engine(_read_only_url(found.path), connect_args=timeout)
+                event.listen(engine, "connect", _sqlite_readonly_pragmas)
+            else:
+                engine = create_engine(url, connect_args=timeout)
+                event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
+            if found is not None and not found.created:
+                quick_check(engine, found.path)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         if migrate:
@@ -100,12 +201,17 @@ def explain(exc: BaseException, url: str = "") -> DatabaseError:
     """A user-facing error for a database exception."""
     orig = getattr(exc, "orig", exc)
     message = str(orig).lower()
+    where = sqlite_path(url) or _safe_url(url)
+    if "malformed" in message or "could not decode" in message or "database corrupt" in message:
+        return DatabaseError(t("db.damaged", path=where))
+    if "not a database" in message:
+        return DatabaseError(t("db.not_database", path=where))
     if "locked" in message or "busy" in message:
         return DatabaseError(t("db.locked"))
     if "disk is full" in message or "database or disk is full" in message or "no space" in message:
         return DatabaseError(t("db.full"))
-    if "readonly" in message or "read-only" in message:
-        return DatabaseError(t("db.readonly", url=_safe_url(url)))
+    if "readonly" in message or "read-only" in message or "query_only" in message:
+        return DatabaseError(t("db.readonly", url=where))
     return DatabaseError(t("db.error", message=orig))
 
 
@@ -115,6 +221,9 @@ def translate_errors(url: str = "") -> Iterator[None]:
         yield
     except (OperationalError, DBAPIError, sqlite3.Error) as exc:
         raise explain(exc, url) from exc
+    except DamagedValue as exc:
+        # A stored value that cannot be read back (a time that is not a time) is damage.
+        raise DatabaseError(t("db.damaged", path=sqlite_path(url) or _safe_url(url))) from exc
 
 
 # Unique rules two desks can race for: one open visit per person, one row per person. The
@@ -143,11 +252,28 @@ class Database:
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
         self.url = resolve_url(url)
-        self.engine = make_engine(self.url, migrate=migrate)
+        path = sqlite_path(self.url)
+        self.file: SqliteFile | None = None
+        if path is not None:
+            # The default data folder is made as needed; a folder named by the user must exist.
+            self.file = examine_sqlite(path, make_folder=path == default_database_path())
+        self.engine = make_engine(self.url, migrate=migrate, found=self.file)
+        if self.file is not None and self.file.created:
+            for listener in list(new_file_listeners):
+                listener(self.file.path)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             self.engine.execution_options(write=True), expire_on_commit=False
         )
+
+    @property
+    def read_only(self) -> bool:
+        return self.file is not None and self.file.read_only
+
+    @property
+    def created(self) -> bool:
+        """A new, empty SQLite file was made by this open."""
+        return self.file is not None and self.file.created
 
     @property
     def is_sqlite(self) -> bool:
@@ -170,6 +296,10 @@ class Database:
                         # Serialise the read-decide-write of scans across desks.
                         session.execute(text("SELECT pg_advisory_xact_lock(7140)"))
                     return work(session)
+            except DamagedValue as exc:
+                raise DatabaseError(
+                    t("db.damaged", path=self.file.path if self.file else "")
+                ) from exc
             except (OperationalError, DBAPIError) as exc:
                 if attempt + 1 < attempts and is_retryable(exc):
                     log.info("database busy or raced, retrying (%s)", exc)

@@ -34,11 +34,28 @@ NAMING = {
 }
 
 
+class DamagedValue(ValueError):
+    """A stored value that cannot be read back as its column's type: the file is damaged."""
+
+
 class UtcDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, naive UTC in the database, aware UTC out."""
 
     impl = DateTime
     cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        inner = super().result_processor(dialect, coltype)
+        if inner is None:
+            return None
+
+        def process(value: Any) -> Any:
+            try:
+                return inner(value)
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise DamagedValue(f"unreadable time {value!r:.40}") from exc
+
+        return process
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
@@ -52,6 +69,8 @@ class UtcDateTime(TypeDecorator[datetime]):
             return None
         if isinstance(value, str):  # raw SQL on SQLite
             value = datetime.fromisoformat(value)
+        if not isinstance(value, datetime):
+            raise DamagedValue(f"unreadable time {value!r:.40}")
         return value.replace(tzinfo=UTC)
 
 

@@ -18,12 +18,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the scan was not recorded.",
     },
     "db.readonly": {
-        "vi": "Không có quyền ghi vào cơ sở dữ liệu {url}.",
-        "en": "No permission to write the database {url}.",
+        "vi": "Cơ sở dữ liệu {url} chỉ đọc (thư mục, tệp hoặc ổ đĩa chỉ đọc): "
+        "xem được nhưng không ghi được. Không có gì được ghi.",
+        "en": "The database {url} is read-only (read-only folder, file or medium): "
+        "it can be read, not written. Nothing was written.",
+    },
+    "db.readonly_new": {
+        "vi": "Không tạo được cơ sở dữ liệu mới {path}: thư mục {folder} chỉ đọc.",
+        "en": "Cannot make a new database {path}: the folder {folder} is read-only.",
+    },
+    "db.opened_readonly": {
+        "vi": "Nhật ký {path} được mở chỉ để đọc (thư mục, tệp hoặc ổ đĩa chỉ đọc).",
+        "en": "The log {path} is open for reading only (read-only folder, file or medium).",
+    },
+    "db.no_folder": {
+        "vi": "Không mở được cơ sở dữ liệu {path}: thư mục {folder} không tồn tại "
+        "(không có gì được tạo). Hãy kiểm tra đường dẫn --db.",
+        "en": "Cannot open the database {path}: the folder {folder} does not exist "
+        "(nothing was created). Check the --db path.",
+    },
+    "db.not_database": {
+        "vi": "{path} không phải là tệp cơ sở dữ liệu của desk_app.",
+        "en": "{path} is not a desk_app database file.",
+    },
+    "db.damaged": {
+        "vi": "Cơ sở dữ liệu bị hỏng: hãy khôi phục bản sao lưu ({path}).",
+        "en": "Database damaged: restore a backup ({path}).",
+    },
+    "db.new_log": {
+        "vi": "Nhật ký mới, trống tại {path}",
+        "en": "New empty log at {path}",
     },
     "db.cannot_open": {
         "vi": "Không mở được cơ sở dữ liệu {url}: {message}",
         "en": "Cannot open the database {url}: {message}",
     },
     "db.error": {"vi": "Lỗi cơ sở dữ liệu: {message}", "en": "Database error: {message}"},
+    "diag.db.ok": {"vi": "Cơ sở dữ liệu nguyên vẹn", "en": "The database is sound"},
+    "diag.db.missing": {
+        "vi": "Chưa có cơ sở dữ liệu ({detail}); sẽ được tạo khi mở lần đầu",
+        "en": "No database yet ({detail}); it is made at the first start",
+    },
+    "diag.db.older": {
+        "vi": "Cơ sở dữ liệu nguyên vẹn, sẽ được nâng cấp khi mở",
+        "en": "The database is sound and will be upgraded when opened",
+    },
+    "diag.db.not_database": {
+        "vi": "{detail} không phải là tệp cơ sở dữ liệu",
+        "en": "{detail} is not a database file",
+    },
+    "diag.db.damaged": {
+        "vi": "Cơ sở dữ liệu bị hỏng: hãy khôi phục bản sao lưu ({detail})",
+        "en": "Database damaged: restore a backup ({detail})",
+    },
+    "diag.db.newer": {
+        "vi": "Cơ sở dữ liệu do phiên bản desk_app mới hơn tạo ra (phiên bản dữ liệu {revision})",
+        "en": "The database was made by a newer desk_app (data version {revision})",
+    },
+    "diag.db.unreachable": {
+        "vi": "Không mở được cơ sở dữ liệu: {detail}",
+        "en": "Cannot open the database: {detail}",
+    },
 }

@@ -1,0 +1,102 @@
+"""The database's health for ``desk-app diag``: SQLite's full integrity check and the schema
+version, without creating, migrating or changing anything."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+
+from desk_app.storage.database import SQLITE_MAGIC, read_only_uri, resolve_url, sqlite_path
+
+log = logging.getLogger(__name__)
+
+OK = "ok"
+MISSING = "missing"
+NOT_DATABASE = "not_database"
+DAMAGED = "damaged"
+NEWER = "newer"
+OLDER = "older"
+UNREACHABLE = "unreachable"
+# States after which diag exits non-zero.
+PROBLEMS = (NOT_DATABASE, DAMAGED, NEWER, UNREACHABLE)
+
+
+@dataclass(frozen=True)
+class Health:
+    status: str
+    detail: str = ""
+    revision: str | None = None
+
+    @property
+    def sound(self) -> bool:
+        return self.status not in PROBLEMS
+
+
+def _revision_state(revision: str | None) -> str:
+    from alembic.script import ScriptDirectory
+
+    from desk_app.storage.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    if revision == script.get_current_head():
+        return OK
+    known = {rev.revision for rev in script.walk_revisions()}
+    return OLDER if revision is None or revision in known else NEWER
+
+
+def check(url: str | None = None) -> Health:
+    """Integrity (SQLite: ``PRAGMA integrity_check``) and schema version of the log."""
+    url = resolve_url(url)
+    path = sqlite_path(url)
+    if path is None:
+        return _check_server(url)
+    if not path.exists():
+        return Health(MISSING, str(path))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        return Health(UNREACHABLE, str(exc))
+    if head != SQLITE_MAGIC:
+        return Health(NOT_DATABASE if head else MISSING, str(path))
+    # Read-only and creating nothing: diag must not change what it examines.
+    uri = read_only_uri(path)
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+            if rows != ["ok"]:
+                log.info("integrity check of %s: %s", path, str(rows[0])[:500])
+                return Health(DAMAGED, str(path))
+            has_version = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            revision = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if has_version
+                else None
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        log.info("integrity check of %s: %s", path, exc)
+        return Health(NOT_DATABASE if "not a database" in str(exc) else DAMAGED, str(path))
+    current = revision[0] if revision else None
+    return Health(_revision_state(current), str(path), current)
+
+
+def _check_server(url: str) -> Health:
+    from sqlalchemy import create_engine
+
+    from desk_app.storage.migrate import current_revision
+
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+        try:
+            revision = current_revision(engine)
+        finally:
+            engine.dispose()
+    except Exception as exc:  # noqa: BLE001 - unreachable server, bad URL, missing driver
+        return Health(UNREACHABLE, type(exc).__name__)
+    return Health(_revision_state(revision), "", revision)

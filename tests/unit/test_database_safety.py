@@ -1,0 +1,219 @@
+"""A damaged, foreign, newer, read-only or mistyped database: a clear sentence, nothing made
+or changed that should not be."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desk_app.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+CCCD = "0010901234{:02d}||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _log_with_visits(capsys: pytest.CaptureFixture[str], path: Path, count: int = 40) -> str:
+    url = f"sqlite:///{path}"
+    for i in range(count):
+        assert run(capsys, "--db", url, "record", CCCD.format(i))[0] == 0
+    return url
+
+
+def _root_page(path: Path, table: str) -> tuple[int, int]:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type='table' AND name=?", (table,)
+        ).fetchone()[0]
+    return root, page_size
+
+
+def _checkpoint(path: Path) -> None:
+    """Every page in the main file (the write-ahead file emptied)."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _damage_page(path: Path, table: str) -> None:
+    _checkpoint(path)
+    root, page_size = _root_page(path, table)
+    with path.open("r+b") as fh:
+        fh.seek((root - 1) * page_size + 200)
+        fh.write(b"\xa5" * (page_size - 400))
+
+
+def test_damaged_pages_are_found_at_start_and_by_diag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db)
+    code, out, err = run(capsys, "--db", url, "diag", "--json")
+    assert code == 0 and json.loads(out)["database_check"]["status"] == "ok"
+    _damage_page(db, "visits")
+    before = db.read_bytes()
+    for argv in (
+        ["log"],
+        ["record", CCCD.format(99)],
+        ["report", "--out", str(tmp_path / "r.xlsx")],
+    ):
+        code, _, err = run(capsys, "--db", url, *argv)
+        assert code == 1
+        assert err.strip() == f"Error: Database damaged: restore a backup ({db})."
+    code, out, err = run(capsys, "--db", url, "diag", "--json")
+    assert code == 1 and json.loads(out)["database_check"]["status"] == "damaged"
+    assert "restore a backup" in err
+    assert db.read_bytes() == before
+
+
+def test_a_damaged_value_is_a_damaged_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db, 3)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("UPDATE visits SET entry_at = 'garbage' WHERE id = 2")
+        conn.commit()
+    for argv in (["record", CCCD.format(1)], ["report", "--week", "current", "--out", "r.xlsx"]):
+        code, _, err = run(capsys, "--db", url, *argv)
+        assert code == 1 and "Database damaged: restore a backup" in err, err
+        assert str(db) in err
+
+
+def test_diag_exits_non_zero_on_a_newer_schema_and_a_foreign_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db, 1)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        conn.commit()
+    code, out, _ = run(capsys, "--db", url, "diag", "--json")
+    assert code == 1 and json.loads(out)["database_check"]["status"] == "newer"
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database at all\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", f"sqlite:///{text}", "diag", "--json")
+    assert code == 1 and json.loads(out)["database_check"]["status"] == "not_database"
+    code, _, err = run(capsys, "--db", f"sqlite:///{text}", "log")
+    assert code == 1 and err.strip() == f"Error: {text} is not a desk_app database file."
+    assert text.read_text(encoding="utf-8") == "not a database at all\n"
+    # diag looks without making anything
+    missing = tmp_path / "none.sqlite3"
+    code, out, _ = run(capsys, "--db", f"sqlite:///{missing}", "diag", "--json")
+    assert code == 0 and json.loads(out)["database_check"]["status"] == "missing"
+    assert not missing.exists()
+
+
+def test_a_mistyped_folder_makes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "typo" / "deeper" / "log.sqlite3"
+    code, _, err = run(capsys, "--db", f"sqlite:///{target}", "record", CCCD.format(1))
+    assert code == 1
+    assert str(tmp_path / "typo" / "deeper") in err and "does not exist" in err
+    assert list(tmp_path.iterdir()) == [tmp_path / "desk-home"] or not (tmp_path / "typo").exists()
+    assert not (tmp_path / "typo").exists()
+
+
+def test_a_new_file_is_announced_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "new.sqlite3"
+    code, _, err = run(capsys, "--db", f"sqlite:///{target}", "log")
+    assert code == 0 and err.strip() == f"New empty log at {target}"
+    code, _, err = run(capsys, "--db", f"sqlite:///{target}", "log")
+    assert code == 0 and err == ""
+
+
+def test_the_default_data_folder_is_still_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "fresh" / "home"
+    monkeypatch.setenv("DESK_APP_HOME", str(home))
+    code, _, err = run(capsys, "log")
+    assert code == 0 and (home / "desk.sqlite3").exists()
+    assert "New empty log" in err
+
+
+def test_window_status_says_new_or_read_only(tmp_path: Path) -> None:
+    from desk_app.app import database_notice
+    from desk_app.context import AppContext
+
+    ctx = AppContext.open(f"sqlite:///{tmp_path / 'w.sqlite3'}")
+    assert database_notice(ctx) == f"New empty log at {tmp_path / 'w.sqlite3'}"
+    ctx.close()
+    ctx = AppContext.open(f"sqlite:///{tmp_path / 'w.sqlite3'}")
+    assert database_notice(ctx) == ""
+    ctx.close()
+
+
+def _cli(*argv: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
+    return subprocess.run(
+        [sys.executable, "-m", "desk_app", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+
+
+@contextlib.contextmanager
+def _read_only_view(source: Path, view: Path) -> Iterator[Path]:
+    """``source`` seen through a read-only bind mount at ``view`` (a read-only medium)."""
+    view.mkdir()
+    bind = ["mount", "--bind", str(source), str(view)]
+    mounted = subprocess.run(bind, capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip("no bind mounts here (needs root)")
+    try:
+        remount = ["mount", "-o", "remount,bind,ro", str(view)]
+        if subprocess.run(remount, capture_output=True, check=False).returncode != 0:
+            pytest.skip("no read-only remount here")
+        yield view
+    finally:
+        subprocess.run(["umount", str(view)], check=True)
+
+
+def test_a_log_on_read_only_media_can_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desk_app.context import AppContext
+
+    source = tmp_path / "stick"
+    source.mkdir()
+    ctx = AppContext.open(f"sqlite:///{source / 'log.sqlite3'}")
+    for i in range(3):
+        ctx.log.record_scan(ctx.parse(CCCD.format(i)), method="camera")
+    ctx.close()
+    for extra in source.glob("log.sqlite3.*"):  # the migration's lock file
+        extra.unlink()
+    assert sorted(p.name for p in source.iterdir()) == ["log.sqlite3"]
+    with _read_only_view(source, tmp_path / "ro") as view:
+        # In child processes, so that no connection holds the mount when it goes.
+        url = f"sqlite:///{view / 'log.sqlite3'}"
+        done = _cli("--db", url, "log", "--json")
+        assert done.returncode == 0, done.stderr
+        assert len(json.loads(done.stdout)) == 3
+        done = _cli("--db", url, "record", CCCD.format(7))
+        assert done.returncode == 1
+        assert "read-only" in done.stderr and "Nothing was written" in done.stderr
+        done = _cli("--db", f"sqlite:///{view / 'other.sqlite3'}", "log")
+        assert done.returncode == 1 and "read-only" in done.stderr
+        done = _cli("--db", url, "diag", "--json")
+        assert done.returncode == 0
+        assert json.loads(done.stdout)["database_check"]["status"] == "ok"
+    # nothing was made beside the file: no write-ahead or shared-memory files
+    assert sorted(p.name for p in source.iterdir()) == ["log.sqlite3"]
