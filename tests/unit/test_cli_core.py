@@ -107,6 +107,8 @@ def test_vietnamese_messages_by_default(
     capsys: pytest.CaptureFixture[str], sqlite_url: str
 ) -> None:
     code, _, err = run(capsys, "--lang", "vi", "--db", sqlite_url, "config", "get", "nope")
+    assert code == 1 and err.startswith("Nhật ký mới, trống tại")  # a new file: said once
+    code, _, err = run(capsys, "--lang", "vi", "--db", sqlite_url, "config", "get", "nope")
     assert code == 1 and err.startswith("Lỗi:") and "nope" in err
 
 
