@@ -70,3 +70,33 @@ LAST_LOG_DAY = date(9998, 12, 31)
 
 def in_log_range(day: date) -> bool:
     return FIRST_LOG_DAY <= day <= LAST_LOG_DAY
+
+
+def offset_segments(start: datetime, end: datetime) -> list[tuple[datetime, int]]:
+    """(from UTC instant, UTC offset in seconds) for each offset the zone has in [start, end)."""
+    zone = local_zone()
+
+    def offset(moment: datetime) -> int:
+        delta = moment.astimezone(zone).utcoffset()
+        return int(delta.total_seconds()) if delta is not None else 0
+
+    segments = [(start, offset(start))]
+    moment = start
+    step = timedelta(hours=1)
+    while moment < end:
+        following = min(moment + step, end)
+        if offset(following) != segments[-1][1]:
+            low, high = moment, following  # the change lies in (low, high]: find its minute
+            while high - low > timedelta(minutes=1):
+                middle = low + (high - low) / 2
+                if offset(middle) == segments[-1][1]:
+                    low = middle
+                else:
+                    high = middle
+            changed_at = high.replace(second=0, microsecond=0)
+            if offset(changed_at) != segments[-1][1]:
+                segments.append((changed_at, offset(changed_at)))
+            else:
+                segments.append((changed_at + timedelta(minutes=1), offset(following)))
+        moment = following
+    return segments

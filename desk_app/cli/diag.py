@@ -102,15 +102,9 @@ def qt_report() -> dict[str, Any]:
 
 
 def _database_url(args: argparse.Namespace) -> str:
-    from sqlalchemy.engine import make_url
+    from desk_app.storage.database import resolve_url, url_without_password
 
-    from desk_app.storage.database import resolve_url
-
-    url = resolve_url(getattr(args, "db", None))
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # an unparsable URL is reported as such, not as a crash
-        return "?"
+    return url_without_password(resolve_url(getattr(args, "db", None)))
 
 
 def _database_check(args: argparse.Namespace) -> dict[str, Any]:

@@ -86,9 +86,10 @@ def cmd_poster(args: argparse.Namespace) -> int:
 
 def cmd_cards(args: argparse.Namespace) -> int:
     _painting()
-    from desk_app.printing.cards import cards_document, import_staff, staff_cards
+    from desk_app.printing.cards import cards_document, staff_cards
     from desk_app.printing.output import write_file
     from desk_app.printing.poster import UnitDetails
+    from desk_app.staff_list import import_staff
 
     ctx = _context(args)
     unit = UnitDetails.from_settings(ctx.settings)
@@ -147,7 +148,7 @@ def cmd_staff_list(args: argparse.Namespace) -> int:
 
 
 def cmd_staff_import(args: argparse.Namespace) -> int:
-    from desk_app.printing.cards import import_staff
+    from desk_app.staff_list import import_staff
 
     ctx = _context(args)
     result = import_staff(ctx, args.file)

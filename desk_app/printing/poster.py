@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from desk_app.context import AppContext
 from desk_app.domain.own_codes import encode_checkpoint
 from desk_app.i18n import t
@@ -29,8 +27,8 @@ from desk_app.printing.layout import (
 )
 from desk_app.printing.output import Document, PrintError, write_file
 from desk_app.settings import Settings
-from desk_app.storage.schema import Poster
-from desk_app.timeutil import format_date, local_today, utc_now
+from desk_app.storage import posters
+from desk_app.timeutil import format_date, local_today
 
 SIZES: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A5": (148.0, 210.0)}
 # Beyond this a location code needs modules under 1 mm even on A4: phones struggle.
@@ -151,12 +149,12 @@ def plan_poster(
     external = clean_payload(payload) if payload is not None else None
     unit_id = ctx.settings.unit_id()
     print_fp = fingerprint(unit, unit_id, name, external)
-    last = ctx.db.read(lambda s: _last(s, name))
+    last = posters.last_printed(ctx.db, name)
     if last is None:
         version, previous = 1, None
     else:
-        previous = last[0]
-        version = previous if last[1] == print_fp else previous + 1
+        previous = last.version
+        version = previous if last.fingerprint == print_fp else previous + 1
     code = (
         external
         if external is not None
@@ -174,32 +172,9 @@ def plan_poster(
     )
 
 
-def _last(session: Session, checkpoint: str) -> tuple[int, str] | None:
-    row = session.get(Poster, checkpoint)
-    return None if row is None else (row.version, row.fingerprint)
-
-
 def record_printed(ctx: AppContext, plan: PosterPlan) -> None:
     """Remember what was printed, so that the next print knows whether to bump."""
-
-    def work(session: Session) -> None:
-        row = session.get(Poster, plan.checkpoint)
-        if row is None:
-            session.add(
-                Poster(
-                    checkpoint=plan.checkpoint,
-                    version=plan.version,
-                    payload=plan.payload,
-                    fingerprint=plan.fingerprint,
-                    printed_at=utc_now(),
-                )
-            )
-        else:
-            row.version = max(row.version, plan.version)
-            row.payload, row.fingerprint = plan.payload, plan.fingerprint
-            row.printed_at = utc_now()
-
-    ctx.db.write(work)
+    posters.record_printed(ctx.db, plan.checkpoint, plan.version, plan.payload, plan.fingerprint)
 
 
 def save_poster(ctx: AppContext, plan: PosterPlan, size: str, out: Path) -> list[Path]:

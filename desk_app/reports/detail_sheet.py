@@ -36,8 +36,8 @@ from desk_app.reports.cells import (
     put,
     warning_name,
 )
-from desk_app.reports.weekly import DetailRow, Figures, _offset_segments
-from desk_app.timeutil import to_local
+from desk_app.reports.weekly import DetailRow, Figures
+from desk_app.timeutil import offset_segments, to_local
 
 COLUMNS = (
     ("no", 6),
@@ -81,7 +81,7 @@ def layout(ws: Worksheet, f: Figures, lang: str, full_ids: bool) -> None:
 def _serial(f: Figures) -> Callable[[datetime], float]:
     """Naive UTC time -> spreadsheet day number in local time; plain arithmetic when the
     zone keeps one offset over the period (Vietnam always does)."""
-    segments = _offset_segments(f.start, f.end)
+    segments = offset_segments(f.start, f.end)
     if len(segments) == 1:
         shift = UNIX_EPOCH_SERIAL + segments[0][1] / 86400
         return lambda moment: (moment - UNIX_EPOCH).total_seconds() / 86400 + shift

@@ -189,12 +189,17 @@ def make_engine(
 
 def _safe_url(url: str) -> str:
     """The URL without its password, for messages and logs."""
+    return url_without_password(url, url)
+
+
+def url_without_password(url: str, unparsable: str = "?") -> str:
+    """The URL with its password hidden; ``unparsable`` when it is no URL at all."""
     try:
         from sqlalchemy.engine import make_url
 
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return url
+    except Exception:  # an unparsable URL is reported as such, not as a crash
+        return unparsable
 
 
 def explain(exc: BaseException, url: str = "") -> DatabaseError:

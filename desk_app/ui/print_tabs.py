@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app import staff_list
 from desk_app.context import AppContext
 from desk_app.errors import UserError
 from desk_app.printing import cards, passes, poster
@@ -240,7 +241,7 @@ class CardsTab(PrintTab):
 
     def import_list(self, path: Path) -> None:
         try:
-            result = cards.import_staff(self.ctx, path)
+            result = staff_list.import_staff(self.ctx, path)
         except UserError as exc:
             self.message.emit(str(exc), True)
             return

@@ -20,12 +20,11 @@ from desk_app.printing.cards import (
     LEFT,
     TOP,
     cards_document,
-    import_staff,
-    read_staff_file,
     staff_cards,
 )
 from desk_app.printing.output import PrintError, write_pdf
 from desk_app.printing.poster import UnitDetails
+from desk_app.staff_list import StaffListError, import_staff, read_staff_file
 from tests.ui.print_checks import (
     dark_box,
     module_px,
@@ -157,7 +156,7 @@ def test_unusable_lists_are_refused_with_a_message(
 ) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(PrintError, match=message):
+    with pytest.raises(StaffListError, match=message):
         read_staff_file(path)
 
 

@@ -10,10 +10,10 @@ import pytest
 from desk_app.domain.payloads import parse
 from desk_app.domain.visits import Direction, ManualEntry, Method
 from desk_app.domain.week import current_week, parse_week
-from desk_app.reports.weekly import BusiestHour, _offset_segments, compute, visit_rows
+from desk_app.reports.weekly import BusiestHour, compute, visit_rows
 from desk_app.storage.database import Database
 from desk_app.storage.visit_log import VisitLog
-from desk_app.timeutil import local_zone
+from desk_app.timeutil import local_zone, offset_segments
 
 A = "001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"
 B = "079303001234|LE MINH CHAU|2003-05-05|0|9f3c2b"
@@ -208,7 +208,7 @@ def test_days_follow_daylight_saving(monkeypatch: pytest.MonkeyPatch, sqlite_url
     assert [(d.day.day, d.scans) for d in f.days][-2:] == [(30, 1), (31, 2)]
     assert f.by_hour[23] == 2 and f.by_hour[0] == 1
     start, end = parse_week("2021-W43").bounds()
-    segments = _offset_segments(start, end)
+    segments = offset_segments(start, end)
     assert [offset for _, offset in segments] == [7200, 3600]
     assert segments[1][0] == datetime(2021, 10, 31, 1, 0, tzinfo=UTC)
     db.dispose()
