@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 
 from desk_app.domain.payloads import Identity, parse
+from desk_app.domain.visits import ScanResult
 from desk_app.settings import Settings
 from desk_app.storage.database import Database
+from desk_app.storage.journal import Journal, JournalEntry, replay
 from desk_app.storage.visit_log import VisitLog, settings_for
 
 
@@ -16,9 +18,11 @@ class AppContext:
     db: Database
     settings: Settings
     log: VisitLog
+    journal: Journal = field(default_factory=Journal)
 
     @classmethod
-    def open(cls, url: str | None = None) -> AppContext:
+    def open(cls, url: str | None = None, *, flush: bool = True) -> AppContext:
+        """Open the log; scans this desk kept during an outage are sent first."""
         db = Database(url)
         settings = settings_for(db)
         settings.adopt_desk_keys()  # an older version kept them in the shared database
@@ -27,7 +31,33 @@ class AppContext:
         log = VisitLog(
             db, desk=settings.get("desk.name"), checkpoint=settings.get("desk.checkpoint")
         )
-        return cls(db=db, settings=settings, log=log)
+        ctx = cls(db=db, settings=settings, log=log)
+        if flush:
+            ctx.flush_journal()
+        return ctx
+
+    def flush_journal(self) -> list[tuple[JournalEntry, ScanResult | None]]:
+        """Send the desk's kept scans in order; (entry, result or None if sent before).
+
+        Stops at the first failure (the server gone again): what is not sent stays kept.
+        """
+        done: list[tuple[JournalEntry, ScanResult | None]] = []
+        entries = self.journal.entries()
+        if not entries:
+            return done
+        recorder = VisitLog(self.db)
+        for kept in entries:
+            entry = kept
+            if not entry.checkpoint:
+                entry = replace(entry, checkpoint=self.settings.get("desk.checkpoint"))
+            if entry.debounce_seconds < 0:  # kept before the unit's rule was known
+                entry = replace(
+                    entry, debounce_seconds=float(self.settings.get("scan.debounce_seconds"))
+                )
+            result = replay(recorder, entry, self.parse(entry.text))
+            self.journal.remove(entry.journal_id)
+            done.append((entry, result))
+        return done
 
     def parse(self, text: str | bytes) -> Identity:
         """Parse a decoded text, verifying the unit's own codes with its secret."""

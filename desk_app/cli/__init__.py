@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "desk_app.cli.setup",
     "desk_app.cli.rollup",
     "desk_app.cli.privacy",
+    "desk_app.cli.desks",
 )
 
 EXIT_OK = 0

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desk_app.cli import EXIT_OK, EXIT_REJECTED, EXIT_REPEAT, CliError
+from desk_app.cli.desks import keep_offline
 from desk_app.context import AppContext
 from desk_app.domain.identity import CodeKind, Identity, visible
 from desk_app.domain.own_codes import looks_like_own_code
@@ -18,6 +19,8 @@ from desk_app.i18n import t
 from desk_app.outputs import check_target, write_bytes
 from desk_app.reports.csv_export import csv_bytes
 from desk_app.settings import SettingError, setting
+from desk_app.storage.database import DatabaseError
+from desk_app.storage.journal import is_unreachable
 from desk_app.timeutil import (
     FIRST_LOG_DAY,
     LAST_LOG_DAY,
@@ -28,6 +31,7 @@ from desk_app.timeutil import (
     local_zone,
     parse_user_date,
     to_local,
+    utc_now,
 )
 
 
@@ -130,18 +134,26 @@ def _argument_identity(ctx: AppContext, text: str) -> Identity:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
-    at = _parse_at(args.at)
-    ctx = _context(args)
-    if args.desk:
-        ctx.log.desk = args.desk
-    identity = _argument_identity(ctx, args.text)
-    result = ctx.log.record_scan(
-        identity,
-        method=args.method,
-        direction=args.direction,
-        at=at,
-        debounce_seconds=ctx.settings.get("scan.debounce_seconds"),
-    )
+    at = _parse_at(args.at) or utc_now()
+    try:
+        ctx = _context(args)
+        if args.desk:
+            ctx.log.desk = args.desk
+        identity = _argument_identity(ctx, args.text)
+        result = ctx.log.record_scan(
+            identity,
+            method=args.method,
+            direction=args.direction,
+            at=at,
+            debounce_seconds=ctx.settings.get("scan.debounce_seconds"),
+        )
+    except DatabaseError as exc:
+        if not is_unreachable(exc):
+            raise
+        # The server is away: the desk keeps the scan and sends it when it is back.
+        return keep_offline(
+            args.text, at=at, method=args.method, direction=args.direction, desk=args.desk
+        )
     if args.json:
         print(json.dumps(result.to_json_dict(), ensure_ascii=False))
     else:

@@ -102,6 +102,8 @@ class Recorder:
         self.db = db
         self.desk = desk
         self.checkpoint = checkpoint
+        # Set while a scan from the desk's local journal is replayed (storage.journal).
+        self.journal_id: str | None = None
 
     def _event(self, session: Session, **values: Any) -> None:
         row = {
@@ -110,6 +112,7 @@ class Recorder:
             "desk": self.desk,
             "reason": "",
             "text_head": "",
+            "journal_id": self.journal_id,
         }
         row.update(values)
         session.connection().execute(_INSERT_EVENT, row)

@@ -178,7 +178,12 @@ class ScanEvent(Base):
     reason: Mapped[str] = mapped_column(Limited("reason"), default="")
     # The start of an unrecognised code's text, so the operator can see what was shown.
     text_head: Mapped[str] = mapped_column(Limited("text_head"), default="")
-    __table_args__ = (Index("ix_scan_events_at", "at"),)
+    # A scan kept in a desk's local journal during an outage, once sent: never sent twice.
+    journal_id: Mapped[str | None] = mapped_column(Limited("journal_id"))
+    __table_args__ = (
+        Index("ix_scan_events_at", "at"),
+        Index("uq_scan_events_journal_id", "journal_id", unique=True),
+    )
 
 
 class StaffMember(Base):

@@ -7,4 +7,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "settings.scope.desk": {"vi": "bàn", "en": "desk"},
     "settings.scope.unit": {"vi": "đơn vị", "en": "unit"},
+    "reason.journal_conflict": {
+        "vi": "Xung đột: lượt quét giữ khi mất kết nối, nhưng sổ đã có lượt ra/vào muộn hơn "
+        "của người này ở bàn khác",
+        "en": "Conflict: a scan kept during an outage, but the log already has a later entry "
+        "or exit of this person at another desk",
+    },
+    "journal.kept": {
+        "vi": "Không kết nối được máy chủ: lượt quét được giữ trên máy này "
+        "({count} lượt đang chờ gửi).",
+        "en": "The server cannot be reached: the scan was kept on this desk "
+        "({count} waiting to be sent).",
+    },
+    "journal.count": {
+        "vi": "{count} lượt quét đang chờ gửi",
+        "en": "{count} scans waiting to be sent",
+    },
+    "journal.flushed": {
+        "vi": "Đã gửi {sent} lượt quét ({conflicts} xung đột, {before} đã gửi từ trước).",
+        "en": "Sent {sent} scans ({conflicts} conflicts, {before} sent before).",
+    },
+    "journal.still_offline": {
+        "vi": "Vẫn chưa kết nối được máy chủ: {count} lượt quét vẫn được giữ trên máy này.",
+        "en": "The server still cannot be reached: {count} scans stay kept on this desk.",
+    },
 }

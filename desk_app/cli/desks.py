@@ -1,0 +1,94 @@
+"""Several desks on one log: the local journal kept during outages (``journal``)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
+from desk_app.domain.payloads import parse
+from desk_app.domain.visits import Direction, Method, Outcome
+from desk_app.i18n import t
+from desk_app.i18n.vocabulary import kind_name
+from desk_app.settings import DeskFile, Settings
+from desk_app.storage.database import DatabaseError
+from desk_app.storage.journal import Journal, is_unreachable
+from desk_app.timeutil import format_datetime
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("journal", help="scans kept on this desk while the server was away")
+    sub = p.add_subparsers(dest="journal_command", required=True)
+    sub.add_parser("list", help="show the kept scans").set_defaults(handler=cmd_journal_list)
+    sub.add_parser("flush", help="send the kept scans now").set_defaults(handler=cmd_journal_flush)
+
+
+def _desk_only_settings() -> Settings:
+    """This desk's own settings, readable with no database."""
+
+    def no_store(key: str, value: str) -> None:
+        raise AssertionError(key)
+
+    return Settings(dict, no_store, desk=DeskFile())
+
+
+def keep_offline(
+    text: str,
+    *,
+    at: datetime,
+    method: Method | str,
+    direction: Direction | str,
+    desk: str | None = None,
+) -> int:
+    """Keep one scan in the desk's journal; prints what happened. Returns the exit code."""
+    settings = _desk_only_settings()
+    journal = Journal()
+    # Bytes that are not UTF-8 are kept as the replacement characters the log would show.
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    journal.add(
+        text,
+        at=at,
+        method=method,
+        direction=direction,
+        desk=desk or str(settings.get("desk.name")),
+        # The checkpoint falls back to the unit's first one, which only the server knows.
+        checkpoint=str(DeskFile().load().get("desk.checkpoint") or ""),
+        debounce_seconds=-1,
+    )
+    print(t("journal.kept", count=journal.count()))
+    return EXIT_OK
+
+
+def cmd_journal_list(args: argparse.Namespace) -> int:
+    entries = Journal().entries()
+    for entry in entries:
+        identity = parse(entry.text)
+        who = identity.name or kind_name(identity.kind.value)
+        print(
+            f"{entry.seq:>5}  {format_datetime(entry.at)}  {entry.desk}  {entry.method}  "
+            f"{entry.direction}  {who}"
+        )
+    print(t("journal.count", count=len(entries)))
+    return EXIT_OK
+
+
+def cmd_journal_flush(args: argparse.Namespace) -> int:
+    from desk_app.context import AppContext
+
+    try:
+        ctx = AppContext.open(args.db, flush=False)
+        done = ctx.flush_journal()
+    except DatabaseError as exc:
+        if not is_unreachable(exc):
+            raise
+        raise CliError(t("journal.still_offline", count=Journal().count()), EXIT_ERROR) from None
+    sent = [result for _, result in done if result is not None]
+    conflicts = [
+        r for r in sent if r.outcome is Outcome.REJECTED and r.reason == "journal_conflict"
+    ]
+    print(
+        t("journal.flushed", sent=len(sent), conflicts=len(conflicts), before=len(done) - len(sent))
+    )
+    ctx.close()
+    return EXIT_OK

@@ -1,0 +1,202 @@
+"""Working through outages: scans kept on the desk while the server is away, sent once after.
+
+These tests run a PostgreSQL server of their own (stopped and started at will), never the
+shared one.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from desk_app.context import AppContext
+from desk_app.storage.journal import CONFLICT, Journal, replay
+from desk_app.storage.schema import ScanEvent, Visit
+from desk_app.storage.visit_log import VisitLog
+from tests.own_postgres import OwnPostgres
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+NAMES = ("An", "Bình", "Cường", "Dung", "Em", "Giang", "Hải", "Lan")
+
+
+def person(i: int) -> str:
+    return f"0010900{i:05d}||Nguyễn Văn {NAMES[i]}|01011990|Nam|Hà Nội|01012021"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[OwnPostgres]:
+    try:
+        pg = OwnPostgres()
+    except (RuntimeError, subprocess.CalledProcessError, OSError) as exc:
+        pytest.skip(f"no PostgreSQL server of the test's own: {exc}")
+    pg.start()
+    yield pg
+    pg.remove()
+
+
+@pytest.fixture
+def url(server: OwnPostgres, request: pytest.FixtureRequest) -> str:
+    """A new database on the test's own server, which is running."""
+    try:
+        server.start()
+    except subprocess.CalledProcessError:
+        pass  # already running
+    name = "desk_" + request.node.name.replace("[", "_").replace("]", "").lower()[:40]
+    engine = create_engine(server.url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return server.url.rsplit("/", 1)[0] + "/" + name
+
+
+def desk_env(tmp_path: Path, desk: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DESK_APP_HOME=str(tmp_path / desk / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / desk / "config"),
+        DESK_APP_LANG="en",
+        PYTHONPATH=str(REPO),
+    )
+    return env
+
+
+def cli(env: dict[str, str], *argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desk_app", *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def events(url: str) -> list[tuple[str, str, str | None, str]]:
+    """(person name or '', outcome, journal id, reason) of every scan event, in time order."""
+    ctx = AppContext.open(url, flush=False)
+    try:
+        rows = ctx.db.read(
+            lambda s: s.execute(
+                text(
+                    "SELECT coalesce(p.name, ''), e.outcome, e.journal_id, e.reason "
+                    "FROM scan_events e LEFT JOIN people p ON p.id = e.person_id "
+                    "ORDER BY e.at, e.id"
+                )
+            ).all()
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+    finally:
+        ctx.close()
+
+
+@pytest.mark.slow
+def test_server_stopped_mid_stream_then_the_journal_drains_once(
+    server: OwnPostgres, url: str, tmp_path: Path
+) -> None:
+    env = desk_env(tmp_path, "gate")
+    child = subprocess.Popen(
+        [sys.executable, str(REPO / "tests" / "unit" / "stream_child.py"), url],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    plan = [(0, "08:00"), (1, "08:01"), (2, "08:02"), (3, "08:03"), (0, "08:04"), (4, "08:05")]
+    answers = []
+    try:
+        for number, (who, clock) in enumerate(plan):
+            if number == 3:
+                server.stop()  # mid-stream: the next scans cannot reach the server
+            child.stdin.write(f"{person(who)}\t2026-11-23T{clock}\n")
+            child.stdin.flush()
+            answers.append(child.stdout.readline().rstrip("\n").split("\t"))
+    finally:
+        child.kill()  # the desk is closed (killed) while the scans are still kept
+        child.wait(timeout=30)
+    assert [code for code, _ in answers] == ["0"] * 6
+    assert all("kept on this desk" in line for _, line in answers[3:]), answers
+    assert "(3 waiting" in answers[-1][1]
+    listed = cli(env, "journal", "list")
+    assert listed.returncode == 0 and "3 scans waiting" in listed.stdout
+    assert "Nguyễn Văn Dung" in listed.stdout
+
+    server.start()
+    # A desk killed half-way through a flush: the first kept scan reached the log, but the
+    # desk never struck it from its journal.
+    journal = Journal(tmp_path / "gate" / "data" / "journal.sqlite3")
+    first = journal.entries()[0]
+    ctx = AppContext.open(url, flush=False)
+    replay(VisitLog(ctx.db), first, ctx.parse(first.text))
+    ctx.close()
+
+    flushed = cli(env, "--db", url, "journal", "flush")
+    assert flushed.returncode == 0, flushed.stderr
+    assert "Sent 2 scans (0 conflicts, 1 sent before)" in flushed.stdout
+    assert journal.count() == 0
+
+    got = events(url)
+    assert [(name, outcome) for name, outcome, _, _ in got] == [
+        ("Nguyễn Văn An", "entry"),
+        ("Nguyễn Văn Bình", "entry"),
+        ("Nguyễn Văn Cường", "entry"),
+        ("Nguyễn Văn Dung", "entry"),
+        ("Nguyễn Văn An", "exit"),
+        ("Nguyễn Văn Em", "entry"),
+    ]
+    journal_ids = [jid for _, _, jid, _ in got]
+    assert journal_ids[:3] == [None] * 3 and len(set(journal_ids[3:])) == 3
+    assert None not in journal_ids[3:]
+
+    # Nothing left: a second flush sends nothing.
+    again = cli(env, "--db", url, "journal", "flush")
+    assert "Sent 0 scans (0 conflicts, 0 sent before)" in again.stdout
+
+
+@pytest.mark.slow
+def test_a_kept_scan_overtaken_at_another_desk_is_a_recorded_conflict(
+    server: OwnPostgres, url: str, tmp_path: Path
+) -> None:
+    side, main_gate = desk_env(tmp_path, "side"), desk_env(tmp_path, "main")
+    assert cli(side, "--db", url, "config", "set", "desk.name", "Cổng phụ").returncode == 0
+    entered = cli(main_gate, "--db", url, "record", person(7), "--at", "2026-11-23T08:00")
+    assert entered.returncode == 0, entered.stderr
+
+    server.stop()  # the side gate's network is down
+    kept = cli(side, "--db", url, "record", person(7), "--at", "2026-11-23T09:00")
+    assert kept.returncode == 0 and "kept on this desk" in kept.stdout, kept.stderr
+    server.start()
+    # Meanwhile the person left through the main gate, later than the side gate's scan.
+    left = cli(main_gate, "--db", url, "record", person(7), "--at", "2026-11-23T09:30")
+    assert left.returncode == 0 and left.stdout.startswith("OUT"), left.stdout
+
+    # Any command of the side desk that reaches the server sends its journal first.
+    listed = cli(side, "--db", url, "log", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert Journal(tmp_path / "side" / "data" / "journal.sqlite3").count() == 0
+    got = events(url)
+    assert [(outcome, reason) for _, outcome, _, reason in got] == [
+        ("entry", ""),
+        ("rejected", CONFLICT),
+        ("exit", ""),
+    ]
+    assert got[1][2] is not None  # the kept scan's id travels with it
+    ctx = AppContext.open(url, flush=False)
+    try:
+        visits = ctx.db.read(lambda s: s.execute(select(Visit.exit_at)).all())
+        desks = ctx.db.read(lambda s: s.scalars(select(ScanEvent.desk)).all())
+    finally:
+        ctx.close()
+    assert visits == [(datetime(2026, 11, 23, 2, 30, tzinfo=UTC),)]
+    assert "Cổng phụ" in desks
