@@ -137,6 +137,15 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=3650,
     ),
     Setting("retention.auto_purge", "bool", True, "Purge old visits automatically at start"),
+    Setting("backup.auto", "bool", False, "Back up daily (passphrase in the password store)"),
+    Setting(
+        "backup.folder",
+        "str",
+        "",
+        "Folder of daily backups (default: in the data folder)",
+        desk=True,
+    ),
+    Setting("backup.keep", "int", 7, "Daily backups kept", minimum=1, maximum=365),
     Setting(
         "audit.keep_days",
         "int",

@@ -8,6 +8,7 @@ before it is printed.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from datetime import datetime
@@ -68,6 +69,16 @@ def register(subparsers: Any) -> None:
     q.set_defaults(handler=cmd_audit_list)
     q = sub.add_parser("fold", help="fold records older than the setting into one summary")
     q.set_defaults(handler=cmd_audit_fold)
+
+    p = subparsers.add_parser("backup", help="write an encrypted backup of the whole log")
+    p.add_argument("file")
+    p.add_argument("--passphrase-stdin", action="store_true", help="read it as one line")
+    p.add_argument("--remember", action="store_true", help="keep the passphrase for daily backups")
+    p.set_defaults(handler=cmd_backup)
+    p = subparsers.add_parser("restore", help="restore a backup into an empty database")
+    p.add_argument("file")
+    p.add_argument("--passphrase-stdin", action="store_true", help="read it as one line")
+    p.set_defaults(handler=cmd_restore)
 
 
 def _context(args: argparse.Namespace) -> AppContext:
@@ -300,4 +311,45 @@ def cmd_audit_fold(args: argparse.Namespace) -> int:
     days = ctx.settings.get("audit.keep_days")
     count = audit.fold_older_than(ctx.db, ctx.settings.unit_secret(), days, desk=ctx.log.desk)
     print(t("audit.folded", count=count))
+    return EXIT_OK
+
+
+def _passphrase(args: argparse.Namespace, *, twice: bool) -> str:
+    if args.passphrase_stdin or not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(t("backup.passphrase_prompt"))
+    if twice and getpass.getpass(t("backup.passphrase_again")) != first:
+        raise CliError(t("backup.passphrase_mismatch"))
+    return first
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desk_app import backup, mail_password
+
+    passphrase = _passphrase(args, twice=True)
+    ctx = _context(args)
+    path = Path(args.file).expanduser()
+    summary = backup.write_backup(ctx.db, path, passphrase, desk=ctx.log.desk)
+    print(t("backup.written", rows=summary.rows, tables=summary.tables, path=path))
+    if args.remember:
+        try:
+            mail_password.store(backup.KEYRING_USER, passphrase)
+        except mail_password.SecretStoreError:
+            raise CliError(t("backup.no_store")) from None
+        print(t("backup.remembered"))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desk_app import backup
+    from desk_app.storage.database import Database
+
+    passphrase = _passphrase(args, twice=False)
+    db = Database(args.db)  # not AppContext: that would make a new unit secret first
+    try:
+        path = Path(args.file).expanduser()
+        summary = backup.restore(db, path, passphrase)
+    finally:
+        db.dispose()
+    print(t("backup.restored", rows=summary.rows, path=path))
     return EXIT_OK

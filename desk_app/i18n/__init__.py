@@ -29,6 +29,7 @@ AREAS = (
     "mail",
     "printing",
     "privacy",
+    "backup",
     "setup",
     "desks",
     "files",

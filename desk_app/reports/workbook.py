@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -49,6 +49,7 @@ from desk_app.reports.weekly import (
     visit_rows,
 )
 from desk_app.settings import Settings
+from desk_app.storage import audit
 from desk_app.timeutil import to_local, utc_now
 
 NOT_APPLICABLE = "–"  # an en dash: per cent against a previous period of 0
@@ -74,6 +75,7 @@ class UnitInfo:
     name: str = ""
     place: str = ""
     code: str = ""  # the code the province gave the point
+    audit_head: str = ""  # the audit trail's newest record and hash, kept outside the log
 
 
 @dataclass(frozen=True)
@@ -305,6 +307,9 @@ def build_workbook(
     chart_row = _summary(summary, figures, unit, lang, made_on, full_ids)
     _daily(daily, figures, lang)
     _signatures(summary, _chart(summary, daily, figures, lang, chart_row), lang)
+    if unit.audit_head:
+        line = t("audit.report_line", lang, head=unit.audit_head)
+        put(summary, summary.max_row + 2, 1, line, font=Font(size=8, color="808080"))
     print_setup(summary, None)
     detail_sheet.layout(detail, figures, lang, full_ids)
     report_data.attach(
@@ -350,10 +355,12 @@ def export_report(
     rows = visit_rows(ctx.db, period)
     if full_ids:
         ctx.log.audit("full_ids_export", f"report {period.label}: {len(rows)} visits")
+    head_id, head_hash = audit.head(ctx.db)
+    unit = replace(unit_info(ctx.settings), audit_head=f"#{head_id} {head_hash}")
     content = build_workbook(
         figures,
         rows,
-        unit_info(ctx.settings),
+        unit,
         full_ids=full_ids,
         lang=lang,
         made_on=made_on,

@@ -30,6 +30,7 @@ from desk_app.ui.inside_panel import InsidePanel
 from desk_app.ui.manager_actions import edit_settings, show_full_id
 from desk_app.ui.manual_entry import ManualEntryDialog
 from desk_app.ui.preload import preloader
+from desk_app.ui.privacy_bar import PrivacyBar
 from desk_app.ui.result_banner import ResultBanner, classify
 from desk_app.ui.serial_feed import ScannerStatus, SerialScannerFeed
 from desk_app.ui.shortcuts import DeskActions, ShortcutsDialog
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(6, 6, 6, 6)
         self.central_layout = central_layout
         self.reminder: QWidget | None = None
+        self.privacy_bar = PrivacyBar(ctx, central)
+        central_layout.addWidget(self.privacy_bar)
         central_layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.scanner_status = ScannerStatus(self)
@@ -327,6 +330,7 @@ class MainWindow(QMainWindow):
         try:
             if local_today() != self.day:
                 self.ctx.housekeeping()
+                self.privacy_bar.refresh()
                 self.reload()
                 return
             if self.ctx.auto_checkout():

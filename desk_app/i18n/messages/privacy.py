@@ -97,6 +97,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tệp đầu chuỗi bên ngoài bảng không đọc được",
         "en": "the chain head file outside the table cannot be read",
     },
+    "audit.report_line": {
+        "vi": "Đầu chuỗi nhật ký kiểm tra khi lập báo cáo: {head}",
+        "en": "Audit trail head when this report was made: {head}",
+    },
     "audit.folded": {
         "vi": "Đã gộp {count} bản ghi cũ thành một bản tóm tắt có chữ ký",
         "en": "Folded {count} old records into one signed summary",

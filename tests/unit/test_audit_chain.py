@@ -1,0 +1,137 @@
+"""The audit trail as a hash chain: an edit, a removal, a reorder or a cut-off end is found."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from desk_app.cli import main
+from desk_app.context import AppContext
+from desk_app.storage import audit
+
+
+@pytest.fixture
+def ctx(db_url: str) -> AppContext:
+    context = AppContext.open(db_url)
+    for n in range(1, 6):
+        context.log.audit("full_id_shown", f"visit {n}", query=f"query {n}")
+    yield context
+    context.close()
+
+
+def verdict(ctx: AppContext) -> audit.Verdict:
+    return audit.verify(ctx.db, ctx.settings.unit_secret())
+
+
+def sql(ctx: AppContext, statement: str) -> None:
+    ctx.db.write(lambda s: s.execute(text(statement)))
+
+
+def test_intact_chain_verifies_and_the_head_is_kept_outside(ctx: AppContext) -> None:
+    assert verdict(ctx) == audit.Verdict(True, 5)
+    head = audit.read_head(ctx.db.url)
+    assert head == audit.head(ctx.db) and head[0] == 5
+    records = ctx.log.audit_records()
+    assert records[0].os_user == audit.os_user() and records[0].query == "query 1"
+
+
+def test_an_edited_detail_is_found(ctx: AppContext) -> None:
+    sql(ctx, "UPDATE audit SET detail = 'visit 99' WHERE id = 3")
+    assert verdict(ctx) == audit.Verdict(False, 5, 3, "edited")
+
+
+def test_an_edited_time_is_found(ctx: AppContext) -> None:
+    sql(ctx, "UPDATE audit SET action = 'x' WHERE id = 2")
+    assert verdict(ctx).bad_id == 2
+
+
+def test_a_removed_record_is_found(ctx: AppContext) -> None:
+    sql(ctx, "DELETE FROM audit WHERE id = 2")
+    assert verdict(ctx) == audit.Verdict(False, 4, 3, "removed_before")
+
+
+def test_a_reorder_is_found(ctx: AppContext) -> None:
+    sql(ctx, "UPDATE audit SET id = 100 WHERE id = 2")
+    sql(ctx, "UPDATE audit SET id = 2 WHERE id = 3")
+    sql(ctx, "UPDATE audit SET id = 3 WHERE id = 100")
+    assert not verdict(ctx).ok and verdict(ctx).bad_id == 2
+
+
+def test_a_cut_off_end_is_found(ctx: AppContext) -> None:
+    sql(ctx, "DELETE FROM audit WHERE id >= 4")
+    assert verdict(ctx) == audit.Verdict(False, 3, 4, "cut_off")
+
+
+def test_a_rebuilt_table_does_not_match_the_head(ctx: AppContext) -> None:
+    """Someone who recomputes every hash after an edit still meets the head outside."""
+    sql(ctx, "UPDATE audit SET detail = 'visit 99' WHERE id = 5")
+    rows = ctx.log.audit_records()
+
+    def rechain(session: object) -> None:
+        prev = ""
+        for row in rows:
+            digest = audit.content_digest(row.detail, row.query)
+            record_hash = audit.chain_hash(
+                prev, audit.canonical(row.id, row.at, row.action, row.desk, row.os_user, digest)
+            )
+            session.execute(  # type: ignore[attr-defined]
+                text(
+                    "UPDATE audit SET content_digest=:d, prev_hash=:p, record_hash=:h WHERE id=:i"
+                ),
+                {"d": digest, "p": prev, "h": record_hash, "i": row.id},
+            )
+            prev = record_hash
+
+    ctx.db.write(rechain)  # type: ignore[arg-type]
+    assert verdict(ctx) == audit.Verdict(False, 5, 5, "head_mismatch")
+
+
+def test_an_erasure_without_a_deletion_is_found(ctx: AppContext) -> None:
+    sql(ctx, "UPDATE audit SET detail = '', query = '', erased = true WHERE id = 2")
+    assert verdict(ctx) == audit.Verdict(False, 5, 2, "erased_unnamed")
+
+
+def test_old_records_fold_into_a_signed_summary(ctx: AppContext) -> None:
+    later = datetime.now(UTC) + timedelta(days=400)
+    assert audit.fold_older_than(ctx.db, ctx.settings.unit_secret(), 365, now=later) == 5
+    records = ctx.log.audit_records()
+    assert [r.action for r in records] == ["audit_folded", "audit_fold"]
+    assert json.loads(records[0].detail)["actions"] == {"full_id_shown": 5}
+    assert verdict(ctx).ok
+    ctx.log.audit("purge", "{}")
+    assert verdict(ctx).ok
+    sql(ctx, f"UPDATE audit SET detail = '{json.dumps({'count': 1})}' WHERE id = {records[0].id}")
+    assert verdict(ctx).reason == "bad_summary"
+
+
+def test_cli_verify_and_list(ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", ctx.db.url, "audit", "verify"]) == 0
+    assert "5" in capsys.readouterr().out
+    assert main(["--db", ctx.db.url, "audit", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [r["query"] for r in listed] == [f"query {n}" for n in range(1, 6)]
+    assert main(["--db", ctx.db.url, "audit", "list", "--from", "01/01/2020",
+                 "--to", "02/01/2020", "--json"]) == 0  # fmt: skip
+    assert json.loads(capsys.readouterr().out) == []
+    sql(ctx, "DELETE FROM audit WHERE id = 3")
+    assert main(["--db", ctx.db.url, "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "#4" in err and "Traceback" not in err
+
+
+def test_the_weekly_workbook_carries_the_chain_head(ctx: AppContext) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from desk_app.domain.week import parse_week
+    from desk_app.reports.workbook import export_report
+
+    report = export_report(ctx, parse_week("2026-W48"), lang="en")
+    head_id, head_hash = audit.head(ctx.db)
+    summary = load_workbook(io.BytesIO(report.content)).worksheets[0]
+    cells = [str(c) for row in summary.iter_rows(values_only=True) for c in row if c]
+    assert any(f"#{head_id} {head_hash}" in c for c in cells)
