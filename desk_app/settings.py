@@ -138,13 +138,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("retention.auto_purge", "bool", True, "Purge old visits automatically at start"),
     Setting("backup.auto", "bool", False, "Back up daily (passphrase in the password store)"),
-    Setting(
-        "backup.folder",
-        "str",
-        "",
-        "Folder of daily backups (default: in the data folder)",
-        desk=True,
-    ),
+    Setting("backup.folder", "str", "", "Folder of daily backups (default: the data folder's)"),
     Setting("backup.keep", "int", 7, "Daily backups kept", minimum=1, maximum=365),
     Setting(
         "audit.keep_days",
