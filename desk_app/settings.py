@@ -42,6 +42,7 @@ class Setting:
     secret: bool = False  # never printed, never set by hand
     field: str = ""  # its text's limit in desk_app.domain.limits, when it is stored in the log
     desk: bool = False  # kept on this desk (DeskFile), not in the shared database
+    email: bool = False  # an e-mail address (each item of a list), checked when set
 
     @property
     def scope(self) -> str:
@@ -64,6 +65,13 @@ def _hostname() -> str:
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 # A point code as the province gives it: letters, digits and . _ / -, at most 32.
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9._/-]{0,31}$")
+# One plain address (local@domain.tld): no display name, no list separators, no spaces.
+EMAIL_RE = re.compile(r"^[^@\s,;<>\"()\[\]\\]+@[^@\s,;<>\"()\[\]\\]+\.[^@\s,;<>\"()\[\]\\.]+$")
+
+
+def is_email(text: str) -> bool:
+    return bool(EMAIL_RE.match(text)) and text.isprintable()
+
 
 SETTINGS: tuple[Setting, ...] = (
     # The unit (first-run set-up)
@@ -169,8 +177,8 @@ SETTINGS: tuple[Setting, ...] = (
         "mail.security", "choice", "starttls", "SMTP security", choices=("ssl", "starttls", "none")
     ),
     Setting("mail.user", "str", "", "SMTP user name"),
-    Setting("mail.sender", "str", "", "Sender address"),
-    Setting("mail.recipients", "list", [], "Report recipients"),
+    Setting("mail.sender", "str", "", "Sender address", email=True),
+    Setting("mail.recipients", "list", [], "Report recipients", email=True),
     Setting("mail.timeout_seconds", "int", 30, "SMTP timeout", minimum=1, maximum=600),
     Setting(
         "report.reminder_weekday",
@@ -208,7 +216,10 @@ def _fits(spec: Setting, text: str) -> str:
 def coerce(spec: Setting, value: Any) -> Any:
     """A value of the setting's type, from a Python value or from text typed by a user."""
     if spec.kind == "str":
-        return _fits(spec, str(value).strip())
+        text = _fits(spec, str(value).strip())
+        if spec.email and text and not is_email(text):
+            raise _bad(spec, value, t("settings.email_expected"))
+        return text
     if spec.kind == "int":
         try:
             number = int(str(value).strip())
@@ -257,7 +268,11 @@ def coerce(spec: Setting, value: Any) -> Any:
                 items = [str(v).strip() for v in loaded]
             else:
                 items = [part.strip() for part in re.split(r"[,;]", text)]
-        return [_fits(spec, item) for item in items if item]
+        items = [_fits(spec, item) for item in items if item]
+        for item in items if spec.email else ():
+            if not is_email(item):
+                raise _bad(spec, item, t("settings.email_expected"))
+        return items
     raise AssertionError(spec.kind)
 
 

@@ -13,7 +13,8 @@ import logging
 import smtplib
 import socket
 import ssl
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
@@ -83,6 +84,8 @@ class Delivery:
     outbox_id: int
     sent: bool
     message: str  # for the user: sent to whom, or kept in the outbox and why
+    # Addresses the server refused (address -> its answer); they stay in the outbox.
+    refused: dict[str, str] = field(default_factory=dict)
 
 
 # ----- the message ------------------------------------------------------------------------
@@ -152,10 +155,22 @@ def save_eml(raw: bytes, path: str | Path) -> Path:
 
 
 # ----- SMTP -------------------------------------------------------------------------------
-def smtp_send(raw: bytes, config: MailConfig, password: str | None) -> None:
-    """Send ``raw`` as it is; raises MailError with the reason in words."""
+def addresses(recipients: Sequence[str]) -> list[str]:
+    """The plain addresses of recipients as kept in settings or on an outbox message."""
+    return [address for _, address in getaddresses(list(recipients)) if address]
+
+
+def smtp_send(
+    raw: bytes,
+    config: MailConfig,
+    password: str | None,
+    recipients: Sequence[str] | None = None,
+) -> dict[str, str]:
+    """Send ``raw`` as it is to ``recipients`` (default: the configured ones); raises MailError
+    with the reason in words when nobody got it. Returns the recipients the server refused
+    while taking the others (address -> its answer)."""
     sender = config.sender
-    recipients = [address for _, address in getaddresses(list(config.recipients)) if address]
+    recipients = addresses(config.recipients if recipients is None else recipients)
     stage = "connect"
     try:
         client: smtplib.SMTP
@@ -178,7 +193,8 @@ def smtp_send(raw: bytes, config: MailConfig, password: str | None) -> None:
                     raise MailError(t("mail.no_password", user=config.user))
                 _login(client, config.user, password)
             stage = "send"
-            client.sendmail(sender, recipients, raw)
+            refused = client.sendmail(sender, recipients, raw)
+            return {address: _answer(code, text) for address, (code, text) in refused.items()}
     except MailError:
         raise
     except Exception as exc:  # every way SMTP fails becomes one sentence
@@ -209,6 +225,11 @@ def _login(client: smtplib.SMTP, user: str, password: str) -> None:
         raise smtplib.SMTPAuthenticationError(code, answer)
 
 
+def _answer(code: int, text: bytes | str) -> str:
+    words = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {words}".strip()
+
+
 def _detail(exc: BaseException) -> str:
     if isinstance(exc, smtplib.SMTPResponseException):
         text = (
@@ -219,8 +240,7 @@ def _detail(exc: BaseException) -> str:
         return f"{exc.smtp_code} {text}".strip()
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         return "; ".join(
-            f"{who}: {code} {msg.decode('utf-8', 'replace')}"
-            for who, (code, msg) in exc.recipients.items()
+            f"{who}: {_answer(code, msg)}" for who, (code, msg) in exc.recipients.items()
         )
     return str(exc) or type(exc).__name__
 
@@ -273,15 +293,30 @@ def deliver(db: Database, outbox_id: int, config: MailConfig, password: str | No
     if not outbox.claim(db, outbox_id, utc_now(), timedelta(seconds=4 * config.timeout + 60)):
         return Delivery(outbox_id, False, t("outbox.busy", id=outbox_id))
     problem = config.problem()
+    # The message's own recipients: after a partial refusal, only those still waiting.
+    targets = addresses([row.recipients])
     try:
         if problem:
             raise MailError(problem)
-        smtp_send(raw, config, password)
+        refused = smtp_send(raw, config, password, targets)
     except MailError as exc:
         reason = str(exc)
         log.info("outbox %s not sent: %s", outbox_id, reason)
         _record(db, outbox_id, status=PENDING, last_error=reason)
         return Delivery(outbox_id, False, t("mail.queued", id=outbox_id, reason=reason))
+    if refused:
+        delivered = [address for address in targets if address not in refused]
+        reason = t(
+            "mail.partly_refused",
+            delivered=", ".join(delivered),
+            refused="; ".join(f"{who} ({why})" for who, why in refused.items()),
+        )
+        log.info("outbox %s refused for %s", outbox_id, ", ".join(refused))
+        # The others have it: a retry goes to the refused addresses only.
+        _record(db, outbox_id, status=PENDING, recipients=", ".join(refused), last_error=reason)
+        return Delivery(
+            outbox_id, False, t("mail.partly_sent", id=outbox_id, reason=reason), dict(refused)
+        )
     _record(db, outbox_id, status=SENT, sent_at=utc_now(), last_error="")
     log.info("outbox %s sent", outbox_id)
     return Delivery(outbox_id, True, t("mail.sent", period=row.period, recipients=row.recipients))

@@ -19,18 +19,14 @@ from PySide6.QtWidgets import (
 
 from desk_app import mail_password
 from desk_app.domain.pin import SettingsLike
+from desk_app.settings import is_email
 from desk_app.ui.setup_forms import Problem, RetranslatedWidget
 
 SECURITY = ("ssl", "starttls", "none")
-_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 
 
 def split_addresses(text: str) -> list[str]:
     return [part for part in re.split(r"[\s,;]+", text) if part]
-
-
-def is_email(text: str) -> bool:
-    return bool(_EMAIL.match(text))
 
 
 class MailForm(RetranslatedWidget):

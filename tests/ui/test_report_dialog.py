@@ -212,3 +212,27 @@ def test_reminder_banner_until_the_report_is_sent(qtbot: QtBot, ctx: AppContext)
     dialog = banner.open_report()
     assert dialog.isVisible() and dialog.period().label == "2021-W41"
     dialog.close()
+
+
+def test_a_refused_recipient_is_named_in_the_dialog(qtbot: QtBot, dialog: ReportDialog) -> None:
+    from tests.unit.test_mail import RefusingInbox
+
+    dialog.ctx.settings.set("mail.recipients", ["so.tttt@backan.gov.vn", "sai.dia.chi@donvi.vn"])
+    port = free_port()
+    dialog.ctx.settings.set("mail.port", port)
+    inbox = RefusingInbox("sai.dia.chi@donvi.vn")
+    server = Controller(inbox, hostname="127.0.0.1", port=port)
+    server.start()
+    try:
+        choose_week_41(dialog)
+        with qtbot.waitSignal(dialog.job_finished, timeout=WAIT_MS) as finished:
+            dialog.send()
+    finally:
+        server.stop()
+    task, ok, message = finished.args
+    assert (task, ok) == ("send", False)
+    assert message.startswith("Sent only in part (outbox number 1)")
+    assert "refused sai.dia.chi@donvi.vn (550 5.1.1 Mailbox unavailable)" in message
+    assert "sent to so.tttt@backan.gov.vn" in message
+    assert dialog.status.text() == message
+    assert dialog.retry_button.isVisibleTo(dialog)

@@ -390,3 +390,86 @@ def test_command_line_bad_week(
     assert main(argv) == 1
     assert "Invalid week: 2021-W60" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+class RefusingInbox(Inbox):
+    """A server that refuses one recipient at RCPT (550) and takes the others."""
+
+    def __init__(self, refused: str) -> None:
+        super().__init__()
+        self.refused = refused
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
+        if address == self.refused:
+            return "550 5.1.1 Mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def test_a_recipient_refused_stays_pending_and_only_it_is_retried(
+    ctx: AppContext, report: Report, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desk_app.cli import main
+
+    port = free_port()
+    ctx.settings.set("mail.port", port)
+    refusing = RefusingInbox(RECIPIENTS[1])
+    controller = start_server(refusing, port, login=False)
+    try:
+        delivery = mail.send_report(ctx, report)
+    finally:
+        controller.stop()
+    assert not delivery.sent
+    assert list(delivery.refused) == [RECIPIENTS[1]]
+    assert "550" in delivery.refused[RECIPIENTS[1]]
+    assert RECIPIENTS[1] in delivery.message and "Mailbox unavailable" in delivery.message
+    assert [e.rcpt_tos for e in refusing.envelopes] == [[RECIPIENTS[0]]]
+    [entry] = mail.entries(ctx.db)
+    assert entry.status == "pending" and entry.recipients == RECIPIENTS[1]
+    assert RECIPIENTS[1] in entry.last_error and RECIPIENTS[0] in entry.last_error
+    assert main(["--db", ctx.db.url, "outbox", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "pending" in listed and "Mailbox unavailable" in listed
+
+    # Still refused: the command line says who and why, and exits non-zero.
+    controller = start_server(refusing, port, login=False)
+    try:
+        assert main(["--db", ctx.db.url, "outbox", "retry"]) == 1
+    finally:
+        controller.stop()
+    err = capsys.readouterr().err
+    assert RECIPIENTS[1] in err and "550" in err
+    assert [e.rcpt_tos for e in refusing.envelopes] == [[RECIPIENTS[0]]]  # nobody got it twice
+
+    # The mailbox exists again: the retry goes to that recipient only, and the message is sent.
+    accepting = Inbox()
+    controller = start_server(accepting, port, login=False)
+    try:
+        [retried] = mail.retry_pending(ctx, force=True)
+    finally:
+        controller.stop()
+    assert retried.sent
+    assert [e.rcpt_tos for e in accepting.envelopes] == [[RECIPIENTS[1]]]
+    assert mail.entries(ctx.db)[0].status == "sent"
+
+
+def test_mail_addresses_are_checked_when_set(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desk_app.cli import main
+
+    url = ctx.db.url
+    for key, value in (
+        ("mail.recipients", "so.tttt@backan.gov.vn, not an address"),
+        ("mail.recipients", "a@b"),
+        ("mail.sender", "bao cao@donvi.vn"),
+        ("mail.sender", "Báo cáo <bao.cao@donvi.vn>"),
+    ):
+        assert main(["--db", url, "config", "set", key, value]) == 1
+        assert "an e-mail address" in capsys.readouterr().err
+    ctx.settings.reload()
+    assert ctx.settings.get("mail.recipients") == RECIPIENTS
+    assert main(["--db", url, "config", "set", "mail.recipients", "a@b.vn; c@d.gov.vn"]) == 0
+    assert main(["--db", url, "config", "set", "mail.sender", ""]) == 0

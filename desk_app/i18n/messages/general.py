@@ -53,4 +53,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tham số {option} có byte không phải UTF-8; hãy gõ lại",
         "en": "The argument {option} holds bytes that are not UTF-8; type it again",
     },
+    "settings.email_expected": {
+        "vi": "một địa chỉ e-mail như ten@donvi.gov.vn",
+        "en": "an e-mail address such as name@unit.gov.vn",
+    },
 }

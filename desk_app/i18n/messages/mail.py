@@ -108,4 +108,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Thư số {id} đang được gửi từ một bàn khác",
         "en": "Message {id} is being sent by another desk",
     },
+    "mail.partly_refused": {
+        "vi": "đã gửi tới {delivered}; máy chủ thư từ chối {refused}. "
+        "Thư chờ gửi lại chỉ cho những người bị từ chối",
+        "en": "sent to {delivered}; the mail server refused {refused}. "
+        "The message waits to be sent again to the refused recipients only",
+    },
+    "mail.partly_sent": {
+        "vi": "Chỉ gửi được một phần (hộp thư đi, số {id}): {reason}",
+        "en": "Sent only in part (outbox number {id}): {reason}",
+    },
 }
