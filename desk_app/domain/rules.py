@@ -67,6 +67,7 @@ class ScanFacts:
     open_visit: OpenVisit | None = None
     last_scan_at: datetime | None = None  # the latest-stamped entry or exit of the person
     last_visit_id: int | None = None  # their newest visit (what a repeat points at)
+    last_exit_at: datetime | None = None  # when that visit ended
     staff_revoked: bool = False
     pass_visit: PassVisit | None = None
 
@@ -77,6 +78,8 @@ class Decision:
     reason: str | None = None
     # REPEAT: the visit shown; EXIT: the visit that ends.
     visit_id: int | None = None
+    # ENTER, EXIT_UNSEEN: when the new visit begins, never before the previous one ended.
+    entry_at: datetime | None = None
     # EXIT: when the visit ends, never before its entry.
     exit_at: datetime | None = None
     # ENTER over a visit still open (a forced entry): that visit closes automatically then.
@@ -103,6 +106,15 @@ def within_debounce(last: datetime | None, now: datetime, debounce: timedelta) -
     return last is not None and abs(now - last) < debounce
 
 
+def _after(
+    now: datetime, earliest: datetime | None, warnings: tuple[str, ...]
+) -> tuple[datetime, tuple[str, ...]]:
+    """``now``, or ``earliest`` when a clock behind stamped it earlier (with the warning)."""
+    if earliest is not None and now < earliest:
+        return earliest, (*warnings, CLOCK_BEHIND)
+    return now, warnings
+
+
 def plan_visit(
     facts: ScanFacts,
     direction: Direction,
@@ -113,22 +125,29 @@ def plan_visit(
     """Entry, exit or repeat for a known person (a scanned card or a manual entry)."""
     open_visit = facts.open_visit
     if within_debounce(facts.last_scan_at, now, debounce):
-        shown = open_visit.id if open_visit is not None else facts.last_visit_id
-        return Decision(Action.REPEAT, visit_id=shown)
+        repeated = open_visit.id if open_visit is not None else facts.last_visit_id
+        return Decision(Action.REPEAT, visit_id=repeated)
     if direction == Direction.IN or (direction == Direction.AUTO and open_visit is None):
         if open_visit is None:
-            return Decision(Action.ENTER, warnings=warnings, visit_warnings=warnings)
+            entry_at, shown = _after(now, facts.last_exit_at, warnings)
+            return Decision(Action.ENTER, entry_at=entry_at, warnings=shown, visit_warnings=shown)
         # A forced entry of someone recorded inside: the old visit ends, automatically.
+        close_at = max(now, open_visit.entry_at)
+        entry_at, shown = _after(now, close_at, warnings)
         return Decision(
             Action.ENTER,
+            entry_at=entry_at,
             close_visit_id=open_visit.id,
-            close_at=max(now, open_visit.entry_at),
-            warnings=warnings,
-            visit_warnings=warnings,
+            close_at=close_at,
+            warnings=shown,
+            visit_warnings=shown,
         )
     if open_visit is None:
-        unseen = (*warnings, EXIT_WITHOUT_ENTRY)
-        return Decision(Action.EXIT_UNSEEN, exit_at=now, warnings=unseen, visit_warnings=unseen)
+        at, shown = _after(now, facts.last_exit_at, warnings)
+        unseen = (*shown, EXIT_WITHOUT_ENTRY)
+        return Decision(
+            Action.EXIT_UNSEEN, entry_at=at, exit_at=at, warnings=unseen, visit_warnings=unseen
+        )
     scan_warnings = list(warnings)
     exit_at = now
     if now < open_visit.entry_at:

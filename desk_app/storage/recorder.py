@@ -51,7 +51,7 @@ _SELECT_OPEN_VISIT = select(Visit.id, Visit.entry_at, Visit.warnings).where(
     Visit.person_id == bindparam("pid"), Visit.exit_at.is_(None)
 )
 _SELECT_LAST_VISIT = (
-    select(Visit.id)
+    select(Visit.id, Visit.exit_at)
     .where(Visit.person_id == bindparam("pid"))
     .order_by(Visit.entry_at.desc())
     .limit(1)
@@ -214,13 +214,16 @@ class Recorder:
         conn = session.connection()
         row = conn.execute(_SELECT_OPEN_VISIT, {"pid": person_id}).first()
         open_visit = None if row is None else OpenVisit(row[0], row[1], tuple(row[2].split()))
-        last_visit_id = None
+        last_visit_id = last_exit_at = None
         if open_visit is None:
-            last_visit_id = conn.execute(_SELECT_LAST_VISIT, {"pid": person_id}).scalar()
+            last = conn.execute(_SELECT_LAST_VISIT, {"pid": person_id}).first()
+            if last is not None:
+                last_visit_id, last_exit_at = last
         return ScanFacts(
             open_visit=open_visit,
             last_scan_at=self._last_scan_at(session, person_id),
             last_visit_id=last_visit_id,
+            last_exit_at=last_exit_at,
         )
 
     def _pass_facts(self, session: Session, identity: Identity) -> tuple[_Person | None, ScanFacts]:
@@ -327,7 +330,7 @@ class Recorder:
         conn = session.connection()
         new_visit = {
             "person_id": person.id,
-            "entry_at": now,
+            "entry_at": decision.entry_at or now,
             "exit_at": None,
             "exit_auto": False,
             "entry_method": method.value,

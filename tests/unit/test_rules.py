@@ -221,6 +221,18 @@ def test_a_forced_entry_closes_the_open_visit_never_before_its_entry() -> None:
     decision = plan_scan(CARD, ScanFacts(OPEN, T0), Direction.IN, T0 - 5 * M, DEBOUNCE)
     assert decision.action is Action.ENTER
     assert (decision.close_visit_id, decision.close_at) == (7, T0)
+    assert decision.entry_at == T0 and CLOCK_BEHIND in decision.warnings
+
+
+def test_an_entry_stamped_before_the_last_exit_begins_at_that_exit() -> None:
+    # Left at the main gate at 08:30; back in at the side gate, whose clock says 08:27.
+    facts = ScanFacts(None, T0 + 30 * M, last_visit_id=5, last_exit_at=T0 + 30 * M)
+    decision = plan_scan(CARD, facts, Direction.AUTO, T0 + 27 * M, DEBOUNCE)
+    assert decision.action is Action.ENTER
+    assert decision.entry_at == T0 + 30 * M
+    assert decision.warnings == (CLOCK_BEHIND,)
+    later = plan_scan(CARD, facts, Direction.AUTO, T0 + 40 * M, DEBOUNCE)
+    assert (later.entry_at, later.warnings) == (T0 + 40 * M, ())
 
 
 def test_an_exit_keeps_the_entry_warnings_and_adds_the_new_ones() -> None:

@@ -67,6 +67,15 @@ def test_a_forced_entry_never_closes_a_visit_before_it_began(ctx: AppContext) ->
     assert closed is not None and closed.exit_at == closed.entry_at
 
 
+def test_visits_of_one_person_never_overlap_when_clocks_disagree(ctx: AppContext) -> None:
+    _scan(ctx, T0)
+    _scan(ctx, T0 + 30 * M)  # left at the main gate
+    back = _scan(ctx, T0 + 27 * M)  # in again at the side gate, whose clock is behind
+    assert back.outcome is Outcome.ENTRY and "clock_behind" in back.warnings
+    later, earlier = ctx.log.history("001090123456")
+    assert earlier.exit_at is not None and later.entry_at >= earlier.exit_at
+
+
 # ----- visitor passes ---------------------------------------------------------------------
 def _pass_for(ctx: AppContext, visit_id: int) -> str:
     token = ctx.log.pass_token(visit_id)
