@@ -16,21 +16,18 @@ import logging
 import os
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from sqlalchemy import Date, DateTime, LargeBinary, Table, delete, func, insert, select, text
-from sqlalchemy.orm import Session
 
 from desk_app.errors import UserError
 from desk_app.i18n import t
-from desk_app.storage import audit
+from desk_app.storage import audit, snapshot
 from desk_app.storage.database import Database
-from desk_app.storage.schema import Base, SettingRow, UtcDateTime
 from desk_app.timeutil import utc_now
 
 log = logging.getLogger(__name__)
@@ -60,53 +57,11 @@ def _key(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
     return kdf.derive(passphrase.encode("utf-8"))
 
 
-def _tables() -> list[Table]:
-    return list(Base.metadata.sorted_tables)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("ascii")
-    return value
-
-
-def _value(kind: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(kind, UtcDateTime | DateTime):
-        moment = datetime.fromisoformat(value)
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    if isinstance(kind, Date):
-        return date.fromisoformat(value)
-    if isinstance(kind, LargeBinary):
-        return base64.b64decode(value)
-    return value
-
-
-def _typed(table: Table, row: dict[str, Any]) -> dict[str, Any]:
-    # A column of a newer version that this one does not have is left out.
-    return {name: _value(table.c[name].type, v) for name, v in row.items() if name in table.c}
-
-
 def dump(db: Database) -> dict[str, Any]:
     """Every table's rows, in one read transaction."""
-
-    def work(session: Session) -> dict[str, Any]:
-        conn = session.connection()
-        tables = {}
-        for table in _tables():
-            order = list(table.primary_key.columns)
-            rows = conn.execute(select(table).order_by(*order)).mappings()
-            tables[table.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
-        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        return {"format": FORMAT, "revision": revision, "made": utc_now().isoformat(),
-                "tables": tables}  # fmt: skip
-
-    return db.read(work)
+    revision, tables = snapshot.dump(db)
+    return {"format": FORMAT, "revision": revision, "made": utc_now().isoformat(),
+            "tables": tables}  # fmt: skip
 
 
 def encrypt(payload: dict[str, Any], passphrase: str) -> bytes:
@@ -171,47 +126,16 @@ def restore(db: Database, path: Path, passphrase: str, *, desk: str = "") -> Sum
     except OSError as exc:
         raise BackupError(t("backup.cannot_read", path=path, message=exc.strerror)) from None
     payload = decrypt(data, passphrase)
-    tables = {table.name: table for table in _tables()}
-
-    def work(session: Session) -> Summary:
-        conn = session.connection()
-        for table in tables.values():
-            if table.name == SettingRow.__tablename__:
-                continue
-            if conn.execute(select(func.count()).select_from(table)).scalar():
-                raise BackupError(t("backup.not_empty", table=table.name))
-        conn.execute(delete(SettingRow))
-        count = 0
-        for table in _tables():
-            rows = [_typed(table, row) for row in payload["tables"].get(table.name, [])]
-            if rows:
-                conn.execute(insert(table), rows)
-                count += len(rows)
-        if conn.dialect.name == "postgresql":
-            for table in _tables():
-                if "id" in table.c and table.c.id.primary_key:
-                    conn.execute(
-                        text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
-                        )
-                    )
-        audit.append(session, "restore", json.dumps({"file": path.name, "rows": count}),
-                     desk=desk)  # fmt: skip
-        return Summary(len(payload["tables"]), count)
-
-    return db.write(work)
+    try:
+        count = snapshot.load_into_empty(db, payload["tables"], file_name=path.name, desk=desk)
+    except snapshot.NotEmptyError as exc:
+        raise BackupError(t("backup.not_empty", table=exc.table)) from None
+    return Summary(len(payload["tables"]), count)
 
 
 # ----- automatic backups --------------------------------------------------------------------
 def last_backup_at(db: Database) -> datetime | None:
-    from desk_app.storage.schema import AuditRecord
-
-    return db.read(
-        lambda s: s.scalar(
-            select(func.max(AuditRecord.at)).where(AuditRecord.action == BACKUP_ACTION)
-        )
-    )
+    return snapshot.last_action_at(db, BACKUP_ACTION)
 
 
 def reminder_due(ctx: Any, now: datetime | None = None) -> bool:
