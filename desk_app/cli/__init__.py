@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "desk_app.cli.rollup",
     "desk_app.cli.privacy",
     "desk_app.cli.desks",
+    "desk_app.cli.scanner",
 )
 
 EXIT_OK = 0

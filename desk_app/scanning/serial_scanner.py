@@ -30,7 +30,8 @@ RECONNECT_SECONDS = 1.0
 DEFAULT_BAUDRATE = 9600  # CDC ports ignore it; real serial scanners mostly ship at 9600
 
 TERMINATORS = b"\r\n"
-REASONS = ("invalid_utf8", "too_long", "cut_off")
+# not_utf8 and too_long are reasons of the payload vocabulary too; cut_off is the port's own.
+REASONS = ("not_utf8", "too_long", "cut_off")
 
 # Statuses the reader reports (the window words them): the port is being opened, is open, or
 # was lost (unplugged, or not there yet) and is being opened again.
@@ -143,7 +144,7 @@ class ScanAssembler:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            return [SerialScan(None, raw, "invalid_utf8")]
+            return [SerialScan(None, raw, "not_utf8")]
         return [SerialScan(text, raw)]
 
 

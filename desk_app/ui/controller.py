@@ -10,8 +10,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desk_app.context import AppContext
+from desk_app.domain.identity import CodeKind, Identity, visible
 from desk_app.domain.visits import Direction, ManualEntry, Method, ScanResult
 from desk_app.errors import UserError
+from desk_app.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,22 @@ class DeskController(QObject):
     def on_scanner_text(self, text: str) -> None:
         """Slot for the handheld scanner: each burst is a deliberate scan, never guarded."""
         self.submit_text(text, Method.SCANNER)
+
+    def on_scanner_rejected(self, reason: str, sample: str) -> None:
+        """Slot for a serial scanner's bytes that made no text: a rejected scan, kept in the log
+        with what could be read of it; a code cut off by unplugging is only said."""
+        if reason == "cut_off":
+            self.failed.emit(t("scanner.rejected.cut_off"))
+            return
+        identity = Identity(CodeKind.UNRECOGNISED, raw=visible(sample), reason=reason)
+        self._record(
+            lambda: self.ctx.log.record_scan(
+                identity,
+                method=Method.SCANNER,
+                direction=self._direction,
+                debounce_seconds=self.debounce_seconds,
+            )
+        )
 
     def seen_recently(self, text: str) -> bool:
         """True when the camera saw this text within the guard; refreshes its last sighting."""

@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         if self.wedge is not None:
             self.wedge.scanned.connect(self.controller.on_scanner_text)
         self.serial.scanned.connect(self.controller.on_scanner_text)
-        self.serial.rejected.connect(self.on_scanner_rejected)
+        self.serial.rejected.connect(self.controller.on_scanner_rejected)
         self.serial.status_changed.connect(self.scanner_status.set_status)
         # controller -> banner, sound, table, inside list
         self.controller.scan_recorded.connect(self.on_scan_recorded)
@@ -238,10 +238,6 @@ class MainWindow(QMainWindow):
         self.inside.set_counts(self.ctx.log.day_counts(self.day))
 
     def on_record_failed(self, message: str) -> None:
-        self.banner.show_error(self.tr("Not recorded"), message)
-        self.sound.play("rejected")
-
-    def on_scanner_rejected(self, message: str) -> None:
         self.banner.show_error(self.tr("Not recorded"), message)
         self.sound.play("rejected")
 

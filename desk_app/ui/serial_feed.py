@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desk_app.i18n import t
 from desk_app.scanning.serial_scanner import (
     CONNECTED,
     CONNECTING,
     DISCONNECTED,
     RECONNECT_SECONDS,
+    SILENCE_SECONDS,
 )
 
 log = logging.getLogger(__name__)
@@ -24,17 +24,22 @@ OFF = "off"  # no serial scanner configured
 class SerialScannerFeed(QObject):
     """One worker at a time; signals from a worker that was replaced are dropped.
 
-    ``rejected`` carries a translated one-line reason: the bytes made no text to record.
+    ``rejected`` carries the reason and a readable sample of bytes that made no text.
     """
 
     scanned = Signal(str)
-    rejected = Signal(str)
+    rejected = Signal(str, str)
     status_changed = Signal(str, str)  # state, port
 
     def __init__(
-        self, parent: QObject | None = None, *, reconnect_seconds: float = RECONNECT_SECONDS
+        self,
+        parent: QObject | None = None,
+        *,
+        silence: float = SILENCE_SECONDS,
+        reconnect_seconds: float = RECONNECT_SECONDS,
     ) -> None:
         super().__init__(parent)
+        self.silence = silence
         self.reconnect_seconds = reconnect_seconds
         self._worker: Any = None
         self.port = ""
@@ -52,7 +57,9 @@ class SerialScannerFeed(QObject):
             return
         from desk_app.scanning.serial_worker import SerialScannerWorker
 
-        worker = SerialScannerWorker(self.port, baudrate, reconnect_seconds=self.reconnect_seconds)
+        worker = SerialScannerWorker(
+            self.port, baudrate, silence=self.silence, reconnect_seconds=self.reconnect_seconds
+        )
         worker.scanned.connect(self.on_scanned)
         worker.rejected.connect(self.on_rejected)
         worker.status_changed.connect(self.on_status_changed)
@@ -80,7 +87,7 @@ class SerialScannerFeed(QObject):
     def on_rejected(self, reason: str, sample: str) -> None:
         if self.sender() is self._worker:
             log.warning("serial scan refused (%s): %r", reason, sample)
-            self.rejected.emit(t(f"scanner.rejected.{reason}", sample=sample))
+            self.rejected.emit(reason, sample)
 
     @Slot(str, str)
     def on_status_changed(self, state: str, port: str) -> None:

@@ -91,11 +91,27 @@ def test_bytes_that_are_not_text_are_refused_with_a_reason(
 ) -> None:
     window.start_serial_scanner(str(port.path))
     connected(qtbot, window)
-    with qtbot.waitSignal(window.serial.rejected, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.controller.scan_recorded, timeout=5000) as blocker:
         port.write(b"Nguy" + b"\xea\xf1\r\n")
-    assert "UTF-8" in blocker.args[0]
+    result = blocker.args[0]
+    assert result.outcome == Outcome.REJECTED and result.reason == "not_utf8"
+    assert result.method == Method.SCANNER
     assert window.banner.kind == REJECTED
     assert "UTF-8" in window.banner.note.text()
+    assert ctx.log.visits_on(window.day) == []  # kept as a rejected scan, never as a visit
+
+
+def test_a_code_cut_off_by_unplugging_is_said_not_recorded(
+    qtbot: QtBot, window: MainWindow, port: PtyScanner, ctx: AppContext
+) -> None:
+    window.serial.silence = 30.0  # only unplugging ends this code
+    window.start_serial_scanner(str(port.path))
+    connected(qtbot, window)
+    port.write_and_wait_taken(AN.encode()[:30], lambda: window.serial._worker.reader.bytes_read)
+    with qtbot.waitSignal(window.controller.failed, timeout=5000) as blocker:
+        port.unplug()
+    assert "disconnected while sending" in blocker.args[0]
+    assert window.banner.kind == REJECTED
     assert ctx.log.visits_on(window.day) == []
 
 

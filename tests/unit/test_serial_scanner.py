@@ -67,7 +67,7 @@ def test_bytes_that_are_not_utf8_are_refused_with_their_reason() -> None:
     assembler = ScanAssembler()
     latin1 = "Nguyễn".encode()[:4] + "é".encode("latin-1")
     [scan] = assembler.feed(b"001090012345||" + latin1 + b"\r", 0.0)
-    assert not scan.ok and scan.reason == "invalid_utf8"
+    assert not scan.ok and scan.reason == "not_utf8"
     assert scan.sample().startswith("001090012345||Ngu") and "\\xe9" in scan.sample()
     assert texts(assembler.feed(CCCD_BYTES + b"\r", 0.1)) == [CCCD]  # the next one reads
 
@@ -181,7 +181,7 @@ def test_invalid_bytes_over_a_real_port_do_not_stop_the_reader(port: PtyScanner)
     try:
         running.expect_status(CONNECTING, CONNECTED)
         port.write(b"\xff\xfe\x00garbage\r\n")
-        assert running.next_scan().reason == "invalid_utf8"
+        assert running.next_scan().reason == "not_utf8"
         port.write(CCCD_BYTES + b"\r\n")
         assert running.next_scan().text == CCCD
     finally:

@@ -1,7 +1,7 @@
 """Messages of the handheld scanner in serial mode (USB-COM / CDC) and of the keyboard wedge."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "scanner.rejected.invalid_utf8": {
+    "scanner.rejected.not_utf8": {
         "vi": "Máy quét gửi dữ liệu không phải văn bản UTF-8 ({sample}). Hãy đặt máy quét "
         "xuất UTF-8 rồi quét lại.",
         "en": "The scanner sent data that is not UTF-8 text ({sample}). Set the scanner to "

@@ -1,0 +1,108 @@
+"""``desk-app scanner ports|listen``: find a serial scanner's port and try it out.
+
+``ports`` lists the serial ports of this computer (a scanner in USB-COM / CDC mode is one of
+them). ``listen`` reads a port the way the desk does (chunks, CR/LF or silence, reconnecting)
+and prints one line per code; a refused code goes to stderr with its reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from desk_app.cli import EXIT_OK, CliError
+from desk_app.i18n import t
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "scanner",
+        help="handheld scanner in serial mode: list ports, read codes",
+        description="A handheld scanner in USB-COM / CDC (virtual serial port) mode.",
+    )
+    actions = p.add_subparsers(dest="scanner_action", metavar="ACTION", required=True)
+    ports = actions.add_parser("ports", help="list the serial ports of this computer")
+    ports.add_argument("--json", action="store_true")
+    ports.set_defaults(handler=cmd_ports)
+    listen = actions.add_parser(
+        "listen", help="print the codes a serial scanner sends (Ctrl+C stops)"
+    )
+    listen.add_argument(
+        "--port", metavar="PORT", help="default: --scanner-port, then the setting scanner.port"
+    )
+    listen.add_argument("--baud", type=int, metavar="RATE", help="default: scanner.baud")
+    listen.add_argument("--count", type=int, metavar="N", help="stop after N codes")
+    listen.add_argument("--json", action="store_true", help="one JSON object per code")
+    listen.set_defaults(handler=cmd_listen)
+
+
+def cmd_ports(args: argparse.Namespace) -> int:
+    from desk_app.scanning.serial_scanner import available_ports
+
+    found = available_ports()
+    if args.json:
+        print(json.dumps([{"port": d, "description": s} for d, s in found], ensure_ascii=False))
+        return EXIT_OK
+    if not found:
+        print(t("scanner.no_ports"), file=sys.stderr)
+    for device, description in found:
+        print(f"{device}\t{description}" if description else device)
+    return EXIT_OK
+
+
+def _port_and_baud(args: argparse.Namespace) -> tuple[str, int]:
+    port = args.port or getattr(args, "scanner_port", None) or ""
+    baud = args.baud
+    if not port or baud is None:
+        from desk_app.context import AppContext
+
+        ctx = AppContext.open(args.db)
+        try:
+            port = port or str(ctx.settings.get("scanner.port"))
+            baud = baud or int(ctx.settings.get("scanner.baud"))
+        finally:
+            ctx.close()
+    if not port:
+        raise CliError(t("scanner.no_port"))
+    return port, baud
+
+
+def cmd_listen(args: argparse.Namespace) -> int:
+    from desk_app.domain.payloads import parse
+    from desk_app.scanning.serial_scanner import SerialScan, SerialScannerReader
+
+    port, baud = _port_and_baud(args)
+    seen = 0
+
+    def on_scan(scan: SerialScan) -> None:
+        nonlocal seen
+        seen += 1
+        if scan.text is None:
+            reason = scan.reason or ""
+            if args.json:
+                print(json.dumps({"text": None, "reason": reason, "sample": scan.sample()}))
+            print(t(f"scanner.rejected.{reason}", sample=scan.sample()), file=sys.stderr)
+        elif args.json:
+            identity = parse(scan.text)
+            print(
+                json.dumps(
+                    {"text": scan.text, "kind": identity.kind.value, "reason": identity.reason},
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            print(scan.text)
+        sys.stdout.flush()
+
+    def on_status(status: str, _detail: str) -> None:
+        print(t(f"scanner.status.{status}", port=port), file=sys.stderr, flush=True)
+
+    print(t("scanner.listening", port=port), file=sys.stderr, flush=True)
+    reader = SerialScannerReader(port, baud)
+    try:
+        reader.run(lambda: args.count is not None and seen >= args.count, on_scan, on_status)
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
