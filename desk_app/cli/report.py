@@ -17,7 +17,7 @@ from desk_app.domain.week import Period, current_week, date_range, last_full_wee
 from desk_app.i18n import t
 from desk_app.outputs import check_target, write_bytes
 from desk_app.reports import mail
-from desk_app.reports.workbook import export_report
+from desk_app.reports.workbook import export_report, unit_info
 from desk_app.timeutil import (
     FIRST_LOG_DAY,
     LAST_LOG_DAY,
@@ -42,6 +42,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="workbook to write")
     p.add_argument("--send", action="store_true", help="e-mail it to mail.recipients")
     p.add_argument("--eml", metavar="FILE.eml", help="also save the e-mail as a file")
+    p.add_argument("--pdf", metavar="FILE.pdf", help="also write the page to sign as a PDF")
     p.add_argument("--full-ids", action="store_true", help="full ID numbers (audited)")
     p.set_defaults(handler=cmd_report)
 
@@ -112,9 +113,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = check_target(args.out, "xlsx")
     if args.eml:
         check_target(args.eml, "eml")
+    if args.pdf:
+        check_target(args.pdf, "pdf")
     ctx = AppContext.open(args.db)
     report = export_report(ctx, period, full_ids=args.full_ids)
     write_bytes(out, "xlsx", report.content)
+    if args.pdf or args.eml or args.send:
+        # The e-mail carries the page to sign beside the workbook.
+        from desk_app.printing.output import ensure_gui_application
+        from desk_app.printing.report_page import with_pdf
+
+        ensure_gui_application()
+        report = with_pdf(report, unit_info(ctx.settings))
+    if args.pdf and report.pdf is not None:
+        write_bytes(args.pdf, "pdf", report.pdf)
+        print(t("report.pdf_written", path=args.pdf))
     f = report.figures
     print(t("report.written", period=period.label, path=out))
     print(

@@ -138,6 +138,7 @@ def compose(report: Report, config: MailConfig, unit: str, *, lang: str | None =
     lines += [
         "",
         t("mail.attached", lang, filename=report.filename),
+        *([t("report.pdf_attached", lang, filename=report.pdf_filename)] if report.pdf else []),
         "",
         t("mail.closing", lang),
         unit,
@@ -146,6 +147,10 @@ def compose(report: Report, config: MailConfig, unit: str, *, lang: str | None =
     message.add_attachment(
         report.content, maintype=XLSX_TYPE[0], subtype=XLSX_TYPE[1], filename=report.filename
     )
+    if report.pdf:
+        message.add_attachment(
+            report.pdf, maintype="application", subtype="pdf", filename=report.pdf_filename
+        )
     return message.as_bytes(policy=SMTP_POLICY)
 
 

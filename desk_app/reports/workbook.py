@@ -52,6 +52,8 @@ from desk_app.settings import Settings
 from desk_app.storage import audit
 from desk_app.timeutil import to_local, utc_now
 
+CHART_ROWS = 19  # rows under a 9 cm chart at the default row height
+SIGNING_ROWS = 6  # the titles, then room to sign and write the name
 NOT_APPLICABLE = "–"  # an en dash: per cent against a previous period of 0
 
 DAILY_COLUMNS = (
@@ -85,6 +87,11 @@ class Report:
     filename: str
     full_ids: bool
     rows: int  # visits in the Detail sheet
+    pdf: bytes | None = None  # the signed page (printing.report_page), when made
+
+    @property
+    def pdf_filename(self) -> str:
+        return self.filename.removesuffix(".xlsx") + ".pdf"
 
 
 def report_filename(figures: Figures) -> str:
@@ -137,11 +144,6 @@ def _summary(
     singles: list[tuple[str, Any]] = [
         ("qr_share", _percent(f.qr_share)),
         ("manual_share", _percent(f.manual_share)),
-        ("repeats", f.repeats),
-        ("rejected", f.rejected),
-        ("auto_checkouts", f.auto_checkouts),
-        ("inside_at_end", f.inside_at_end),
-        ("warnings", f.warnings),
         ("days_without_scans", len(f.days_without_scans)),
     ]
     for single, value in singles:
@@ -169,7 +171,23 @@ def _summary(
         )
     put(ws, row, 2, busiest, border=BOX)
     ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
+    return row + 2  # the chart goes here
 
+
+def _breakdowns(ws: Worksheet, f: Figures, lang: str, row: int) -> None:
+    """Page 2 of the Summary: the other counts, the breakdowns and the definitions."""
+    header_row(ws, row, [t("report.col.figure", lang), t("report.col.this", lang)])
+    others = [
+        ("repeats", f.repeats),
+        ("rejected", f.rejected),
+        ("auto_checkouts", f.auto_checkouts),
+        ("inside_at_end", f.inside_at_end),
+        ("warnings", f.warnings),
+    ]
+    for single, value in others:
+        row += 1
+        put(ws, row, 1, t(f"report.fig.{single}", lang), border=BOX)
+        put(ws, row, 2, value, border=BOX)
     tables: list[tuple[str, list[tuple[str, int]]]] = [
         ("by_kind", [(kind_name(k, lang), f.by_kind.get(k, 0)) for k in KINDS]),
         ("by_method", [(method_name(m, lang), f.by_method.get(m, 0)) for m in METHODS]),
@@ -198,7 +216,6 @@ def _summary(
     )
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
     ws.row_dimensions[row].height = 54
-    return row + 2  # the chart goes here
 
 
 def _chart(summary: Worksheet, daily: Worksheet, f: Figures, lang: str, anchor_row: int) -> int:
@@ -206,7 +223,8 @@ def _chart(summary: Worksheet, daily: Worksheet, f: Figures, lang: str, anchor_r
     chart.type = "col"
     chart.title = t("report.section.chart", lang)
     chart.y_axis.title = t("report.col.count", lang)
-    chart.height, chart.width = 8, 24
+    # Sized to fit page 1 with the figures and the signatures (A4 portrait, 19 cm wide).
+    chart.height, chart.width = 9, 18
     last = 3 + len(f.days)
     data = Reference(daily, min_col=4, max_col=5, min_row=3, max_row=last)
     chart.add_data(data, titles_from_data=True)
@@ -215,12 +233,11 @@ def _chart(summary: Worksheet, daily: Worksheet, f: Figures, lang: str, anchor_r
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     summary.add_chart(chart, f"A{anchor_row}")
-    # A chart cut by a page break is printed twice: start it on a page of its own.
-    summary.row_breaks.append(Break(id=anchor_row - 1))
-    return anchor_row + 17
+    return anchor_row + CHART_ROWS
 
 
-def _signatures(ws: Worksheet, row: int, lang: str) -> None:
+def _signatures(ws: Worksheet, row: int, lang: str) -> int:
+    """The two signature blocks; returns the last row of the space left for signing."""
     put(ws, row, 1, t("report.sign.preparer", lang), font=BOLD, alignment=CENTER)
     put(ws, row, 3, t("report.sign.head", lang), font=BOLD, alignment=CENTER)
     put(
@@ -234,6 +251,16 @@ def _signatures(ws: Worksheet, row: int, lang: str) -> None:
     put(ws, row + 1, 3, t("report.sign.head_note", lang), font=Font(italic=True), alignment=CENTER)
     for r in (row, row + 1):
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=5)
+    return row + SIGNING_ROWS
+
+
+def one_page_summary(ws: Worksheet) -> None:
+    """A4 portrait, as wide as the page: page 1 holds everything down to the signatures."""
+    print_setup(ws, None)
+    ws.page_setup.orientation = "portrait"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.print_area = f"A1:E{ws.max_row}"
 
 
 # ----- Daily ----------------------------------------------------------------------------
@@ -306,11 +333,14 @@ def build_workbook(
     detail = wb.create_sheet(t("report.sheet.detail", lang))
     chart_row = _summary(summary, figures, unit, lang, made_on, full_ids)
     _daily(daily, figures, lang)
-    _signatures(summary, _chart(summary, daily, figures, lang, chart_row), lang)
+    last = _signatures(summary, _chart(summary, daily, figures, lang, chart_row), lang)
+    # Page 1 is what the head of the unit signs: header, key figures, chart, signatures.
+    summary.row_breaks.append(Break(id=last))
+    _breakdowns(summary, figures, lang, last + 2)
     if unit.audit_head:
         line = t("audit.report_line", lang, head=unit.audit_head)
         put(summary, summary.max_row + 2, 1, line, font=Font(size=8, color="808080"))
-    print_setup(summary, None)
+    one_page_summary(summary)
     detail_sheet.layout(detail, figures, lang, full_ids)
     report_data.attach(
         wb,

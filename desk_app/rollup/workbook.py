@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -57,6 +58,25 @@ class Issuer:
             name=str(settings.get("unit.name")),
             place=str(settings.get("unit.place")),
         )
+
+
+def _boxed(ws: Worksheet, row: int, values: Sequence[Any], number_format: str = "") -> None:
+    """A row of bordered cells. The border is copied from the first boxed cell of the sheet:
+    openpyxl hashes a style each time one is set, which on a large province's lists is most
+    of the time spent."""
+    proto = getattr(ws, "_boxed_proto", None)
+    for column, value in enumerate(values, start=1):
+        cell = put(ws, row, column, value)
+        if proto is None:
+            cell.border = BOX
+            proto = cell
+            ws._boxed_proto = proto  # type: ignore[attr-defined]
+        elif cell.quotePrefix:  # a text kept from becoming a formula keeps its own style
+            cell.border = BOX
+        else:
+            cell._style = copy(proto._style)
+    if number_format:
+        ws.cell(row=row, column=len(values)).number_format = number_format
 
 
 def _widths(ws: Worksheet, widths: Sequence[int]) -> None:
@@ -186,9 +206,7 @@ def _point_list(ws: Worksheet, title: str, rows: Sequence[PointRow], lang: str) 
     if not rows:
         put(ws, 4, 1, t("rollup.none", lang))
     for number, p in enumerate(rows, start=1):
-        values = [number, p.point.code, p.point.name, p.point.district, p.point.type]
-        for column, value in enumerate(values, start=1):
-            put(ws, 3 + number, column, value, border=BOX)
+        _boxed(ws, 3 + number, [number, p.point.code, p.point.name, p.point.district, p.point.type])
     ws.freeze_panes = "A4"
     print_setup(ws, "1:3")
 
@@ -212,9 +230,7 @@ def _ranking(ws: Worksheet, r: Rollup, lang: str) -> None:
             p.previous,
             p.change,
         ]
-        for column, value in enumerate(values, start=1):
-            put(ws, 3 + number, column, value, border=BOX)
-        ws.cell(row=3 + number, column=8).number_format = CHANGE_FORMAT
+        _boxed(ws, 3 + number, values, CHANGE_FORMAT)
     ws.freeze_panes = "A4"
     print_setup(ws, "1:3")
 
@@ -227,8 +243,7 @@ def _unmatched(ws: Worksheet, r: Rollup, lang: str) -> None:
     if not notes:
         put(ws, 4, 1, t("rollup.none", lang))
     for number, note in enumerate(notes, start=1):
-        put(ws, 3 + number, 1, note.path, border=BOX)
-        put(ws, 3 + number, 2, note.message(lang), border=BOX)
+        _boxed(ws, 3 + number, [note.path, note.message(lang)])
     print_setup(ws, "1:3")
 
 

@@ -41,8 +41,10 @@ from desk_app.domain.week import (
 from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.outputs import check_target, write_bytes
+from desk_app.printing.layout import font_family
+from desk_app.printing.report_page import with_pdf
 from desk_app.reports import mail
-from desk_app.reports.workbook import Report, export_report
+from desk_app.reports.workbook import Report, export_report, unit_info
 from desk_app.timeutil import utc_now
 from desk_app.ui.report_jobs import Job, start_job
 from desk_app.ui.report_reminder import ReportReminderBanner
@@ -292,10 +294,15 @@ class ReportDialog(QDialog):
         self.status.setText(text)
         self.status.setStyleSheet("color: #b00020;" if error else "")
 
-    def _report(self, period: Period, progress: Callable[[int, int], None]) -> Report:
-        return export_report(
+    def _report(
+        self, period: Period, progress: Callable[[int, int], None], *, pdf: bool = False
+    ) -> Report:
+        report = export_report(
             self.ctx, period, full_ids=self.full_ids.isChecked(), progress=progress
         )
+        if pdf:  # the e-mail carries the page to sign beside the workbook
+            report = with_pdf(report, unit_info(self.ctx.settings))
+        return report
 
     def export_to(self, path: str | Path) -> bool:
         period, target = self.period(), Path(path)
@@ -327,8 +334,10 @@ class ReportDialog(QDialog):
     def send(self) -> bool:
         period = self.period()
 
+        font_family()  # the fonts are registered here, on the GUI thread, not in the job
+
         def work(progress: Callable[[int, int], None]) -> str:
-            delivery = mail.send_report(self.ctx, self._report(period, progress))
+            delivery = mail.send_report(self.ctx, self._report(period, progress, pdf=True))
             if not delivery.sent:
                 raise UserError(delivery.message)
             return delivery.message
@@ -338,8 +347,10 @@ class ReportDialog(QDialog):
     def save_eml_to(self, path: str | Path) -> bool:
         period, target = self.period(), Path(path)
 
+        font_family()
+
         def work(progress: Callable[[int, int], None]) -> str:
-            report = self._report(period, progress)
+            report = self._report(period, progress, pdf=True)
             config = mail.MailConfig.from_settings(self.ctx.settings)
             raw = mail.compose(report, config, str(self.ctx.settings.get("unit.name")))
             mail.save_eml(raw, target)

@@ -134,8 +134,10 @@ def test_sending_keeps_the_window_responsive(qtbot: QtBot, dialog: ReportDialog)
     assert isinstance(content, bytes)
     message = email.message_from_bytes(content, policy=default_policy)
     assert isinstance(message, EmailMessage)
-    [part] = list(message.iter_attachments())
-    assert part.get_filename() == "bao-cao-ra-vao-2021-W41.xlsx"
+    workbook, page = list(message.iter_attachments())
+    assert workbook.get_filename() == "bao-cao-ra-vao-2021-W41.xlsx"
+    assert page.get_filename() == "bao-cao-ra-vao-2021-W41.pdf"
+    assert page.get_content().startswith(b"%PDF")
     assert [e.status for e in mail.entries(dialog.ctx.db)] == ["sent"]
 
 
@@ -174,6 +176,16 @@ def test_save_as_eml(qtbot: QtBot, dialog: ReportDialog, tmp_path: Path) -> None
     message = email.message_from_bytes(target.read_bytes(), policy=default_policy)
     assert message["X-Unsent"] == "1"
     assert mail.entries(dialog.ctx.db) == []  # saving is not sending
+    # The page to sign travels beside the workbook.
+    assert isinstance(message, EmailMessage)
+    attached = {part.get_filename(): part.get_content_type() for part in message.iter_attachments()}
+    label = dialog.period().label
+    assert attached == {
+        f"bao-cao-ra-vao-{label}.xlsx": (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        ),
+        f"bao-cao-ra-vao-{label}.pdf": "application/pdf",
+    }
 
 
 def test_full_ids_need_the_manager_pin(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:

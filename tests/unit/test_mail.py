@@ -153,8 +153,11 @@ def parsed(raw: bytes) -> EmailMessage:
 
 
 def attachment(message: EmailMessage) -> tuple[str | None, bytes]:
+    """The workbook; from the command line the page to sign (PDF) follows it."""
     parts = list(message.iter_attachments())
-    assert len(parts) == 1
+    assert len(parts) in (1, 2)
+    if len(parts) == 2:
+        assert parts[1].get_content_type() == "application/pdf"
     content = parts[0].get_payload(decode=True)
     assert isinstance(content, bytes)
     return parts[0].get_filename(), content

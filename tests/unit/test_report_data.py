@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -14,6 +15,7 @@ from desk_app.domain.week import parse_week
 from desk_app.reports.report_data import DATA_SHEET, UnreadableReport, read_report
 from desk_app.reports.workbook import export_report
 from desk_app.settings import SettingError
+from tests.office import page_texts, soffice_with, to_pdf
 
 CARD = "001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"
 OTHER = "079195012345||Trần Thị Bình|15051995|Nữ|HCM|10102022"
@@ -103,3 +105,33 @@ def test_report_without_code_reads_as_no_code(sqlite_url: str) -> None:
     with pytest.raises(UnreadableReport) as caught:
         read_report(content)
     assert caught.value.reason == "no_code"
+
+
+def test_summary_prints_as_one_signed_page_then_the_breakdowns(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """In LibreOffice: page 1 has the header, key figures, chart and signatures; the
+    breakdowns fill page 2; the Daily sheet starts on page 3."""
+    soffice = soffice_with("libsclo")
+    if soffice is None:
+        pytest.skip("LibreOffice Calc (soffice) is not installed")
+    ctx = _unit(sqlite_url)
+    ctx.settings.set("unit.place", "Bắc Kạn")
+    path = tmp_path / "bao-cao.xlsx"
+    path.write_bytes(export_report(ctx, parse_week("2021-W41"), lang="vi").content)
+    pages = page_texts(to_pdf(soffice, path, tmp_path / "pdf"))
+    if not pages:
+        pytest.skip("pdftotext (poppler) is not installed")
+    first, second, third = pages[0], pages[1], pages[2]
+    for text in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "BÁO CÁO KẾT QUẢ KIỂM SOÁT RA VÀO BẰNG MÃ QR",
+        "Mã điểm: BKN-CD-017",
+        "Tổng số lượt quét",
+        "Lượt vào và ra theo ngày",  # the chart's title
+        "NGƯỜI LẬP BÁO CÁO",
+        "THỦ TRƯỞNG ĐƠN VỊ",
+    ):
+        assert text in first, text
+    assert "Lượt quét theo loại mã" in second and "BÁO CÁO KẾT QUẢ" not in second
+    assert third.lstrip().startswith("Theo ngày")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from desk_app.rollup.province import MISSING, REPORTED, ZERO, roll_up
 from desk_app.rollup.register import RegisterError, parse_register, read_register
 from desk_app.rollup.workbook import build_province_workbook
 from desk_app.storage.database import Database
+from tests.office import soffice_with, to_pdf
 from tests.unit import province_fixture as pf
 
 
@@ -242,45 +241,13 @@ def test_command_line_json(province: pf.Province, tmp_path: Path, capsys) -> Non
     assert main([*args, pf.W41, "--out", str(tmp_path / "x.docx"), "nothing"]) == 1
 
 
-def _soffice_with(library: str) -> str | None:
-    """soffice, when its program folder has ``library`` (Calc: libsclo, Writer: libswlo)."""
-    found = shutil.which("soffice")
-    if found is None:
-        return None
-    program = Path(found).resolve().parent
-    return found if any(program.glob(f"{library}*.so")) else None
-
-
-def _to_pdf(soffice: str, source: Path, folder: Path) -> Path:
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=240,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    pdf = folder / (source.stem + ".pdf")
-    assert pdf.exists(), done.stdout + done.stderr
-    assert pdf.read_bytes().startswith(b"%PDF")
-    return pdf
-
-
 @pytest.mark.parametrize(
     ("library", "name"), [("libsclo", "tinh.xlsx"), ("libswlo", "cong-van.docx")]
 )
 def test_libreoffice_opens_the_outputs(
     province: pf.Province, tmp_path: Path, library: str, name: str
 ) -> None:
-    soffice = _soffice_with(library)
+    soffice = soffice_with(library)
     if soffice is None:
         pytest.skip(f"LibreOffice with {library} (Calc or Writer) is not installed")
     db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
@@ -289,5 +256,5 @@ def test_libreoffice_opens_the_outputs(
     )
     content = build_province_workbook(result) if name.endswith("xlsx") else build_letter(result)
     (tmp_path / name).write_bytes(content)
-    _to_pdf(soffice, tmp_path / name, tmp_path / "pdf")
+    to_pdf(soffice, tmp_path / name, tmp_path / "pdf")
     db.dispose()

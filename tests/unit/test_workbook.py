@@ -116,7 +116,7 @@ def test_summary_sheet(ctx: AppContext) -> None:
     assert [rows[m][0] for m in methods] == [8, 4, 4, 1]
     assert any(label.startswith("Cách tính: lượt quét là") for label in rows)
     assert "NGƯỜI LẬP BÁO CÁO" in rows and "(Ký, ghi rõ họ tên)" in rows
-    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.page_setup.orientation == "portrait" and ws.page_setup.paperSize == 9
 
 
 def test_summary_has_the_bar_chart_of_the_daily_entries_and_exits(ctx: AppContext) -> None:

@@ -7,6 +7,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "letters, digits and . _ / -, at most 32 characters",
     },
     "report.unit_code": {"vi": "Mã điểm: {code}", "en": "Point code: {code}"},
+    "report.pdf_attached": {
+        "vi": "Trang báo cáo để ký (PDF) trong tệp đính kèm {filename}.",
+        "en": "The page to sign (PDF) is the attached file {filename}.",
+    },
+    "report.pdf_written": {
+        "vi": "Đã ghi trang báo cáo PDF: {path}",
+        "en": "PDF page written: {path}",
+    },
     # The register
     "rollup.register_unreadable": {
         "vi": "Không đọc được danh sách điểm: {detail}",
