@@ -43,6 +43,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--send", action="store_true", help="e-mail it to mail.recipients")
     p.add_argument("--eml", metavar="FILE.eml", help="also save the e-mail as a file")
     p.add_argument("--pdf", metavar="FILE.pdf", help="also write the page to sign as a PDF")
+    p.add_argument(
+        "--no-pdf",
+        action="store_true",
+        help="e-mail the workbook alone, without the page to sign (no Qt needed)",
+    )
     p.add_argument("--full-ids", action="store_true", help="full ID numbers (audited)")
     p.set_defaults(handler=cmd_report)
 
@@ -118,7 +123,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     ctx = AppContext.open(args.db)
     report = export_report(ctx, period, full_ids=args.full_ids)
     write_bytes(out, "xlsx", report.content)
-    if args.pdf or args.eml or args.send:
+    if args.pdf or ((args.eml or args.send) and not args.no_pdf):
         # The e-mail carries the page to sign beside the workbook.
         from desk_app.printing.output import ensure_gui_application
         from desk_app.printing.report_page import with_pdf

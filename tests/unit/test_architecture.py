@@ -162,3 +162,13 @@ def test_housekeeping_purges_and_checks_out(sqlite_url: str) -> None:
     assert ctx.housekeeping(now=t0 + timedelta(hours=12)) == {"checked_out": 1, "purged": 0}
     assert ctx.log.inside() == []
     ctx.close()
+
+
+def test_migrations_have_one_head() -> None:
+    """Two migrations written at the same time on the same parent leave two heads: the
+    program could then upgrade no database."""
+    from alembic.script import ScriptDirectory
+
+    from desk_app.storage.migrate import alembic_config
+
+    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
