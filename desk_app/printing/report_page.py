@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QPainter, QPdfWriter
 from desk_app import __version__
 from desk_app.domain.week import describe
 from desk_app.i18n import language, t
-from desk_app.printing.layout import GREY, LIGHT, Align, Canvas, official_header, vietnamese_date
+from desk_app.i18n.official import place_and_date
+from desk_app.printing.layout import GREY, LIGHT, Align, Canvas, official_header
 from desk_app.printing.output import MM_PER_INCH, PDF_DPI, Document, PrintError
 from desk_app.reports.weekly import COMPARED, Figures
 from desk_app.reports.workbook import Report, UnitInfo
@@ -28,16 +29,7 @@ EXIT_COLOUR = QColor(192, 80, 77)
 
 
 def _place_date(unit: UnitInfo, made_on: date, lang: str) -> str:
-    if lang == "vi":
-        return vietnamese_date(unit.place or "........", made_on)
-    return t(
-        "report.place_date",
-        lang,
-        place=unit.place or "........",
-        day=f"{made_on:%d}",
-        month=f"{made_on:%m}",
-        year=made_on.year,
-    )
+    return place_and_date(unit.place or "........", made_on, lang)
 
 
 def _signed(value: float | None, digits: int = 0) -> str:
