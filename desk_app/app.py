@@ -101,6 +101,7 @@ def run_window(args: argparse.Namespace) -> int:
         window.show_for_desk()
         window.start_source(choose_source(args, str(ctx.settings.get("scan.camera"))))
         window.start_serial_scanner(getattr(args, "scanner_port", None))
+        window.start_live_view()
         status = app.exec()
         return window.exit_code or status
     except UserError as exc:

@@ -7,13 +7,15 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk_app.context import AppContext
 from desk_app.domain.identity import CodeKind, Identity, visible
 from desk_app.domain.visits import Direction, ManualEntry, Method, ScanResult
 from desk_app.errors import UserError
 from desk_app.i18n import t
+from desk_app.storage.journal import is_unreachable
+from desk_app.timeutil import local_today, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +23,7 @@ log = logging.getLogger(__name__)
 # its last sighting the same text is not sent to the database again: the log's own debounce
 # still decides what a deliberate second showing is (a repeat, or an exit).
 FRAME_GUARD_SECONDS = 1.5
+FLUSH_RETRY_MS = 10_000
 
 
 class DeskController(QObject):
@@ -29,6 +32,12 @@ class DeskController(QObject):
     scan_recorded = Signal(object)  # ScanResult
     direction_changed = Signal(str)  # Direction value
     failed = Signal(str)  # a translated message: the scan was not recorded
+    # Visits changed at any desk (live view): the changed rows and the day's counts.
+    visits_changed = Signal(list, dict)
+    # The server cannot be reached: a scan was kept on this desk (the message), and how many
+    # wait to be sent (0 once all are sent).
+    kept = Signal(str)
+    offline_changed = Signal(int)
 
     def __init__(
         self,
@@ -45,6 +54,12 @@ class DeskController(QObject):
         self._direction = Direction.AUTO
         self._last_seen: dict[str, float] = {}
         self.write_ms: list[float] = []  # recent database write times, for the benchmark
+        # While scans wait in the journal, the desk tries to send them this often.
+        self.flush_timer = QTimer(self)
+        self.flush_timer.setInterval(FLUSH_RETRY_MS)
+        self.flush_timer.timeout.connect(self.try_flush)
+        if self.ctx.journal.count():
+            self.flush_timer.start()
 
     # ----- direction override ----------------------------------------------------------
     @property
@@ -113,8 +128,41 @@ class DeskController(QObject):
                 method=method,
                 direction=self._direction,
                 debounce_seconds=self.debounce_seconds,
-            )
+            ),
+            keep=lambda: self._keep(text, method),
         )
+
+    def _keep(self, text: str, method: Method) -> None:
+        """The server is out of reach: the scan waits in this desk's journal."""
+        self.ctx.journal.add(
+            text,
+            at=utc_now(),
+            method=method,
+            direction=self._direction,
+            desk=self.ctx.log.desk,
+            checkpoint=self.ctx.log.checkpoint,
+            debounce_seconds=self.debounce_seconds,
+        )
+        waiting = self.ctx.journal.count()
+        self.kept.emit(t("journal.kept", count=waiting))
+        self.offline_changed.emit(waiting)
+        if not self.flush_timer.isActive():
+            self.flush_timer.start()
+
+    def try_flush(self) -> int:
+        """Send the kept scans if the server is back; returns how many still wait."""
+        try:
+            done = self.ctx.flush_journal()
+        except UserError as exc:
+            if not is_unreachable(exc):
+                log.warning("kept scans not sent: %s", exc)
+            return self.ctx.journal.count()
+        self.flush_timer.stop()
+        self.offline_changed.emit(self.ctx.journal.count())
+        changed = [r.visit_id for _, r in done if r is not None and r.visit_id is not None]
+        if changed:
+            self.on_visits_changed(changed)
+        return self.ctx.journal.count()
 
     def submit_manual(self, entry: ManualEntry) -> ScanResult | None:
         """Record a manual entry (an entry unless the override says out).
@@ -128,11 +176,28 @@ class DeskController(QObject):
         """The operator checks someone out from the inside list."""
         return self._record(lambda: self.ctx.log.check_out(visit_id))
 
-    def _record(self, work: Callable[[], ScanResult | None]) -> ScanResult | None:
+    def on_visits_changed(self, visit_ids: list[int]) -> None:
+        """Slot for the live view: read only the visits that changed, and today's counts."""
+        try:
+            rows = [row for row in map(self.ctx.log.visit, visit_ids) if row is not None]
+            counts = self.ctx.log.day_counts(local_today())
+        except UserError as exc:  # the server went away: the clock refreshes later
+            log.info("live update skipped: %s", exc)
+            return
+        self.visits_changed.emit(rows, counts)
+
+    def _record(
+        self,
+        work: Callable[[], ScanResult | None],
+        keep: Callable[[], None] | None = None,
+    ) -> ScanResult | None:
         started = time.perf_counter()
         try:
             result = work()
         except UserError as exc:  # database locked, full, unreachable: said in words
+            if keep is not None and is_unreachable(exc):
+                keep()
+                return None
             log.warning("scan not recorded: %s", exc)
             self.failed.emit(str(exc))
             return None

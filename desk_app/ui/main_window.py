@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from desk_app.context import AppContext
 from desk_app.domain.visits import ScanResult, VisitRow
 from desk_app.errors import UserError
+from desk_app.i18n import t
 from desk_app.paths import data_dir, resource_path
 from desk_app.scanning.wedge import ScannerWedge
 from desk_app.timeutil import local_today, to_local
@@ -27,6 +29,7 @@ from desk_app.ui.camera_panel import CameraPanel
 from desk_app.ui.controller import DeskController
 from desk_app.ui.i18n_qt import switch_language
 from desk_app.ui.inside_panel import InsidePanel
+from desk_app.ui.live_view import LiveWatcherThread
 from desk_app.ui.manager_actions import edit_settings, show_full_id
 from desk_app.ui.manual_entry import ManualEntryDialog
 from desk_app.ui.preload import preloader
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         self.serial = SerialScannerFeed(self)
         self.scanner_port_override: str | None = None
         self.manual_dialog: ManualEntryDialog | None = None
+        self.live: LiveWatcherThread | None = None
         self.full_id_box: QMessageBox | None = None
 
         self.camera_panel = CameraPanel(self)
@@ -105,6 +109,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.scanner_status = ScannerStatus(self)
         self.statusBar().addPermanentWidget(self.scanner_status)
+        self.offline_status = QLabel(self)
+        self.offline_status.setObjectName("offline_status")
+        self.offline_status.setVisible(False)
+        self.statusBar().addPermanentWidget(self.offline_status)
 
         self.actions_ = DeskActions(self)
         self.installEventFilter(self.actions_)
@@ -137,6 +145,9 @@ class MainWindow(QMainWindow):
         self.controller.scan_recorded.connect(self.on_scan_recorded)
         self.controller.failed.connect(self.on_record_failed)
         self.controller.direction_changed.connect(self.on_direction_changed)
+        self.controller.visits_changed.connect(self.on_visits_changed)
+        self.controller.kept.connect(self.on_scan_kept)
+        self.controller.offline_changed.connect(self.on_offline_changed)
         # no-camera page
         self.camera_panel.camera_chosen.connect(self.start_source)
         self.camera_panel.demo_requested.connect(self.on_demo)
@@ -236,6 +247,27 @@ class MainWindow(QMainWindow):
                 self.visits.upsert(row)
             self.inside.apply(row)
         self.inside.set_counts(self.ctx.log.day_counts(self.day))
+
+    def on_visits_changed(self, rows: list[VisitRow], counts: dict[str, int]) -> None:
+        """Visits changed at this or another desk (live view): only those rows move."""
+        for row in rows:
+            if to_local(row.entry_at).date() == self.day:
+                self.visits.upsert(row)
+            self.inside.apply(row)
+        self.inside.set_counts(counts)
+
+    def on_scan_kept(self, message: str) -> None:
+        self.banner.show_error(t("journal.offline", count=self.ctx.journal.count()), message)
+
+    def on_offline_changed(self, waiting: int) -> None:
+        self.offline_status.setText(t("journal.offline", count=waiting) if waiting else "")
+        self.offline_status.setVisible(bool(waiting))
+
+    def start_live_view(self) -> None:
+        """Follow the other desks' visits as they happen (stopped when the window closes)."""
+        self.live = LiveWatcherThread(self.ctx.db.url, self)
+        self.live.visits_changed.connect(self.controller.on_visits_changed)
+        self.live.start()
 
     def on_record_failed(self, message: str) -> None:
         self.banner.show_error(self.tr("Not recorded"), message)
@@ -367,6 +399,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.clock.stop()
+        if self.live is not None:
+            self.live.stop()
         self.feed.stop()
         self.serial.stop()
         self.sound.close()

@@ -31,4 +31,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Vẫn chưa kết nối được máy chủ: {count} lượt quét vẫn được giữ trên máy này.",
         "en": "The server still cannot be reached: {count} scans stay kept on this desk.",
     },
+    "journal.offline": {
+        "vi": "Mất kết nối máy chủ, {count} lượt đang chờ gửi",
+        "en": "Offline, {count} waiting",
+    },
 }
