@@ -167,7 +167,7 @@ QT_TRANSLATIONS_KEPT = re.compile(r"^qt(base)?_(vi|en)(_[A-Za-z]+)?\.qm$")
 # Windows: Mesa's software OpenGL; the app draws no OpenGL.
 DROPPED_FILES = frozenset({"opengl32sw.dll"})
 # Resource files that are sources of something built, not used at run time.
-RESOURCE_SOURCES = frozenset({".ts", ".pro", ".xcf", ".md"})
+RESOURCE_SOURCES = frozenset({".ts", ".pro", ".xcf", ".md", ".py"})
 
 _PLUGIN_PATH = re.compile(r"(?:^|/)plugins/([^/]+)/([^/]+)$")
 _TRANSLATION_PATH = re.compile(r"^PySide6/(?:Qt/)?translations/([^/]+)$")

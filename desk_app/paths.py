@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import sys
 from pathlib import Path
@@ -41,11 +42,18 @@ def default_database_url() -> str:
 
 
 def resources_dir() -> Path:
-    """The top-level ``resources/`` folder: beside the package in a checkout,
-    inside the bundle in a frozen build."""
+    """The bundled files: the package ``desk_app.resources`` of an installed wheel, the
+    ``resources/`` folder of the frozen build, or the one beside the package in a checkout."""
     frozen_base = getattr(sys, "_MEIPASS", None)
     if frozen_base:
         return Path(frozen_base) / "resources"
+    try:
+        packaged = importlib.resources.files("desk_app.resources")
+    except ModuleNotFoundError:
+        packaged = None
+    # A wheel installs a real folder; an editable checkout may map the name elsewhere.
+    if isinstance(packaged, Path) and (packaged / "sounds").is_dir():
+        return packaged
     return Path(__file__).resolve().parent.parent / "resources"
 
 
