@@ -125,16 +125,12 @@ def _install(app: Any, lang: str) -> None:
     from desk_app import i18n
 
     i18n.set_language(lang)
-    try:
-        from desk_app.ui.i18n_qt import install_translators
-    except ImportError:
-        return
+    from desk_app.ui.i18n_qt import install_translators
+
     install_translators(app, lang)
 
 
 def _first_run(ctx: Any) -> None:
-    try:
-        from desk_app.ui.setup_dialogs import run_first_run_if_needed
-    except ImportError:
-        return
+    from desk_app.ui.setup_dialogs import run_first_run_if_needed
+
     run_first_run_if_needed(ctx, None)

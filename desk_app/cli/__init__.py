@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from desk_app import __version__, native
 from desk_app.i18n import set_language, t
 
-# Modules that add subcommands; a missing one (area not built in this install) is skipped.
+# Modules that add subcommands, each with its ``register(subparsers)``.
 COMMAND_MODULES = (
     "desk_app.cli.core",
     "desk_app.cli.scan",
@@ -68,13 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 
@@ -82,6 +76,9 @@ def _open_window(args: argparse.Namespace) -> int:
     try:
         from desk_app.app import run_window
     except ImportError as exc:
+        # Qt's own libraries missing on the desk PC is a message; our own module missing is a bug.
+        if (exc.name or "").startswith("desk_app"):
+            raise
         raise CliError(t("cli.window_unavailable", message=exc)) from exc
     return run_window(args)
 

@@ -281,7 +281,13 @@ def cmd_config_list(args: argparse.Namespace) -> int:
     labels = {scope: t(f"settings.scope.{scope}") for scope in ("desk", "unit")}
     width = max(len(label) for label in labels.values())
     for spec, value in ctx.settings.items():
-        shown = "******" if spec.secret and value else json.dumps(value, ensure_ascii=False)
+        visible_value = value
+        if isinstance(value, str) and "@" in value and "://" in value:
+            from desk_app.scanning.sources import without_password
+
+            # A camera stream's password is not for the screen.
+            visible_value = without_password(value)
+        shown = "******" if spec.secret and value else json.dumps(visible_value, ensure_ascii=False)
         print(f"{labels[spec.scope]:<{width}}  {spec.key} = {shown}    # {spec.description}")
     return EXIT_OK
 

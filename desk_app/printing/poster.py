@@ -363,14 +363,7 @@ def read_code_from_image(path: Path) -> str:
 
 
 def _decode(image: object) -> list[str]:
-    try:
-        from desk_app.scanning.decoder import Decoder
-    except ImportError:  # an install without the scanning room: zxing-cpp alone
-        import zxingcpp
-
-        found = zxingcpp.read_barcodes(image, formats=zxingcpp.barcode_formats_from_str("QRCode"))
-        found.sort(key=lambda c: -abs(c.position.top_right.x - c.position.top_left.x))
-        return [code.text for code in found]
+    from desk_app.scanning.decoder import Decoder
 
     def width(points: tuple[tuple[float, float], ...]) -> float:
         xs = [p[0] for p in points]

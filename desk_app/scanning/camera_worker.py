@@ -16,7 +16,13 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
 from desk_app.scanning.decoder import Decoded, Decoder
-from desk_app.scanning.sources import FrameSource, SourceError, is_camera_index, open_source
+from desk_app.scanning.sources import (
+    FrameSource,
+    SourceError,
+    is_camera_index,
+    open_source,
+    without_password,
+)
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +215,7 @@ class CameraWorker(QThread):
                     str(exc)
                     if isinstance(exc, SourceError)
                     else self.tr("Cannot open {source}: {error}").format(
-                        source=self.spec, error=exc
+                        source=without_password(self.spec), error=exc
                     )
                 )
                 if not reported_missing:
@@ -234,7 +240,7 @@ class CameraWorker(QThread):
             if outcome == "ended":
                 mailbox.drain()
                 if not self._should_stop():
-                    self._status("ended", self.tr("End of {source}").format(source=self.spec))
+                    self._status("ended", self.tr("End of {source}").format(source=self._name()))
                     self.source_ended.emit()
                 return
             if outcome == "stopped":
@@ -254,7 +260,8 @@ class CameraWorker(QThread):
     def _name(self) -> str:
         if is_camera_index(self.spec):
             return self.tr("Camera {index}").format(index=self.spec.strip())
-        return self.spec
+        # A stream address may carry a password: never in a status line or a log.
+        return without_password(self.spec)
 
     def _play(self, source: FrameSource, mailbox: _Mailbox, index: int) -> tuple[str, int]:
         """Read until the source ends, fails or the worker stops; returns (outcome, index)."""
@@ -266,7 +273,7 @@ class CameraWorker(QThread):
             try:
                 frame = source.read()
             except Exception as exc:  # noqa: BLE001 - a driver error is a lost source
-                log.warning("reading %s failed: %s", self.spec, exc)
+                log.warning("reading %s failed: %s", self._name(), exc)
                 frame = None
             arrived = time.monotonic()
             if frame is None:

@@ -88,10 +88,8 @@ def _load_pyzbar() -> ModuleType | None:
 
 
 def _payload_recognised(text: str) -> bool:
-    try:
-        from desk_app.domain.payloads import parse
-    except ImportError:  # pragma: no cover - the domain room ships with the package
-        return False
+    from desk_app.domain.payloads import parse
+
     try:
         return bool(parse(text).recognised)
     except Exception:  # noqa: BLE001 - a parser bug must not cost a scan

@@ -178,13 +178,13 @@ def open_stream(url: str) -> CaptureSource:
     if capture is None or not capture.isOpened():
         if capture is not None:
             capture.release()
-        raise SourceError(t("scan.stream_unavailable", url=_without_password(url)))
+        raise SourceError(t("scan.stream_unavailable", url=without_password(url)))
     capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)
-    return CaptureSource(capture, is_file=False, description=_without_password(url))
+    return CaptureSource(capture, is_file=False, description=without_password(url))
 
 
-def _without_password(url: str) -> str:
-    """The URL for messages: ``rtsp://user:secret@host`` loses its secret."""
+def without_password(url: str) -> str:
+    """The source for messages and logs: ``rtsp://user:secret@host`` loses its secret."""
     scheme, sep, rest = url.partition("://")
     credentials, at, host = rest.partition("@")
     if at and ":" in credentials:

@@ -28,10 +28,8 @@ OTHER_SOURCE = "__other__"
 
 def camera_choices() -> list[tuple[str, str]]:
     """(value for ``scan.camera``, name) of the cameras found; [] when none can be listed."""
-    try:
-        from desk_app.scanning.sources import list_cameras
-    except ImportError:
-        return []
+    from desk_app.scanning.sources import list_cameras
+
     try:
         found = list(list_cameras())
     except Exception:  # a camera driver failing must not keep the settings closed

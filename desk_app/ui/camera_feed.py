@@ -45,12 +45,8 @@ class CameraFeed(QObject):
         """Open ``spec`` in a new worker (the old one is stopped first)."""
         self.stop()
         self.spec = spec
-        try:
-            from desk_app.scanning.camera_worker import CameraWorker
-        except ImportError as exc:
-            log.warning("camera support missing: %s", exc)
-            self.status_changed.emit("no_camera", str(exc))
-            return False
+        from desk_app.scanning.camera_worker import CameraWorker
+
         worker = CameraWorker(spec, realtime=self.realtime)
         worker.frame_ready.connect(self.on_frame_ready)
         worker.codes_decoded.connect(self.on_codes_decoded)

@@ -21,10 +21,7 @@ class _Preloader(QObject):
     def start(self, modules: tuple[str, ...]) -> None:
         def work() -> None:
             for module in modules:
-                try:
-                    importlib.import_module(module)
-                except ImportError as exc:
-                    log.info("optional module %s not loaded: %s", module, exc)
+                importlib.import_module(module)
             self.loaded.emit()
 
         threading.Thread(target=work, name="desk-preload", daemon=True).start()

@@ -47,9 +47,8 @@ from desk_app.reports import mail
 from desk_app.reports.workbook import Report, export_report, unit_info
 from desk_app.timeutil import utc_now
 from desk_app.ui.report_jobs import Job, start_job
-from desk_app.ui.report_reminder import ReportReminderBanner
 
-__all__ = ["ReportDialog", "ReportReminderBanner"]
+__all__ = ["ReportDialog"]
 
 log = logging.getLogger(__name__)
 

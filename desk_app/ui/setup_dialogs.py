@@ -6,8 +6,8 @@
   this time and the wizard comes back at the next start. Never call it for an unattended
   run (``--exit-at-end``): it waits for a person.
 - ``ask_manager_pin(ctx, parent, reason) -> bool``: see ``pin_dialogs``.
-- ``SettingsDialog(ctx, parent)``: see ``settings_dialog``; ``edit_settings`` asks the PIN,
-  shows it and returns the keys that changed.
+- ``SettingsDialog(ctx, parent)``: see ``settings_dialog`` (the window opens it behind the
+  PIN through ``manager_actions.edit_settings``).
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ __all__ = [
     "PinDialog",
     "SettingsDialog",
     "ask_manager_pin",
-    "edit_settings",
     "offer_new_pin",
     "run_first_run_if_needed",
 ]
@@ -180,15 +179,3 @@ def run_first_run_if_needed(ctx: AppContext, parent: QWidget | None = None) -> b
         return False
     wizard = FirstRunWizard(ctx, parent)
     return wizard.exec() == QDialog.DialogCode.Accepted
-
-
-def edit_settings(ctx: AppContext, parent: QWidget | None = None) -> list[str]:
-    """Ask the manager PIN, show the settings; the keys that changed ([] if none or refused)."""
-    from PySide6.QtCore import QCoreApplication
-
-    reason = QCoreApplication.translate("SetupDialogs", "Open the settings")
-    if not ask_manager_pin(ctx, parent, reason):
-        return []
-    dialog = SettingsDialog(ctx, parent)
-    dialog.exec()
-    return dialog.changed_keys

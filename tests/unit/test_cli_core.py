@@ -213,3 +213,13 @@ def test_parse_shows_the_unplaced_value_warning(
     assert code == 0
     assert words in out and "(unplaced_field)" in out
     assert "old_id_number" not in out
+
+
+def test_config_list_hides_a_stream_password(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    url = "rtsp://admin:s3cret@10.0.0.5:554/live"
+    assert run(capsys, "--db", sqlite_url, "config", "set", "scan.camera", url)[0] == 0
+    code, out, _ = run(capsys, "--db", sqlite_url, "config", "list")
+    assert code == 0
+    assert "s3cret" not in out and "rtsp://admin:***@10.0.0.5:554/live" in out

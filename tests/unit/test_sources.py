@@ -192,3 +192,12 @@ def test_scan_without_json_prints_a_readable_line(tmp_path, capsys) -> None:
     cv2.imwrite(str(image), qr_image("line one\r\nline two", module_px=5))
     assert main(["scan", str(image)]) == EXIT_OK
     assert capsys.readouterr().out == f"{image}: [unrecognised] line one\\r\\nline two\n"
+
+
+def test_stream_password_never_shown() -> None:
+    from desk_app.scanning.sources import without_password
+
+    assert without_password("rtsp://admin:s3cret@10.0.0.5:554/live") == (
+        "rtsp://admin:***@10.0.0.5:554/live"
+    )
+    assert without_password("rtsp://10.0.0.5/live") == "rtsp://10.0.0.5/live"
