@@ -134,6 +134,9 @@ class ScannerWedge(QObject):
             if key in _TERMINATORS and self._late_terminator(now):
                 self._swallow_release(key)
                 return True  # the Enter of a scan that silence already ended
+            if key == Qt.Key.Key_Backspace and self._rewrite(now):
+                self._swallow_release(key)
+                return True
             self._release_held()
             return False
         if self._held and now - self._last_at > (self.end_gap if self._burst else self.max_gap):
@@ -146,6 +149,19 @@ class ScannerWedge(QObject):
         if not self._burst and len(self._held) >= self.min_chars:
             self._burst = True
         self._timer.start(int((self.silence if self._burst else self.max_gap) * 1000) + 1)
+        return True
+
+    def _rewrite(self, now: float) -> bool:
+        """A Backspace inside a burst: a Vietnamese input method (Unikey, EVKey in Telex or VNI
+        mode) rewriting what the scanner typed deletes a letter and types its replacement at
+        machine speed. The burst goes on with the rewritten text instead of spilling into
+        the field; a person's Backspace comes too late to be taken for one."""
+        if not (self._burst and self._held) or now - self._last_at > self.max_gap:
+            return False
+        self._held.pop()
+        self._last_at = now
+        self._shape_checked = False
+        self._timer.start(int(self.silence * 1000) + 1)
         return True
 
     def _late_terminator(self, now: float) -> bool:

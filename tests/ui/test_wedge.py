@@ -304,3 +304,26 @@ def test_a_late_enter_after_a_silent_end_is_swallowed(form, wedge, clock) -> Non
     type_text(field, "ok", clock, gap_ms=200)
     press_enter(field, clock, gap_ms=200)  # the operator's own Enter later still works
     assert submitted == ["ok"]
+
+
+def test_an_input_method_rewriting_a_burst_keeps_it_a_scan(form, wedge, clock) -> None:
+    """Telex turns the scanner's "ee" into "ê": Backspace, then the new letter, at machine speed."""
+    _, field, _ = form
+    scanner, scans = wedge
+    type_text(field, "001090012345||Nguye", clock, gap_ms=4)
+    clock.advance(2)
+    _key(field, "\b", Qt.Key.Key_Backspace)  # the input method takes back the first "e"
+    type_text(field, "ên Văn An|14031990|Nam|Hà Nội|15082021", clock, gap_ms=4)
+    press_enter(field, clock, gap_ms=4)
+    assert scans == ["001090012345||Nguyên Văn An|14031990|Nam|Hà Nội|15082021"]
+    assert field.text() == ""
+
+
+def test_a_persons_backspace_still_edits_the_field(form, wedge, clock) -> None:
+    _, field, _ = form
+    scanner, scans = wedge
+    type_text(field, "Trầnn", clock, gap_ms=150)
+    settle(scanner, clock)
+    clock.advance(300)
+    _key(field, "\b", Qt.Key.Key_Backspace)
+    assert field.text() == "Trần" and scans == []
