@@ -214,14 +214,15 @@ class Recorder:
         conn = session.connection()
         row = conn.execute(_SELECT_OPEN_VISIT, {"pid": person_id}).first()
         open_visit = None if row is None else OpenVisit(row[0], row[1], tuple(row[2].split()))
+        last_scan_at = self._last_scan_at(session, person_id)
         last_visit_id = last_exit_at = None
-        if open_visit is None:
+        if open_visit is None and last_scan_at is not None:  # someone seen before
             last = conn.execute(_SELECT_LAST_VISIT, {"pid": person_id}).first()
             if last is not None:
                 last_visit_id, last_exit_at = last
         return ScanFacts(
             open_visit=open_visit,
-            last_scan_at=self._last_scan_at(session, person_id),
+            last_scan_at=last_scan_at,
             last_visit_id=last_visit_id,
             last_exit_at=last_exit_at,
         )
