@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.own_codes import new_pass_token
@@ -29,9 +29,9 @@ from desk_app.storage.schema import (
     Person,
     ScanEvent,
     SettingRow,
-    StaffMember,
     Visit,
 )
+from desk_app.storage.staff import StaffEntry, StaffRepository
 from desk_app.timeutil import local_day_bounds, utc_now
 
 
@@ -281,41 +281,16 @@ class VisitLog(Recorder):
     def audit_records(self) -> list[AuditRecord]:
         return audit_chain.records(self.db)
 
-    # ----- staff cards -----------------------------------------------------------------
+    # ----- staff cards (storage/staff.py) ----------------------------------------------
+    @property
+    def staff_list(self) -> StaffRepository:
+        return StaffRepository(self.db, desk=self.desk)
+
     def upsert_staff(self, staff_id: str, name: str, title: str = "", department: str = "") -> None:
-        def work(session: Session) -> None:
-            row = session.scalar(select(StaffMember).where(StaffMember.staff_id == staff_id))
-            if row is None:
-                session.add(
-                    StaffMember(
-                        staff_id=staff_id,
-                        name=normalise_text(name),
-                        title=normalise_text(title),
-                        department=normalise_text(department),
-                        created_at=utc_now(),
-                    )
-                )
-            else:
-                row.name, row.title = normalise_text(name), normalise_text(title)
-                row.department = normalise_text(department)
+        self.staff_list.upsert(staff_id, name, title, department)
 
-        self.db.write(work)
-
-    def staff(self, *, include_revoked: bool = False) -> list[StaffMember]:
-        stmt = select(StaffMember).order_by(StaffMember.staff_id)
-        if not include_revoked:
-            stmt = stmt.where(StaffMember.revoked_at.is_(None))
-        return self.db.read(lambda s: list(s.scalars(stmt)))
+    def staff(self, *, include_revoked: bool = False) -> list[StaffEntry]:
+        return self.staff_list.list(include_revoked=include_revoked)
 
     def revoke_staff(self, staff_id: str, reason: str = "") -> bool:
-        def work(session: Session) -> bool:
-            result = session.execute(
-                update(StaffMember)
-                .where(StaffMember.staff_id == staff_id, StaffMember.revoked_at.is_(None))
-                .values(revoked_at=utc_now(), revoked_reason=reason)
-            )
-            if _rowcount(result):
-                self._audit(session, "revoke_staff", f"{staff_id} {reason}")
-            return bool(_rowcount(result))
-
-        return self.db.write(work)
+        return self.staff_list.revoke(staff_id, reason)
