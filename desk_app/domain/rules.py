@@ -23,6 +23,23 @@ CLOCK_BEHIND = "clock_behind"
 EXIT_WITHOUT_ENTRY = "exit_without_entry"
 
 
+# Every reason and warning these rules give; each has a text in both languages
+# (``reason.<code>`` / ``warning.<code>`` in the message catalogue).
+REASONS = (
+    "checkpoint_code",
+    "staff_revoked",
+    "no_document_number",
+    "pass_old_format",
+    "pass_expired",
+    "pass_unknown",
+    "pass_used",
+    "pass_inside",
+    "malformed",
+    "unknown_format",
+)
+WARNINGS = (CLOCK_BEHIND, EXIT_WITHOUT_ENTRY)
+
+
 class Action(StrEnum):
     REJECT = "reject"  # nothing recorded but the rejected scan
     REPEAT = "repeat"  # the same person again within the debounce window

@@ -9,6 +9,8 @@ import pytest
 from desk_app.domain.payloads import CodeKind, Identity
 from desk_app.domain.rules import (
     CLOCK_BEHIND,
+    REASONS,
+    WARNINGS,
     Action,
     OpenVisit,
     PassVisit,
@@ -285,3 +287,16 @@ def test_friday_reminder(now_local: str, sent: bool, due: bool) -> None:
     monday = datetime.fromisoformat("2026-11-30 00:00+07:00" if now.day == 30 else "2026-11-23")
     assert window.week_start == monday.replace(tzinfo=now.tzinfo)
     assert reminder_due(now, window, sent) is due
+
+
+def test_every_reason_and_warning_of_the_rules_has_both_languages() -> None:
+    from desk_app.i18n import CATALOGUE
+
+    for key in [f"reason.{r}" for r in REASONS] + [f"warning.{w}" for w in WARNINGS]:
+        assert set(CATALOGUE[key]) >= {"vi", "en"}, key
+        assert all(CATALOGUE[key].values()), key
+
+
+def test_the_rules_give_only_the_reasons_they_list() -> None:
+    given = {case[6] for case in CASES if case[5] is Action.REJECT}
+    assert given - {"too_long"} <= set(REASONS)
