@@ -157,3 +157,37 @@ def test_mojibake_is_stored_repaired(ctx: AppContext) -> None:
         ).scalar()
     )
     assert stored == "Trần Thị Bình"
+
+
+def test_a_log_made_before_pass_tokens_upgrades_and_prints_passes(db_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from desk_app.storage.migrate import alembic_config
+
+    engine = create_engine(db_url)
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(
+            text(
+                "INSERT INTO people (id, person_key, name, created_at, updated_at) "
+                "VALUES (1, 'manual:x', 'Khách Cũ', '2026-11-23 01:00:00', '2026-11-23 01:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO visits (id, person_id, entry_at, exit_auto, entry_method, code_kind,"
+                " desk, checkpoint, purpose, host, warnings) VALUES (1, 1,"
+                " '2026-11-23 01:00:00', false, 'manual', 'manual', '', '', '', '', '')"
+            )
+        )
+    engine.dispose()
+    ctx = AppContext.open(db_url)
+    try:
+        code = _pass_for(ctx, 1)
+        left = ctx.log.record_scan(ctx.parse(code), at=T0 + M)
+        assert (left.outcome, left.visit_id) == (Outcome.EXIT, 1)
+    finally:
+        ctx.close()
