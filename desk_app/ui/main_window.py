@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         act["refresh"].triggered.connect(self.reload)
         act["settings"].triggered.connect(self.on_settings)
         act["report"].triggered.connect(self.on_report)
+        act["rollup"].triggered.connect(self.on_rollup)
         act["print"].triggered.connect(self.on_print)
         act["shortcuts"].triggered.connect(self.on_shortcuts)
         act["quit"].triggered.connect(self.close)
@@ -331,6 +332,11 @@ class MainWindow(QMainWindow):
         from desk_app.ui.report_dialog import ReportDialog
 
         self._open(ReportDialog(self.ctx, self))
+
+    def on_rollup(self) -> None:
+        from desk_app.ui.rollup_dialog import RollupDialog
+
+        self._open(RollupDialog(self.ctx, self))
 
     def on_print(self) -> None:
         from desk_app.ui.print_dialog import PrintDialog

@@ -38,6 +38,7 @@ ACTION_KEYS: dict[str, tuple[str, ...]] = {
     "inside": ("Ctrl+2",),
     "refresh": ("F5",),
     "settings": ("F12", "Ctrl+,"),
+    "rollup": ("Ctrl+Shift+R",),
     "shortcuts": ("F1",),
 }
 
@@ -45,7 +46,7 @@ MENUS: dict[str, list[str | None]] = {
     "desk": ["manual", "check_out", "full_id", None, "print", "report", None, "quit"],
     "scan": ["direction_auto", "direction_in", "direction_out", None, "camera", "demo", "scanner"],
     "view": ["search", "visits", "inside", None, "refresh"],
-    "tools": ["settings"],
+    "tools": ["settings", None, "rollup"],
     "help": ["shortcuts"],
 }
 TOOLBAR: list[str | None] = [
@@ -146,6 +147,7 @@ class DeskActions(QObject):
             "inside": self.tr("Go to who is inside"),
             "refresh": self.tr("Refresh"),
             "settings": self.tr("Settings…"),
+            "rollup": self.tr("Roll up the weekly reports…"),
             "shortcuts": self.tr("Keyboard shortcuts"),
         }
         for name, text in texts.items():

@@ -296,6 +296,10 @@
         <translation>Settings…</translation>
     </message>
     <message>
+        <source>Roll up the weekly reports…</source>
+        <translation>Roll up the weekly reports…</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1579,6 +1583,89 @@ Do you want to delete it anyway?</translation>
     <message>
         <source>Already recorded a moment ago</source>
         <translation>Already recorded a moment ago</translation>
+    </message>
+</context>
+<context>
+    <name>RollupDialog</name>
+    <message>
+        <source>Roll up the weekly reports</source>
+        <translation>Roll up the weekly reports</translation>
+    </message>
+    <message>
+        <source>&amp;Register of points:</source>
+        <translation>&amp;Register of points:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder of reports:</source>
+        <translation>&amp;Folder of reports:</translation>
+    </message>
+    <message>
+        <source>&amp;Week (any day of it):</source>
+        <translation>&amp;Week (any day of it):</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>R&amp;oll up</source>
+        <translation>R&amp;oll up</translation>
+    </message>
+    <message>
+        <source>Save the &amp;workbook…</source>
+        <translation>Save the &amp;workbook…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;letter…</source>
+        <translation>Save the &amp;letter…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Files not counted:</source>
+        <translation>Files not counted:</translation>
+    </message>
+    <message>
+        <source>Register of points</source>
+        <translation>Register of points</translation>
+    </message>
+    <message>
+        <source>Register (*.csv *.xlsx)</source>
+        <translation>Register (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Folder of reports</source>
+        <translation>Folder of reports</translation>
+    </message>
+    <message>
+        <source>Save the workbook</source>
+        <translation>Save the workbook</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the letter</source>
+        <translation>Save the letter</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Points: %1 · reported: %2 · reported zero: %3 · sent nothing: %4</source>
+        <translation>Points: %1 · reported: %2 · reported zero: %3 · sent nothing: %4</translation>
+    </message>
+    <message>
+        <source>Scans: %1 · previous week: %2 · change: %3 · by QR code: %4 %</source>
+        <translation>Scans: %1 · previous week: %2 · change: %3 · by QR code: %4 %</translation>
     </message>
 </context>
 <context>

@@ -296,6 +296,10 @@
         <translation>Thiết lập…</translation>
     </message>
     <message>
+        <source>Roll up the weekly reports…</source>
+        <translation>Tổng hợp báo cáo tuần…</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1578,6 +1582,89 @@ Bạn vẫn muốn xóa?</translation>
     <message>
         <source>Already recorded a moment ago</source>
         <translation>Vừa được ghi nhận</translation>
+    </message>
+</context>
+<context>
+    <name>RollupDialog</name>
+    <message>
+        <source>Roll up the weekly reports</source>
+        <translation>Tổng hợp báo cáo tuần</translation>
+    </message>
+    <message>
+        <source>&amp;Register of points:</source>
+        <translation>&amp;Danh sách điểm:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder of reports:</source>
+        <translation>Thư &amp;mục báo cáo:</translation>
+    </message>
+    <message>
+        <source>&amp;Week (any day of it):</source>
+        <translation>T&amp;uần (một ngày bất kỳ trong tuần):</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>R&amp;oll up</source>
+        <translation>Tổng &amp;hợp</translation>
+    </message>
+    <message>
+        <source>Save the &amp;workbook…</source>
+        <translation>Lưu &amp;bảng tính…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;letter…</source>
+        <translation>Lưu &amp;công văn…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Files not counted:</source>
+        <translation>Tệp không tính:</translation>
+    </message>
+    <message>
+        <source>Register of points</source>
+        <translation>Danh sách điểm</translation>
+    </message>
+    <message>
+        <source>Register (*.csv *.xlsx)</source>
+        <translation>Danh sách điểm (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Folder of reports</source>
+        <translation>Thư mục báo cáo</translation>
+    </message>
+    <message>
+        <source>Save the workbook</source>
+        <translation>Lưu bảng tính</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the letter</source>
+        <translation>Lưu công văn</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <source>Points: %1 · reported: %2 · reported zero: %3 · sent nothing: %4</source>
+        <translation>Số điểm: %1 · có báo cáo: %2 · báo cáo bằng 0: %3 · không báo cáo: %4</translation>
+    </message>
+    <message>
+        <source>Scans: %1 · previous week: %2 · change: %3 · by QR code: %4 %</source>
+        <translation>Lượt quét: %1 · tuần trước: %2 · tăng/giảm: %3 · bằng mã QR: %4 %</translation>
     </message>
 </context>
 <context>
