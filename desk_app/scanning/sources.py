@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from desk_app.i18n import t
+from desk_app.scanning.image_size import MAX_PIXELS, header_size, reduction
 
 log = logging.getLogger(__name__)
 
@@ -81,16 +82,51 @@ class CaptureSource(FrameSource):
             capture.release()
 
 
-def read_image(path: Path) -> np.ndarray | None:
-    """An image file as BGR, or None; works with non-ASCII paths on Windows too."""
+class ImageTooLarge(SourceError):
+    """A picture whose header announces more pixels than can be decoded safely."""
+
+
+_REDUCED = {
+    2: cv2.IMREAD_REDUCED_COLOR_2,
+    4: cv2.IMREAD_REDUCED_COLOR_4,
+    8: cv2.IMREAD_REDUCED_COLOR_8,
+}
+
+
+def read_image(path: Path, max_pixels: int = MAX_PIXELS) -> np.ndarray | None:
+    """An image file as BGR, or None; works with non-ASCII paths on Windows too.
+
+    The size in the file's header is checked before decoding: a JPEG above ``max_pixels``
+    is decoded at a half, quarter or eighth of its size (the decoder never holds more);
+    any other picture above it raises ImageTooLarge.
+    """
     try:
         data = np.fromfile(str(path), dtype=np.uint8)
     except OSError:
         return None
     if data.size == 0:
         return None
+    flags = cv2.IMREAD_COLOR
+    size = header_size(data[:65536].tobytes())
+    if size is not None:
+        width, height = size
+        factor = reduction(width, height, max_pixels)
+        is_jpeg = bool(data[0] == 0xFF and data[1] == 0xD8)
+        if factor != 1 and not (is_jpeg and factor):
+            raise ImageTooLarge(
+                t(
+                    "scan.image_too_large",
+                    path=path,
+                    width=width,
+                    height=height,
+                    limit=max_pixels // 1_000_000,
+                )
+            )
+        if factor > 1:
+            log.info("%s: %d x %d decoded at 1/%d", path, width, height, factor)
+            flags = _REDUCED[factor]
     try:
-        image = cv2.imdecode(data, cv2.IMREAD_COLOR)
+        image = cv2.imdecode(data, flags)
     except cv2.error:
         return None
     return image if image is not None and image.size else None
@@ -111,7 +147,11 @@ class ImageFolderSource(FrameSource):
         while self._next < len(self._paths):
             path = self._paths[self._next]
             self._next += 1
-            image = read_image(path)
+            try:
+                image = read_image(path)
+            except ImageTooLarge as exc:
+                log.warning("skipping %s", exc)
+                continue
             if image is not None:
                 return image
             log.warning("skipping unreadable image %s", path)

@@ -34,4 +34,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{count} tệp không đọc được.",
         "en": "{count} file(s) could not be read.",
     },
+    "scan.image_too_large": {
+        "vi": "Ảnh {path} quá lớn ({width} x {height} điểm ảnh, tối đa {limit} triệu): "
+        "không đọc. Hãy chụp lại hoặc thu nhỏ ảnh.",
+        "en": "The picture {path} is too large ({width} x {height} pixels, at most "
+        "{limit} million): not read. Take it again or make it smaller.",
+    },
 }

@@ -1,0 +1,115 @@
+"""Pictures whose header announces a huge size: refused (or read smaller) before decoding."""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from desk_app.scanning.image_size import MAX_PIXELS, header_size, reduction
+from desk_app.scanning.sources import ImageTooLarge, open_folder, read_image
+
+REPO = Path(__file__).resolve().parents[2]
+SIDE = 20_000
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+def huge_png(path: Path, side: int = SIDE) -> Path:
+    """A white grey-scale PNG of side x side pixels, a few hundred KB, made row by row."""
+    packer = zlib.compressobj(9)
+    row = b"\x00" + b"\xff" * side
+    parts = [packer.compress(row) for _ in range(side)]
+    parts.append(packer.flush())
+    header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", b"".join(parts))
+        + _chunk(b"IEND", b"")
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def big_png(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return huge_png(tmp_path_factory.mktemp("big") / "huge.png")
+
+
+def test_header_sizes_of_the_common_formats(tmp_path: Path) -> None:
+    image = np.zeros((30, 50, 3), np.uint8)
+    for suffix in (".png", ".jpg", ".bmp", ".webp"):
+        ok, encoded = cv2.imencode(suffix, image)
+        assert ok
+        assert header_size(encoded.tobytes()) == (50, 30), suffix
+    assert header_size(b"GIF89a" + struct.pack("<HH", 640, 480)) == (640, 480)
+    assert header_size(b"not an image") is None
+    assert reduction(4000, 3000) == 1 and reduction(9000, 6000) == 2
+    assert reduction(SIDE, SIDE) == 4 and reduction(60_000, 60_000) == 0
+
+
+def test_a_huge_png_is_refused_from_its_header(big_png: Path) -> None:
+    assert big_png.stat().st_size < 2_000_000
+    assert header_size(big_png.read_bytes()[:64]) == (SIDE, SIDE)
+    with pytest.raises(ImageTooLarge, match="20000 x 20000"):
+        read_image(big_png)
+
+
+def test_a_large_jpeg_is_read_at_a_reduced_size(tmp_path: Path) -> None:
+    picture = np.full((6000, 9000), 255, np.uint8)  # 54 MP
+    cv2.rectangle(picture, (1000, 1000), (3000, 3000), 0, -1)
+    path = tmp_path / "large.jpg"
+    ok, encoded = cv2.imencode(".jpg", picture)
+    assert ok
+    path.write_bytes(encoded.tobytes())
+    image = read_image(path)
+    assert image is not None
+    assert image.shape[:2] == (3000, 4500)  # half size, within the limit
+    assert image.shape[0] * image.shape[1] <= MAX_PIXELS
+
+
+def test_the_image_folder_skips_a_huge_picture(
+    big_png: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "frames"
+    folder.mkdir()
+    (folder / "a-huge.png").symlink_to(big_png)
+    cv2.imwrite(str(folder / "b-small.png"), np.zeros((20, 20, 3), np.uint8))
+    source = open_folder(folder)
+    first = source.read()
+    assert first is not None and first.shape[:2] == (20, 20)
+    assert source.read() is None
+    assert "too large" in caplog.text
+
+
+def test_scan_refuses_without_a_huge_allocation(big_png: Path) -> None:
+    """``desk-app scan`` on the huge PNG: a clear refusal, and the child's peak memory stays far
+    below the 1.2 GB a decode would take (measured by a fresh parent, so only it counts)."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(done.returncode, peak)\n"
+        "sys.stderr.write(done.stderr)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
+    done = subprocess.run(
+        [sys.executable, "-c", probe, sys.executable, "-m", "desk_app", "scan", str(big_png)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    code, peak_kb = (int(part) for part in done.stdout.split())
+    assert code == 1
+    assert "too large (20000 x 20000 pixels" in done.stderr and "Traceback" not in done.stderr
+    assert peak_kb < 600_000, f"peak {peak_kb} KB"
