@@ -26,6 +26,7 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "eml": (".eml",),
     "csv": (".csv",),
     "docx": (".docx",),
+    "json": (".json",),
 }
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import sys
 from datetime import datetime
@@ -19,6 +20,8 @@ from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
 from desk_app.cli.core import days_arg
 from desk_app.context import AppContext
 from desk_app.i18n import t
+from desk_app.outputs import write_bytes
+from desk_app.reports.cells import needs_quote
 from desk_app.storage import audit
 from desk_app.storage.people import PersonError, PersonRecord, exports_dir
 from desk_app.timeutil import format_date, format_datetime, local_day_bounds, parse_user_date
@@ -172,9 +175,8 @@ def write_export(record: PersonRecord, base: Path) -> list[Path]:
 
     base.parent.mkdir(parents=True, exist_ok=True)
     json_path = base.with_name(base.name + ".json")
-    json_path.write_text(
-        json.dumps(record.to_json_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
-    )
+    data = json.dumps(record.to_json_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+    write_bytes(json_path, "json", data)
     wb = Workbook()
     sheet = wb.active
     assert sheet is not None
@@ -195,8 +197,16 @@ def write_export(record: PersonRecord, base: Path) -> list[Path]:
                     for v in row.values()
                 ]
             )
+    for ws in wb.worksheets:  # a name typed as "=..." stays text, never a formula
+        for cells in ws.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str) and needs_quote(cell.value):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
     xlsx_path = base.with_name(base.name + ".xlsx")
-    wb.save(xlsx_path)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_bytes(xlsx_path, "xlsx", buffer.getvalue())
     return [xlsx_path, json_path]
 
 

@@ -178,3 +178,27 @@ def test_report_and_eml_written_through_the_helper(
         "r.xlsx",
     ] or ({"r.eml", "r.xlsx"} <= {p.name for p in tmp_path.iterdir()})
     assert not [p for p in tmp_path.iterdir() if ".part" in p.name]
+
+
+def test_person_export_holds_no_formula(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    from openpyxl import load_workbook
+
+    from desk_app.context import AppContext
+
+    ctx = AppContext.open(sqlite_url)
+    ctx.log.desk = '=HYPERLINK("http://x","y")'
+    ctx.log.record_scan(ctx.parse(CCCD), method="camera")
+    ctx.close()
+    code, _, err = run(
+        capsys, "--db", sqlite_url, "person", "export", "001090123456", "--out",
+        str(tmp_path / "an"),
+    )  # fmt: skip
+    assert code == 0, err
+    wb = load_workbook(tmp_path / "an.xlsx")
+    values = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    formulas = [c.value for c in values if c.data_type == "f"]
+    assert formulas == []
+    assert any(c.value == '=HYPERLINK("http://x","y")' for c in values)
+    assert not [p for p in tmp_path.iterdir() if ".part" in p.name]
