@@ -18,6 +18,7 @@ from desk_app.i18n import t
 from desk_app.outputs import check_target, write_bytes
 from desk_app.reports import mail
 from desk_app.reports.workbook import export_report, unit_info
+from desk_app.storage.outbox import SENT
 from desk_app.timeutil import (
     FIRST_LOG_DAY,
     LAST_LOG_DAY,
@@ -162,7 +163,7 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
             f"{e.id:>4}  {format_datetime(e.created_at)}  {e.period:<12} {status:<9} "
             f"{e.attempts:>2}  {e.recipients}"
         )
-        if e.status != mail.SENT and e.last_error:
+        if e.status != SENT and e.last_error:
             print(f"      {e.last_error}")
     return EXIT_OK
 

@@ -121,7 +121,7 @@ def wait_after(failures: int) -> float:
     """Seconds to wait after ``failures`` wrong PINs in a row."""
     if failures < FREE_TRIES:
         return 0.0
-    return min(FIRST_WAIT_SECONDS * 2 ** (failures - FREE_TRIES), MAX_WAIT_SECONDS)
+    return float(min(FIRST_WAIT_SECONDS * 2 ** (failures - FREE_TRIES), MAX_WAIT_SECONDS))
 
 
 class SettingsLike(Protocol):

@@ -32,7 +32,7 @@ def needs_quote(value: str) -> bool:
 
 def clean(value: str) -> str:
     """Without the control characters an .xlsx file cannot hold."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return str(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
 def put(ws: Worksheet, row: int, column: int, value: Any, **style: Any) -> Any:

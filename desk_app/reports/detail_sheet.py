@@ -36,7 +36,8 @@ from desk_app.reports.cells import (
     put,
     warning_name,
 )
-from desk_app.reports.weekly import DetailRow, Figures
+from desk_app.reports.weekly import Figures
+from desk_app.storage.figures import DetailRow
 from desk_app.timeutil import offset_segments, to_local
 
 COLUMNS = (

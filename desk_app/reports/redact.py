@@ -138,7 +138,7 @@ def redact_message(raw: bytes, who: Who) -> bytes | None:
         redacted, removed = redact_workbook(content, who)
         if removed or redacted != content and _differs(content, redacted):
             maintype, subtype = part.get_content_type().split("/", 1)
-            part.set_content(  # type: ignore[attr-defined]
+            part.set_content(
                 redacted, maintype, subtype, disposition="attachment", filename=filename
             )
             changed = True

@@ -43,13 +43,13 @@ from desk_app.reports.weekly import (
     COMPARED,
     KINDS,
     METHODS,
-    DetailRow,
     Figures,
     compute,
     visit_rows,
 )
 from desk_app.settings import Settings
 from desk_app.storage import audit
+from desk_app.storage.figures import DetailRow
 from desk_app.timeutil import to_local, utc_now
 
 CHART_ROWS = 19  # rows under a 9 cm chart at the default row height

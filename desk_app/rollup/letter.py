@@ -98,8 +98,8 @@ def build_letter(
     section.top_margin = section.bottom_margin = Cm(2)
     section.left_margin, section.right_margin = Cm(3), Cm(2)
     style = doc.styles["Normal"]
-    style.font.name = FONT  # type: ignore[union-attr]
-    style.font.size = Pt(13)  # type: ignore[union-attr]
+    style.font.name = FONT
+    style.font.size = Pt(13)
 
     header = doc.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -153,7 +153,7 @@ def build_letter(
         _paragraph(left, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
     _paragraph(right, t("rollup.letter.signer", lang), bold=True, size=13, first=True)
 
-    doc.add_page_break()
+    doc.add_page_break()  # type: ignore[no-untyped-call]
     _paragraph(doc, t("rollup.letter.annex", lang), bold=True)
     _paragraph(doc, f"({week})", italic=True)
     for status in (ZERO, MISSING):

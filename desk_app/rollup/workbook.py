@@ -70,7 +70,7 @@ def _boxed(ws: Worksheet, row: int, values: Sequence[Any], number_format: str = 
         if proto is None:
             cell.border = BOX
             proto = cell
-            ws._boxed_proto = proto  # type: ignore[attr-defined]
+            ws._boxed_proto = proto
         elif cell.quotePrefix:  # a text kept from becoming a formula keeps its own style
             cell.border = BOX
         else:

@@ -73,7 +73,8 @@ class Decoded:
 def _import_pyzbar() -> ModuleType:
     from pyzbar import pyzbar
 
-    return pyzbar
+    module: ModuleType = pyzbar
+    return module
 
 
 def _load_pyzbar() -> ModuleType | None:

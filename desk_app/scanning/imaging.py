@@ -61,8 +61,9 @@ def _to_uint8(array: np.ndarray) -> np.ndarray | None:
         return np.clip(values, 0, 255).astype(np.uint8)
     if array.dtype.kind in "iu":
         if array.dtype.itemsize == 2 and array.dtype.kind == "u":
-            return (array >> 8).astype(np.uint8)  # 16-bit PNG
-        return np.clip(array, 0, 255).astype(np.uint8)
+            array = np.right_shift(array, 8)  # 16-bit PNG
+        clipped: np.ndarray = np.clip(array, 0, 255)
+        return clipped.astype(np.uint8)
     return None
 
 

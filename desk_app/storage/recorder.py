@@ -283,7 +283,7 @@ class Recorder:
     @staticmethod
     def _last_scan_at(session: Session, person_id: int) -> datetime | None:
         value = session.connection().execute(_SELECT_LAST_SCAN, {"pid": person_id}).scalar()
-        return value  # type: ignore[no-any-return]
+        return value
 
     def _repeat(
         self,
