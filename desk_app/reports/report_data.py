@@ -9,6 +9,7 @@ never depends on cell positions or on the language of the labels.
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -20,6 +21,8 @@ from openpyxl.packaging.custom import IntProperty, StringProperty
 
 from desk_app.reports.weekly import Figures
 from desk_app.settings import CODE_RE
+
+log = logging.getLogger(__name__)
 
 FORMAT = "desk_app.weekly_report"
 FORMAT_VERSION = 1
@@ -257,6 +260,7 @@ def read_report(content: bytes) -> UnitReport:
         try:
             pairs = _sheet_pairs(content)
         except Exception as exc:  # openpyxl raises many kinds on a damaged file
+            log.warning("workbook not readable: %r", exc)
             raise UnreadableReport("not_xlsx", type(exc).__name__) from None
     if pairs is None:
         raise UnreadableReport("no_data")
