@@ -1,4 +1,5 @@
-"""Several desks on one log: the local journal kept during outages (``journal``)."""
+"""Several desks on one log: the local journal kept during outages (``journal``), and moving a
+single desk's log onto the shared server (``migrate-to``)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ def register(subparsers: Any) -> None:
     sub = p.add_subparsers(dest="journal_command", required=True)
     sub.add_parser("list", help="show the kept scans").set_defaults(handler=cmd_journal_list)
     sub.add_parser("flush", help="send the kept scans now").set_defaults(handler=cmd_journal_flush)
+    p = subparsers.add_parser(
+        "migrate-to", help="copy this log (every table) into an empty database at URL"
+    )
+    p.add_argument("url", help="the new database, e.g. postgresql+psycopg://desk@server/desks")
+    p.set_defaults(handler=cmd_migrate_to)
 
 
 def _desk_only_settings() -> Settings:
@@ -91,4 +97,31 @@ def cmd_journal_flush(args: argparse.Namespace) -> int:
         t("journal.flushed", sent=len(sent), conflicts=len(conflicts), before=len(done) - len(sent))
     )
     ctx.close()
+    return EXIT_OK
+
+
+def cmd_migrate_to(args: argparse.Namespace) -> int:
+    """Copy the whole log (visits, people, scans, settings, audit, outbox, ...) into an empty
+    database, made at the current schema first; the source is left as it was."""
+    from desk_app.context import AppContext
+    from desk_app.storage import snapshot
+    from desk_app.storage.database import Database, _safe_url
+
+    source = AppContext.open(args.db, flush=False)
+    try:
+        if source.db.url == args.url:
+            raise CliError(t("migrate_to.same"))
+        _, tables = snapshot.dump(source.db)
+        target = Database(args.url)
+        try:
+            count = snapshot.load_into_empty(
+                target, tables, file_name=_safe_url(source.db.url), desk=source.log.desk
+            )
+        except snapshot.NotEmptyError as exc:
+            raise CliError(t("migrate_to.not_empty", table=exc.table)) from None
+        finally:
+            target.dispose()
+    finally:
+        source.close()
+    print(t("migrate_to.done", count=count, url=_safe_url(args.url)))
     return EXIT_OK

@@ -35,4 +35,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Mất kết nối máy chủ, {count} lượt đang chờ gửi",
         "en": "Offline, {count} waiting",
     },
+    "migrate_to.done": {
+        "vi": "Đã chép {count} dòng sang {url}. Từ nay hãy mở bàn với --db {url} "
+        "(hoặc đặt DESK_APP_DB).",
+        "en": "Copied {count} rows to {url}. From now on start the desk with --db {url} "
+        "(or set DESK_APP_DB).",
+    },
+    "migrate_to.not_empty": {
+        "vi": "Cơ sở dữ liệu đích đã có dữ liệu (bảng {table}): không chép gì.",
+        "en": "The target database already holds data (table {table}): nothing was copied.",
+    },
+    "migrate_to.same": {
+        "vi": "Nguồn và đích là cùng một cơ sở dữ liệu.",
+        "en": "Source and target are the same database.",
+    },
 }
