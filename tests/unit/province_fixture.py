@@ -4,7 +4,7 @@ the units' own weekly workbooks (one sent by e-mail, one sent twice), files that
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -72,7 +72,10 @@ def export(unit: Unit, week: str, path: Path, made_at: datetime) -> Path:
 
 
 def export_eml(unit: Unit, week: str, path: Path, made_at: datetime) -> Path:
+    """The unit's e-mail: the workbook, and the page to sign as a PDF beside it (a stand-in
+    here: drawing the real page needs Qt)."""
     report = export_report(unit.ctx, parse_week(week), made_at=made_at)
+    report = replace(report, pdf=b"%PDF-1.4 the page to sign\n%%EOF\n")
     config = mail.MailConfig.from_settings(unit.ctx.settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(mail.compose(report, config, unit.name))

@@ -258,3 +258,35 @@ def test_libreoffice_opens_the_outputs(
     (tmp_path / name).write_bytes(content)
     to_pdf(soffice, tmp_path / name, tmp_path / "pdf")
     db.dispose()
+
+
+def test_mail_without_or_with_several_workbooks_is_listed(
+    province: pf.Province, tmp_path: Path
+) -> None:
+    from email.message import EmailMessage
+
+    workbook = (province.inbox[pf.W41] / "BKN-002.xlsx").read_bytes()
+    kinds = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+    def message(attachments: int) -> bytes:
+        mail = EmailMessage()
+        mail["Subject"] = "Báo cáo tuần"
+        mail.set_content("Kính gửi Sở")
+        for n in range(attachments):
+            mail.add_attachment(workbook, maintype=kinds[0], subtype=kinds[1], filename=f"{n}.xlsx")
+        return mail.as_bytes()
+
+    folder = tmp_path / "thu"
+    folder.mkdir()
+    (folder / "khong-dinh-kem.eml").write_bytes(message(0))
+    (folder / "hai-tep.eml").write_bytes(message(2))
+    (folder / "mot-tep.eml").write_bytes(message(1))
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    result = roll_up(db, read_register(province.register), parse_week(pf.W41), [folder])
+    reasons = {Path(n.path).name: n.reason for n in result.unmatched}
+    assert reasons == {
+        "khong-dinh-kem.eml": "no_attachment",
+        "hai-tep.eml": "several_attachments",
+    }
+    assert result.reported == 1 and result.zero == 1  # the one attached: BKN-002, zero
+    db.dispose()
