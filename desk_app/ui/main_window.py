@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         act["rollup"].triggered.connect(self.on_rollup)
         act["print"].triggered.connect(self.on_print)
         act["shortcuts"].triggered.connect(self.on_shortcuts)
+        act["about"].triggered.connect(self.on_about)
         act["quit"].triggered.connect(self.close)
         # clock, background imports
         self.clock.timeout.connect(self.on_clock)
@@ -358,6 +359,13 @@ class MainWindow(QMainWindow):
 
     def on_shortcuts(self) -> None:
         ShortcutsDialog(list(self.actions_.by_name.values()), self).open()
+
+    def on_about(self) -> None:
+        from desk_app.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ctx.db.url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # ----- clock, language, closing ----------------------------------------------------
     def on_clock(self) -> None:

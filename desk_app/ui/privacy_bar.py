@@ -37,7 +37,7 @@ class PrivacyBar(QWidget):
         self.audit_warning.hide()
         self.backup_reminder = QLabel(self)
         self.backup_reminder.setObjectName("backupReminder")
-        self.backup_reminder.setStyleSheet("background: #fff4ce; padding: 3px;")
+        self.backup_reminder.setStyleSheet("background: #fff4ce; color: #212121; padding: 3px;")
         self.backup_reminder.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -47,7 +47,7 @@ class ReportReminderBanner(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.open_button)
-        self.setStyleSheet("#reportReminder { background: #fff4ce; }")
+        self.setStyleSheet("#reportReminder { background: #fff4ce; color: #212121; }")
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_EVERY_MS)
         self.retry_timer = QTimer(self)

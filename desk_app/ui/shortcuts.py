@@ -40,6 +40,7 @@ ACTION_KEYS: dict[str, tuple[str, ...]] = {
     "settings": ("F12", "Ctrl+,"),
     "rollup": ("Ctrl+Shift+R",),
     "shortcuts": ("F1",),
+    "about": ("Shift+F1",),
 }
 
 MENUS: dict[str, list[str | None]] = {
@@ -47,7 +48,7 @@ MENUS: dict[str, list[str | None]] = {
     "scan": ["direction_auto", "direction_in", "direction_out", None, "camera", "demo", "scanner"],
     "view": ["search", "visits", "inside", None, "refresh"],
     "tools": ["settings", None, "rollup"],
-    "help": ["shortcuts"],
+    "help": ["shortcuts", None, "about"],
 }
 TOOLBAR: list[str | None] = [
     "manual",
@@ -149,6 +150,7 @@ class DeskActions(QObject):
             "settings": self.tr("Settings…"),
             "rollup": self.tr("Roll up the weekly reports…"),
             "shortcuts": self.tr("Keyboard shortcuts"),
+            "about": self.tr("About desk_app…"),
         }
         for name, text in texts.items():
             action = self.by_name[name]

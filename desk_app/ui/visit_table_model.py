@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
 from desk_app.domain.names import fold
 from desk_app.domain.visits import VisitRow
@@ -50,7 +50,15 @@ HEADERS = (
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the VisitRow itself, for actions on a selection
 
 _WARNING_BRUSH = QBrush(QColor("#fff3cd"))
+# Text on the pale warning colour is always dark: a dark palette's white text would vanish.
+_ON_WARNING_BRUSH = QBrush(QColor("#212121"))
 _INSIDE_BRUSH = QBrush(QColor("#1b5e20"))
+_INSIDE_ON_DARK_BRUSH = QBrush(QColor("#81c784"))
+
+
+def dark_palette() -> bool:
+    """True when the desk runs a dark colour scheme (light text on a dark base)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
 def tr(text: object) -> str:
@@ -116,8 +124,12 @@ class VisitTableModel(QAbstractTableModel):
             return self.display(visit, column) or None
         if role == Qt.ItemDataRole.BackgroundRole and visit.warnings:
             return _WARNING_BRUSH
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_ENTRY and visit.inside:
-            return _INSIDE_BRUSH
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_ENTRY and visit.inside:
+                on_dark = dark_palette() and not visit.warnings
+                return _INSIDE_ON_DARK_BRUSH if on_dark else _INSIDE_BRUSH
+            if visit.warnings:
+                return _ON_WARNING_BRUSH
         return None
 
     @staticmethod

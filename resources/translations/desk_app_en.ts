@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About desk_app</source>
+        <translation>About desk_app</translation>
+    </message>
+    <message>
+        <source>Entry control at the desk. The details below help when asking for support.</source>
+        <translation>Entry control at the desk. The details below help when asking for support.</translation>
+    </message>
+    <message>
+        <source>Gathering the details…</source>
+        <translation>Gathering the details…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the details</source>
+        <translation>&amp;Copy the details</translation>
+    </message>
+</context>
+<context>
     <name>CameraChoice</name>
     <message>
         <source>e.g. 1, D:\video.mp4 or rtsp://…</source>
@@ -302,6 +321,10 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>About desk_app…</source>
+        <translation>About desk_app…</translation>
     </message>
     <message>
         <source>&amp;Desk</source>
@@ -1783,13 +1806,6 @@ Do you want to delete it anyway?</translation>
     <message>
         <source>&amp;Change the PIN…</source>
         <translation>&amp;Change the PIN…</translation>
-    </message>
-</context>
-<context>
-    <name>SetupDialogs</name>
-    <message>
-        <source>Open the settings</source>
-        <translation>Open the settings</translation>
     </message>
 </context>
 <context>

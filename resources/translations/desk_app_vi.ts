@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About desk_app</source>
+        <translation>Giới thiệu desk_app</translation>
+    </message>
+    <message>
+        <source>Entry control at the desk. The details below help when asking for support.</source>
+        <translation>Kiểm soát ra vào tại bàn tiếp đón. Các thông tin dưới đây giúp khi cần hỗ trợ kỹ thuật.</translation>
+    </message>
+    <message>
+        <source>Gathering the details…</source>
+        <translation>Đang thu thập thông tin…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the details</source>
+        <translation>&amp;Sao chép thông tin</translation>
+    </message>
+</context>
+<context>
     <name>CameraChoice</name>
     <message>
         <source>e.g. 1, D:\video.mp4 or rtsp://…</source>
@@ -302,6 +321,10 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>About desk_app…</source>
+        <translation>Giới thiệu desk_app…</translation>
     </message>
     <message>
         <source>&amp;Desk</source>
@@ -1782,13 +1805,6 @@ Bạn vẫn muốn xóa?</translation>
     <message>
         <source>&amp;Change the PIN…</source>
         <translation>Đổi &amp;mã PIN…</translation>
-    </message>
-</context>
-<context>
-    <name>SetupDialogs</name>
-    <message>
-        <source>Open the settings</source>
-        <translation>Mở thiết lập</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.visits import VisitRow
@@ -206,3 +208,45 @@ def test_filter_follows_new_rows(qapp: object) -> None:
     assert proxy.rowCount() == 0
     model.upsert(visit(2, "Lê Thị Lan", 1))
     assert proxy.rowCount() == 1
+
+
+def _contrast(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def luminance(color: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(color.redF())
+            + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF())
+        )
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_rows_readable_in_light_and_dark_palettes(qapp: QApplication, dark: bool) -> None:
+    old = qapp.palette()
+    palette = QPalette(old)
+    base, text = (
+        (QColor("#202124"), QColor("#f1f1f1")) if dark else (QColor("white"), QColor("black"))
+    )
+    palette.setColor(QPalette.ColorRole.Base, base)
+    palette.setColor(QPalette.ColorRole.Text, text)
+    qapp.setPalette(palette)
+    try:
+        model = VisitTableModel()
+        warned = visit(2, "Trần Thị Bình", 30, warnings=("id_sex_mismatch",))
+        model.set_rows([warned, visit(1, "Nguyễn Văn An", 0)])
+        for column in range(model.columnCount()):
+            background = cell(model, 0, column, Qt.ItemDataRole.BackgroundRole)
+            foreground = cell(model, 0, column, Qt.ItemDataRole.ForegroundRole)
+            shown = foreground.color() if foreground is not None else text
+            assert _contrast(background.color(), shown) >= 4.5, (column, shown.name())
+        inside = cell(model, 1, COL_ENTRY, Qt.ItemDataRole.ForegroundRole).color()
+        assert _contrast(base, inside) >= 4.5, inside.name()
+    finally:
+        qapp.setPalette(old)
