@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app import __version__
-from desk_app.ui.report_jobs import Job, start_job
+from desk_app.ui.background import Job, start_job
 
 
 def diag_text(database_url: str) -> str:

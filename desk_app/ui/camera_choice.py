@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.background import Job, start_job
 from desk_app.ui.setup_forms import Problem, RetranslatedWidget
 
 log = logging.getLogger(__name__)
@@ -36,25 +36,6 @@ def camera_choices() -> list[tuple[str, str]]:
         log.exception("Listing cameras failed")
         return []
     return [(str(index), str(name)) for index, name in found]
-
-
-class CameraLister(QThread):
-    """Lists the cameras away from the window's thread."""
-
-    found = Signal(list)
-
-    def run(self) -> None:
-        self.found.emit(camera_choices())
-
-
-# Running listers, kept alive until they finish even if their dialog closed first.
-_running: set[CameraLister] = set()
-_quit_hooked: list[bool] = []
-
-
-def _wait_for_listers() -> None:
-    for lister in list(_running):
-        lister.wait()
 
 
 class CameraChoice(RetranslatedWidget):
@@ -111,18 +92,10 @@ class CameraChoice(RetranslatedWidget):
         self._cameras = [(str(v), str(n)) for v, n in cameras]
         self._rebuild()
 
-    def list_in_background(self) -> CameraLister:
-        lister = CameraLister()
-        _running.add(lister)
-        app = QCoreApplication.instance()
-        if app is not None and not _quit_hooked:
-            # A QThread destroyed while running aborts the process: wait at quit.
-            app.aboutToQuit.connect(_wait_for_listers)
-            _quit_hooked.append(True)
-        lister.found.connect(self.set_cameras)
-        lister.finished.connect(lambda: _running.discard(lister))
-        lister.start()
-        return lister
+    def list_in_background(self) -> Job:
+        job = Job(lambda _progress: camera_choices())
+        job.succeeded.connect(self.set_cameras)
+        return start_job(job)
 
     def set_value(self, value: str) -> None:
         self._value = value

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
-import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
+
+from desk_app.ui.background import Job, start_job
 
 log = logging.getLogger(__name__)
 
@@ -77,20 +79,19 @@ class CameraFeed(QObject):
         """List the cameras in the background (probing takes seconds on some systems);
         ``cameras_listed`` brings the answer."""
 
-        def work() -> None:
-            try:
-                from desk_app.scanning.sources import list_cameras
+        def work(_progress: Callable[[int, int], None]) -> list[tuple[int, str]]:
+            from desk_app.scanning.sources import list_cameras
 
-                cameras = list_cameras()
+            try:
+                return list(list_cameras())
             except Exception as exc:  # noqa: BLE001 - no list is better than no window
                 log.warning("listing cameras failed: %s", exc)
-                cameras = []
-            try:
-                self.cameras_listed.emit(cameras)
-            except RuntimeError:  # the window closed while cameras were being listed
-                pass
+                return []
 
-        threading.Thread(target=work, name="desk-camera-list", daemon=True).start()
+        job = Job(work)
+        # Connected to our own signal: a window closed meanwhile simply hears nothing.
+        job.succeeded.connect(self.cameras_listed)
+        start_job(job)
 
     # Relays: only the current worker is heard.
     @Slot(QImage)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import functools
 import importlib
-import logging
-import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-log = logging.getLogger(__name__)
+from desk_app.ui.background import Job, start_job
 
 
 class _Preloader(QObject):
@@ -19,12 +18,13 @@ class _Preloader(QObject):
     loaded = Signal()
 
     def start(self, modules: tuple[str, ...]) -> None:
-        def work() -> None:
+        def work(_progress: Callable[[int, int], None]) -> None:
             for module in modules:
                 importlib.import_module(module)
-            self.loaded.emit()
 
-        threading.Thread(target=work, name="desk-preload", daemon=True).start()
+        job = Job(work)
+        job.succeeded.connect(self.loaded)
+        start_job(job)
 
 
 @functools.cache

@@ -46,7 +46,7 @@ from desk_app.printing.report_page import with_pdf
 from desk_app.reports import mail
 from desk_app.reports.workbook import Report, export_report, unit_info
 from desk_app.timeutil import utc_now
-from desk_app.ui.report_jobs import Job, start_job
+from desk_app.ui.background import Job, start_job
 
 __all__ = ["ReportDialog"]
 

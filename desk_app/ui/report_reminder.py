@@ -14,7 +14,7 @@ from desk_app.context import AppContext
 from desk_app.errors import UserError
 from desk_app.reports import mail
 from desk_app.timeutil import utc_now
-from desk_app.ui.report_jobs import Job, start_job
+from desk_app.ui.background import Job, start_job
 
 if TYPE_CHECKING:
     from desk_app.ui.report_dialog import ReportDialog

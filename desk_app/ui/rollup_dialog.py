@@ -32,7 +32,7 @@ from desk_app.outputs import check_target, write_bytes
 from desk_app.rollup.province import Rollup, roll_up
 from desk_app.rollup.register import read_register
 from desk_app.timeutil import utc_now
-from desk_app.ui.report_jobs import Job, start_job
+from desk_app.ui.background import Job, start_job
 
 THIS_WEEK = QColor(68, 114, 196)
 PREVIOUS_WEEK = QColor(165, 165, 165)

@@ -1,10 +1,19 @@
-"""A worker thread for the report: making the workbook and talking to the mail server
-happen away from the window, which only sees progress and the outcome."""
+"""The one way off the GUI thread for one-off work: making a workbook, talking to the mail
+server, listing cameras, gathering the diagnostic report, importing slow modules.
+
+``Job(work)`` runs ``work(progress)`` in its own thread; the window only sees ``progress``,
+then ``succeeded`` with the result or ``failed`` with a sentence for the user. ``start_job``
+keeps a job alive until it ends, even when the dialog that started it closed first, and waits
+for running jobs when the application quits (a QThread destroyed while running aborts the
+process). Long-running loops with their own life (the camera, the serial scanner, the live
+view) are QThreads of their own rooms.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
@@ -16,14 +25,15 @@ log = logging.getLogger(__name__)
 class Job(QThread):
     """Runs one function away from the window; it gets a ``progress(done, total)`` callback.
 
-    The function returns the message to show; a UserError is shown as it is.
+    The function returns the result (for the report dialogs, the message to show); a
+    UserError is shown as it is.
     """
 
     progress = Signal(int, int)
-    succeeded = Signal(str)
+    succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, work: Callable[[Callable[[int, int], None]], str]) -> None:
+    def __init__(self, work: Callable[[Callable[[int, int], None]], Any]) -> None:
         super().__init__()
         self._work = work
 
@@ -33,7 +43,7 @@ class Job(QThread):
         except UserError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug: the details go to the log, the user gets a sentence
-            log.exception("report job failed")
+            log.exception("background job failed")
             self.failed.emit(
                 QCoreApplication.translate("ReportDialog", "Unexpected error: %1").replace(
                     "%1", f"{type(exc).__name__}: {exc}"
