@@ -21,6 +21,9 @@ from desk_app.timeutil import local_day_bounds, local_zone, to_local
 # another desk's, or corrected backwards): the exit is stored at the entry time instead.
 CLOCK_BEHIND = "clock_behind"
 EXIT_WITHOUT_ENTRY = "exit_without_entry"
+# Reason of a scan kept on a desk during an outage and sent later, which the log has moved
+# past (the person has a later entry or exit): deciding it now would rewrite their visits.
+JOURNAL_CONFLICT = "journal_conflict"
 
 
 # Every reason and warning these rules give; each has a text in both languages
@@ -36,6 +39,7 @@ REASONS = (
     "pass_inside",
     "malformed",
     "unknown_format",
+    JOURNAL_CONFLICT,
 )
 WARNINGS = (CLOCK_BEHIND, EXIT_WITHOUT_ENTRY)
 
@@ -220,8 +224,13 @@ def plan_scan(
     direction: Direction,
     now: datetime,
     debounce: timedelta,
+    *,
+    replayed: bool = False,
 ) -> Decision:
-    """What one scanned code does: reject (with a reason), repeat, enter or exit."""
+    """What one scanned code does: reject (with a reason), repeat, enter or exit.
+
+    ``replayed``: the scan was kept on a desk during an outage and is sent only now.
+    """
     if not identity.recognised:
         return reject(identity.reason or "unknown_format")
     if identity.kind == CodeKind.CHECKPOINT:
@@ -232,6 +241,8 @@ def plan_scan(
         return reject("staff_revoked")
     if person_key(identity) is None:
         return reject("no_document_number")
+    if replayed and facts.last_scan_at is not None and facts.last_scan_at > now:
+        return reject(JOURNAL_CONFLICT)
     return plan_visit(facts, direction, now, debounce, tuple(identity.warnings))
 
 

@@ -24,15 +24,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
-from desk_app.domain.payloads import CodeKind, Identity
-from desk_app.domain.visits import Direction, Method, Outcome, ScanResult, person_key
+from desk_app.domain.payloads import Identity
+from desk_app.domain.rules import JOURNAL_CONFLICT
+from desk_app.domain.visits import Direction, Method, ScanResult
 from desk_app.paths import data_dir
 from desk_app.storage.recorder import Recorder
-from desk_app.storage.schema import Person, ScanEvent
+from desk_app.storage.schema import ScanEvent
 
 log = logging.getLogger(__name__)
 
-CONFLICT = "journal_conflict"  # rejection reason of a replayed scan the log has overtaken
+CONFLICT = JOURNAL_CONFLICT  # rejection reason of a replayed scan the log has overtaken
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS journal (
@@ -207,8 +208,6 @@ def replay(recorder: Recorder, entry: JournalEntry, identity: Identity) -> ScanR
             return None
         recorder.journal_id = entry.journal_id
         try:
-            if _overtaken(session, identity, entry.at):
-                return recorder._reject(session, identity, Method(entry.method), entry.at, CONFLICT)
             return recorder._record_scan(
                 session,
                 identity,
@@ -218,31 +217,9 @@ def replay(recorder: Recorder, entry: JournalEntry, identity: Identity) -> ScanR
                 timedelta(seconds=entry.debounce_seconds),
                 "",
                 "",
+                replayed=True,  # overtaken by the log: a conflict (domain/rules.py)
             )
         finally:
             recorder.journal_id = None
 
     return recorder.db.write(work)
-
-
-def _overtaken(session: Session, identity: Identity, at: datetime) -> bool:
-    """True when the log already holds a later entry or exit of this person."""
-    if not identity.recognised or identity.kind in (CodeKind.CHECKPOINT, CodeKind.VISITOR_PASS):
-        return False
-    key = person_key(identity)
-    if key is None:
-        return False
-    person_id = session.scalar(select(Person.id).where(Person.person_key == key))
-    if person_id is None:
-        return False
-    recorded = (Outcome.ENTRY.value, Outcome.EXIT.value)
-    later = session.scalar(
-        select(ScanEvent.id)
-        .where(
-            ScanEvent.person_id == person_id,
-            ScanEvent.outcome.in_(recorded),
-            ScanEvent.at > at,
-        )
-        .limit(1)
-    )
-    return later is not None

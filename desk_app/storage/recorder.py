@@ -179,6 +179,8 @@ class Recorder:
         debounce: timedelta,
         purpose: str,
         host: str,
+        *,
+        replayed: bool = False,
     ) -> ScanResult:
         person: _Person | None = None
         facts = ScanFacts()
@@ -193,7 +195,7 @@ class Recorder:
             if key is not None:
                 person = self._upsert_person(session, key, identity, now)
                 facts = self._person_facts(session, person.id)
-        decision = plan_scan(identity, facts, direction, now, debounce)
+        decision = plan_scan(identity, facts, direction, now, debounce, replayed=replayed)
         if decision.action == Action.REJECT or person is None:
             reason = decision.reason or "unknown_format"
             return self._reject(session, identity, method, now, reason, decision.person_id)

@@ -300,3 +300,15 @@ def test_every_reason_and_warning_of_the_rules_has_both_languages() -> None:
 def test_the_rules_give_only_the_reasons_they_list() -> None:
     given = {case[6] for case in CASES if case[5] is Action.REJECT}
     assert given - {"too_long"} <= set(REASONS)
+
+
+def test_a_scan_sent_late_from_a_desk_journal_never_rewrites_later_visits() -> None:
+    # Kept at the side gate at 09:00 during an outage; the person left the main gate at 09:30.
+    facts = ScanFacts(None, T0 + 90 * M, last_visit_id=5, last_exit_at=T0 + 90 * M)
+    late = plan_scan(CARD, facts, Direction.AUTO, T0 + 60 * M, DEBOUNCE, replayed=True)
+    assert (late.action, late.reason) == (Action.REJECT, "journal_conflict")
+    # The same scan made live is decided as usual (a desk clock behind, at worst).
+    assert plan_scan(CARD, facts, Direction.AUTO, T0 + 60 * M, DEBOUNCE).action is Action.ENTER
+    # Sent late but still the newest: decided as usual.
+    newest = plan_scan(CARD, facts, Direction.AUTO, T0 + 95 * M, DEBOUNCE, replayed=True)
+    assert newest.action is Action.ENTER
