@@ -407,6 +407,28 @@ class Settings:
             return checkpoints[0] if checkpoints else ""
         return value
 
+    # Typed reads: the declared kind is checked once here, not cast at every call.
+    def _typed(self, key: str, kinds: tuple[str, ...]) -> Any:
+        spec = setting(key)
+        if spec.kind not in kinds:
+            raise TypeError(f"setting {key} is a {spec.kind}, not one of {kinds}")
+        return self.get(key)
+
+    def text(self, key: str) -> str:
+        """A text setting (str, time, choice, code)."""
+        value = self._typed(key, ("str", "time", "choice", "code"))
+        return "" if value is None else str(value)
+
+    def number(self, key: str) -> int:
+        return int(self._typed(key, ("int",)))
+
+    def flag(self, key: str) -> bool:
+        return bool(self._typed(key, ("bool",)))
+
+    def names(self, key: str) -> list[str]:
+        """A list setting, as strings."""
+        return [str(item) for item in self._typed(key, ("list",)) or []]
+
     def set(self, key: str, value: Any) -> Any:
         spec = setting(key)
         coerced = coerce(spec, value)
