@@ -16,7 +16,7 @@ _JPEG_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0
 
 
 def header_size(data: bytes) -> tuple[int, int] | None:
-    """(width, height) from a PNG, JPEG, GIF, BMP or WebP header; None when unknown."""
+    """(width, height) from a PNG, JPEG, GIF, BMP, WebP or TIFF header; None when unknown."""
     if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24 and data[12:16] == b"IHDR":
         width, height = struct.unpack(">II", data[16:24])
         return width, height
@@ -30,6 +30,30 @@ def header_size(data: bytes) -> tuple[int, int] | None:
         return abs(width), abs(height)
     if data.startswith(b"RIFF") and data[8:12] == b"WEBP" and len(data) >= 30:
         return _webp_size(data)
+    if data[:4] in (b"II*\x00", b"MM\x00*"):
+        return _tiff_size(data)
+    return None
+
+
+def _tiff_size(data: bytes) -> tuple[int, int] | None:
+    """Width and length from the first image directory (tags 256 and 257)."""
+    order = "<" if data[:2] == b"II" else ">"
+    try:
+        (offset,) = struct.unpack(order + "I", data[4:8])
+        (count,) = struct.unpack(order + "H", data[offset : offset + 2])
+        found: dict[int, int] = {}
+        for index in range(count):
+            at = offset + 2 + 12 * index
+            tag, kind = struct.unpack(order + "HH", data[at : at + 4])
+            if tag in (256, 257):
+                fmt = "H" if kind == 3 else "I"
+                (found[tag],) = struct.unpack(
+                    order + fmt, data[at + 8 : at + 8 + struct.calcsize(fmt)]
+                )
+    except struct.error:
+        return None
+    if 256 in found and 257 in found:
+        return found[256], found[257]
     return None
 
 

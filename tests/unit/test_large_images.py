@@ -47,7 +47,7 @@ def big_png(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_header_sizes_of_the_common_formats(tmp_path: Path) -> None:
     image = np.zeros((30, 50, 3), np.uint8)
-    for suffix in (".png", ".jpg", ".bmp", ".webp"):
+    for suffix in (".png", ".jpg", ".bmp", ".webp", ".tiff"):
         ok, encoded = cv2.imencode(suffix, image)
         assert ok
         assert header_size(encoded.tobytes()) == (50, 30), suffix
@@ -113,3 +113,11 @@ def test_scan_refuses_without_a_huge_allocation(big_png: Path) -> None:
     assert code == 1
     assert "too large (20000 x 20000 pixels" in done.stderr and "Traceback" not in done.stderr
     assert peak_kb < 600_000, f"peak {peak_kb} KB"
+
+
+def test_a_huge_tiff_is_refused_from_its_header(tmp_path: Path) -> None:
+    entries = [struct.pack("<HHII", tag, 4, 1, SIDE) for tag in (256, 257)]
+    path = tmp_path / "huge.tif"
+    path.write_bytes(b"II*\x00" + struct.pack("<IH", 8, 2) + b"".join(entries) + b"\0" * 4)
+    with pytest.raises(ImageTooLarge, match="20000 x 20000"):
+        read_image(path)
