@@ -2,7 +2,8 @@
 
 Policy (the unit's manager PIN guards the settings and showing full ID numbers):
 
-- A PIN is 4 to 8 ASCII digits; it is stored only as ``scrypt$n$r$p$salt$hash``
+- A new PIN is 6 to 8 ASCII digits (a 4- or 5-digit PIN set before still works until it is
+  changed); it is stored only as ``scrypt$n$r$p$salt$hash``
   (base64, 16-byte random salt). ``pbkdf2_sha256$iterations$salt$hash`` is accepted too, for
   Python builds without ``hashlib.scrypt``.
 - Three wrong PINs in a row are free; the third starts a 30-second wait, and every further
@@ -30,9 +31,11 @@ from typing import Any, Protocol
 
 from desk_app.i18n import t
 
-PIN_MIN_DIGITS = 4
+PIN_MIN_DIGITS = 6
 PIN_MAX_DIGITS = 8
+OLD_PIN_MIN_DIGITS = 4  # PINs set before the minimum rose to 6 still open the desk
 _PIN_RE = re.compile(rf"[0-9]{{{PIN_MIN_DIGITS},{PIN_MAX_DIGITS}}}")
+_ANY_PIN_RE = re.compile(rf"[0-9]{{{OLD_PIN_MIN_DIGITS},{PIN_MAX_DIGITS}}}")
 
 FREE_TRIES = 3
 FIRST_WAIT_SECONDS = 30.0
@@ -88,7 +91,7 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
 
 def verify_pin(pin: str, stored: str) -> bool:
     """Whether ``pin`` matches the stored hash; a damaged or empty hash matches nothing."""
-    if not stored or not _PIN_RE.fullmatch(pin):
+    if not stored or not _ANY_PIN_RE.fullmatch(pin):
         return False
     parts = stored.split("$")
     try:
@@ -141,6 +144,33 @@ class LockStore(Protocol):
 
     def save(self, state: LockState) -> None: ...
 
+    def reserve(self, now: float) -> LockState | None:
+        """Count one more try before it is checked, in one step with the test for a wait:
+        the new state, or None while a wait runs (nothing changed)."""
+        ...
+
+
+def locked_for(state: LockState, now: float) -> float:
+    """Seconds of wait left; a clock set backwards cannot make it longer than the step."""
+    return max(0.0, min(state.locked_until - now, wait_after(state.failures)))
+
+
+def next_state(state: LockState, now: float) -> LockState | None:
+    """The state once one more try is counted, or None while a wait runs."""
+    if locked_for(state, now) > 0:
+        return None
+    failures = state.failures + 1
+    wait = wait_after(failures)
+    return LockState(failures, now + wait if wait else 0.0)
+
+
+def _reserve(store: LockStore, now: float) -> LockState | None:
+    # For stores used by one process at a time; the database's store does this atomically.
+    state = next_state(store.load(), now)
+    if state is not None:
+        store.save(state)
+    return state
+
 
 class MemoryLockStore:
     """Keeps the count for this process only (tests, or a guard with no database)."""
@@ -153,6 +183,9 @@ class MemoryLockStore:
 
     def save(self, state: LockState) -> None:
         self.state = LockState(state.failures, state.locked_until)
+
+    def reserve(self, now: float) -> LockState | None:
+        return _reserve(self, now)
 
 
 class SettingsLockStore:
@@ -171,6 +204,9 @@ class SettingsLockStore:
         self._settings.set(KEY_FAILURES, state.failures)
         # Whole seconds, rounded up, so a stored wait is never shorter than the real one.
         self._settings.set(KEY_LOCKED_UNTIL, int(-(-state.locked_until // 1)))
+
+    def reserve(self, now: float) -> LockState | None:
+        return _reserve(self, now)
 
 
 class PinCheck(enum.Enum):
@@ -206,18 +242,22 @@ class PinGuard:
 
     @classmethod
     def for_settings(
-        cls, settings: SettingsLike, clock: Callable[[], float] = time.time
+        cls,
+        settings: SettingsLike,
+        clock: Callable[[], float] = time.time,
+        store: LockStore | None = None,
     ) -> PinGuard:
-        return cls(lambda: str(settings.get(KEY_HASH) or ""), SettingsLockStore(settings), clock)
+        """The unit's guard; ``store`` is the database's atomic one at the desk."""
+        return cls(
+            lambda: str(settings.get(KEY_HASH) or ""), store or SettingsLockStore(settings), clock
+        )
 
     def has_pin(self) -> bool:
         return bool(self._stored_hash())
 
     def wait_seconds(self) -> float:
         """Seconds until a PIN will be checked again (0 when it will be now)."""
-        state = self._store.load()
-        remaining = state.locked_until - self._clock()
-        return max(0.0, min(remaining, wait_after(state.failures)))
+        return locked_for(self._store.load(), self._clock())
 
     def tries_before_wait(self) -> int:
         failures = self._store.load().failures
@@ -226,17 +266,17 @@ class PinGuard:
     def check(self, pin: str) -> Attempt:
         if not self.has_pin():
             return Attempt(PinCheck.NO_PIN)
-        wait = self.wait_seconds()
-        if wait > 0:
-            return Attempt(PinCheck.LOCKED, wait, 0)
-        state = self._store.load()
+        # The try is counted before the PIN is checked, in one step with the test for a wait:
+        # many tries at once (several desks, a script) each take their own turn, and those
+        # past the free ones meet the wait instead of all being checked.
+        state = self._store.reserve(self._clock())
+        if state is None:
+            return Attempt(PinCheck.LOCKED, self.wait_seconds(), 0)
         if verify_pin(pin, self._stored_hash()):
-            if state.failures or state.locked_until:
-                self._store.save(LockState())
+            self._store.save(LockState())
             return Attempt(PinCheck.OK)
-        failures = state.failures + 1
+        failures = state.failures
         wait = wait_after(failures)
-        self._store.save(LockState(failures, self._clock() + wait if wait else 0.0))
         tries = FREE_TRIES - failures if failures < FREE_TRIES else 1
         return Attempt(PinCheck.LOCKED if wait else PinCheck.WRONG, wait, 0 if wait else tries)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desk_app.context import AppContext
 from desk_app.domain.pin import Attempt, PinCheck, PinGuard, set_manager_pin
 from desk_app.i18n import t
+from desk_app.storage.pin_store import DatabaseLockStore
 from desk_app.ui.setup_forms import ERROR_STYLE, NewPinDialog, pin_edit
 
 
@@ -134,7 +135,7 @@ def ask_manager_pin(
     if guard is None:
         # Desks sharing one database share the count of wrong PINs: read it afresh.
         ctx.settings.reload()
-        guard = PinGuard.for_settings(ctx.settings)
+        guard = PinGuard.for_settings(ctx.settings, store=DatabaseLockStore(ctx.db, ctx.settings))
     if not guard.has_pin():
         explanation = "\n\n".join(
             [

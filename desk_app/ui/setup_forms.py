@@ -249,7 +249,7 @@ class NewPinForm(RetranslatedWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.pin_label.setText(self.tr("New &PIN (4 to 8 digits)"))
+        self.pin_label.setText(self.tr("New &PIN (6 to 8 digits)"))
         self.repeat_label.setText(self.tr("&Repeat the PIN"))
 
     def value(self) -> str:

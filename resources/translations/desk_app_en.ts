@@ -611,8 +611,8 @@
 <context>
     <name>NewPinForm</name>
     <message>
-        <source>New &amp;PIN (4 to 8 digits)</source>
-        <translation>New &amp;PIN (4 to 8 digits)</translation>
+        <source>New &amp;PIN (6 to 8 digits)</source>
+        <translation>New &amp;PIN (6 to 8 digits)</translation>
     </message>
     <message>
         <source>&amp;Repeat the PIN</source>

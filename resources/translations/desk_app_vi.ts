@@ -611,8 +611,8 @@
 <context>
     <name>NewPinForm</name>
     <message>
-        <source>New &amp;PIN (4 to 8 digits)</source>
-        <translation>Mã &amp;PIN mới (4 đến 8 chữ số)</translation>
+        <source>New &amp;PIN (6 to 8 digits)</source>
+        <translation>Mã &amp;PIN mới (6 đến 8 chữ số)</translation>
     </message>
     <message>
         <source>&amp;Repeat the PIN</source>

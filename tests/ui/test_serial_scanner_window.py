@@ -164,8 +164,8 @@ def test_the_first_run_set_up_asks_for_the_port(qtbot: QtBot, ctx: AppContext) -
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.unit.edits["unit.name"].setText("UBND phường Đức Xuân")
-    wizard.pin.pin.setText("2468")
-    wizard.pin.repeat.setText("2468")
+    wizard.pin.pin.setText("246800")
+    wizard.pin.repeat.setText("246800")
     for _ in range(3):
         wizard.next()
     assert wizard.currentPage() is wizard.scanner_page

@@ -99,7 +99,7 @@ def audit_actions(ctx: AppContext) -> list[str]:
     return [record.action for record in ctx.log.audit_records()]
 
 
-def fill_wizard(wizard: FirstRunWizard, pin: str = "2468", repeat: str | None = None) -> None:
+def fill_wizard(wizard: FirstRunWizard, pin: str = "246800", repeat: str | None = None) -> None:
     unit = wizard.unit
     unit.edits["unit.name"].setText("  UBND phường  Đức Xuân ")
     unit.edits["unit.agency"].setText("UBND thành phố Bắc Kạn")
@@ -136,8 +136,8 @@ def test_first_run_writes_the_settings(qtbot: QtBot, ctx: AppContext) -> None:
     assert settings.get("visits.closing_time") == "17:30"
     assert settings.get("visits.auto_checkout") is True
     assert settings.get("retention.days") == 21
-    assert verify_pin("2468", settings.get("manager.pin_hash"))
-    assert "2468" not in settings.get("manager.pin_hash")
+    assert verify_pin("246800", settings.get("manager.pin_hash"))
+    assert "246800" not in settings.get("manager.pin_hash")
     assert settings.unit_id()
     assert "setup_done" in audit_actions(ctx)
 
@@ -154,7 +154,7 @@ def test_first_run_refuses_a_missing_name_and_different_pins(qtbot: QtBot, ctx: 
     wizard = FirstRunWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
-    fill_wizard(wizard, pin="1357", repeat="1358")
+    fill_wizard(wizard, pin="135700", repeat="135800")
     wizard.unit.edits["unit.name"].setText("   ")
     wizard.next()
     assert wizard.currentPage() is wizard.unit_page
@@ -195,27 +195,27 @@ def test_first_run_through_exec_and_cancel_keeps_defaults(qtbot: QtBot, ctx: App
 
 # ----- manager PIN -----------------------------------------------------------------------
 def test_wrong_pins_are_rate_limited(qtbot: QtBot, ctx: AppContext) -> None:
-    set_manager_pin(ctx.settings, "8642")
+    set_manager_pin(ctx.settings, "864200")
     clock = Clock()
     dialog = PinDialog(PinGuard.for_settings(ctx.settings, clock), "Open the settings")
     qtbot.addWidget(dialog)
     dialog.show()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
-    for wrong in ("1111", "2222"):
+    for wrong in ("111100", "222200"):
         qtbot.keyClicks(dialog.pin, wrong)
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
         assert dialog.isVisible() and not dialog.locked()
     assert "1" in dialog.status.text()
 
-    qtbot.keyClicks(dialog.pin, "3333")
+    qtbot.keyClicks(dialog.pin, "333300")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.locked()
     assert not ok.isEnabled()
     assert "30" in dialog.status.text()
 
     # The right PIN during the wait is not even checked.
-    dialog.pin.setText("8642")
+    dialog.pin.setText("864200")
     dialog.accept()
     assert dialog.isVisible()
     assert dialog.result() != QDialog.DialogCode.Accepted
@@ -223,16 +223,16 @@ def test_wrong_pins_are_rate_limited(qtbot: QtBot, ctx: AppContext) -> None:
     clock.now += FIRST_WAIT_SECONDS
     dialog.refresh()
     assert not dialog.locked() and ok.isEnabled()
-    qtbot.keyClicks(dialog.pin, "8642")
+    qtbot.keyClicks(dialog.pin, "864200")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 def test_the_wait_survives_a_new_dialog(qtbot: QtBot, ctx: AppContext) -> None:
-    set_manager_pin(ctx.settings, "8642")
+    set_manager_pin(ctx.settings, "864200")
     clock = Clock()
     guard = PinGuard.for_settings(ctx.settings, clock)
-    for wrong in ("1111", "2222", "3333"):
+    for wrong in ("111100", "222200", "333300"):
         guard.check(wrong)
     dialog = PinDialog(PinGuard.for_settings(ctx.settings, clock), "Show a full ID number")
     qtbot.addWidget(dialog)
@@ -241,12 +241,12 @@ def test_the_wait_survives_a_new_dialog(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_ask_manager_pin_audits(qtbot: QtBot, ctx: AppContext) -> None:
-    set_manager_pin(ctx.settings, "8642")
+    set_manager_pin(ctx.settings, "864200")
 
     def wrong_then_cancel(widget: QWidget) -> None:
         assert isinstance(widget, PinDialog)
         assert widget.reason.text() == "Show a full ID number"
-        widget.pin.setText("0000")
+        widget.pin.setText("000000")
         widget.accept()
         widget.reject()
 
@@ -255,7 +255,7 @@ def test_ask_manager_pin_audits(qtbot: QtBot, ctx: AppContext) -> None:
 
     def right(widget: QWidget) -> None:
         assert isinstance(widget, PinDialog)
-        widget.pin.setText("8642")
+        widget.pin.setText("864200")
         widget.accept()
 
     when_modal(qtbot, right)
@@ -263,7 +263,7 @@ def test_ask_manager_pin_audits(qtbot: QtBot, ctx: AppContext) -> None:
     records = ctx.log.audit_records()
     assert [r.action for r in records][-2:] == ["manager_pin_wrong", "manager_pin_ok"]
     assert records[-1].detail == "Open the settings"
-    assert all("8642" not in (r.detail or "") for r in records)
+    assert all("864200" not in (r.detail or "") for r in records)
 
 
 def test_no_pin_yet_offers_to_set_one(qtbot: QtBot, ctx: AppContext) -> None:
@@ -274,18 +274,18 @@ def test_no_pin_yet_offers_to_set_one(qtbot: QtBot, ctx: AppContext) -> None:
     def set_pin(widget: QWidget) -> None:
         assert isinstance(widget, NewPinDialog)
         assert "Open the settings" in widget.explanation.text()
-        widget.form.pin.setText("97531")
-        widget.form.repeat.setText("97531")
+        widget.form.pin.setText("975310")
+        widget.form.repeat.setText("975310")
         widget.accept()
 
     when_modal(qtbot, set_pin)
     assert ask_manager_pin(ctx, None, "Open the settings") is True
-    assert verify_pin("97531", ctx.settings.get("manager.pin_hash"))
+    assert verify_pin("975310", ctx.settings.get("manager.pin_hash"))
     assert "manager_pin_set" in audit_actions(ctx)
 
 
 def test_pin_field_takes_digits_only(qtbot: QtBot, ctx: AppContext) -> None:
-    set_manager_pin(ctx.settings, "8642")
+    set_manager_pin(ctx.settings, "864200")
     dialog = PinDialog(PinGuard.for_settings(ctx.settings), "x")
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.pin, "12ab345678901")
@@ -455,32 +455,32 @@ def test_without_a_password_store_the_field_is_off(qtbot: QtBot, ctx: AppContext
 
 
 def test_change_pin_from_the_settings(qtbot: QtBot, ctx: AppContext) -> None:
-    set_manager_pin(ctx.settings, "1111")
+    set_manager_pin(ctx.settings, "111100")
     dialog = settings_dialog(qtbot, ctx)
 
     def new_pin(widget: QWidget) -> None:
         assert isinstance(widget, NewPinDialog)
-        widget.form.pin.setText("24680")
-        widget.form.repeat.setText("24680")
+        widget.form.pin.setText("246800")
+        widget.form.repeat.setText("246800")
         widget.accept()
 
     when_modal(qtbot, new_pin)
     with qtbot.waitSignal(dialog.settings_changed) as signal:
         qtbot.mouseClick(dialog.change_pin, Qt.MouseButton.LeftButton)
     assert signal.args[0] == ["manager.pin_hash"]
-    assert verify_pin("24680", ctx.settings.get("manager.pin_hash"))
-    assert not verify_pin("1111", ctx.settings.get("manager.pin_hash"))
+    assert verify_pin("246800", ctx.settings.get("manager.pin_hash"))
+    assert not verify_pin("111100", ctx.settings.get("manager.pin_hash"))
 
 
 def test_desks_sharing_a_database_share_the_wait(
     qtbot: QtBot, ctx: AppContext, sqlite_url: str
 ) -> None:
-    set_manager_pin(ctx.settings, "8642")
+    set_manager_pin(ctx.settings, "864200")
     other_desk = AppContext.open(sqlite_url)
     try:
         assert other_desk.settings.get("manager.pin_failures") == 0  # its cache is now filled
         guard = PinGuard.for_settings(ctx.settings)
-        for wrong in ("1111", "2222", "3333"):
+        for wrong in ("111100", "222200", "333300"):
             guard.check(wrong)
         seen: list[bool] = []
 

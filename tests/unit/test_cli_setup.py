@@ -24,30 +24,30 @@ def test_set_pin_from_a_script_resets_a_forgotten_pin(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sqlite_url: str
 ) -> None:
     ctx = AppContext.open(sqlite_url)
-    set_manager_pin(ctx.settings, "1111")
+    set_manager_pin(ctx.settings, "111111")
     ctx.close()
 
-    code, out, err = run_with_stdin(monkeypatch, capsys, "24680\n", "--db", sqlite_url, "set-pin")
+    code, out, err = run_with_stdin(monkeypatch, capsys, "246802\n", "--db", sqlite_url, "set-pin")
     assert code == 0, err
     assert out.strip() == "The manager PIN was set"
-    assert "24680" not in out + err
+    assert "246802" not in out + err
 
     ctx = AppContext.open(sqlite_url)
     try:
         stored = ctx.settings.get("manager.pin_hash")
-        assert verify_pin("24680", stored) and not verify_pin("1111", stored)
+        assert verify_pin("246802", stored) and not verify_pin("111111", stored)
         assert [r.action for r in ctx.log.audit_records()][-1] == "manager_pin_set"
     finally:
         ctx.close()
 
 
-@pytest.mark.parametrize("pin", ["12", "abcd", "", "123456789"])
+@pytest.mark.parametrize("pin", ["12", "12345", "abcd", "", "123456789"])
 def test_set_pin_refuses_a_bad_pin(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sqlite_url: str, pin: str
 ) -> None:
     code, out, err = run_with_stdin(monkeypatch, capsys, pin + "\n", "--db", sqlite_url, "set-pin")
     assert code == 1
-    assert err.strip() == "Error: The PIN must have 4 to 8 digits"
+    assert err.strip() == "Error: The PIN must have 6 to 8 digits"
     ctx = AppContext.open(sqlite_url)
     try:
         assert ctx.settings.get("manager.pin_hash") == ""

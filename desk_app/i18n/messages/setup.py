@@ -23,8 +23,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The two PINs are not the same",
     },
     "setup.cli_pin_prompt": {
-        "vi": "Mã PIN quản lý mới (4 đến 8 chữ số): ",
-        "en": "New manager PIN (4 to 8 digits): ",
+        "vi": "Mã PIN quản lý mới (6 đến 8 chữ số): ",
+        "en": "New manager PIN (6 to 8 digits): ",
     },
     "setup.cli_pin_again": {"vi": "Nhập lại mã PIN: ", "en": "Repeat the PIN: "},
 }
