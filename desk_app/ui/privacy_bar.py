@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from desk_app.context import AppContext
 from desk_app.errors import UserError
@@ -29,7 +29,8 @@ class PrivacyBar(QWidget):
         self.notice.setObjectName("notice")
         self.notice.setTextFormat(Qt.TextFormat.RichText)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.notice.linkActivated.connect(lambda _link: self.show_notice())
+        self.notice.linkActivated.connect(self.on_link)
+        self.person_dialog: QDialog | None = None
         self.audit_warning = QLabel(self)
         self.audit_warning.setObjectName("auditWarning")
         self.audit_warning.setStyleSheet("color: white; background: #b00020; padding: 3px;")
@@ -53,13 +54,24 @@ class PrivacyBar(QWidget):
             line = notice_line(self.ctx.settings)
         except UserError:
             line = notice_title()
-        self.notice.setText(f'<a href="notice" style="color: #444;">{_escape(line)}</a>')
+        self.notice.setText(
+            f'<a href="notice" style="color: #444;">{_escape(line)}</a>'
+            f' &nbsp; <a href="person">{_escape(t("person.ui.open"))}</a>'
+        )
         self.notice.setToolTip(notice_title())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def on_link(self, link: str) -> None:
+        if link == "person":
+            from desk_app.ui.person_dialog import open_person_dialog
+
+            self.person_dialog = open_person_dialog(self.ctx, self.window())
+        else:
+            self.show_notice()
 
     def show_notice(self) -> QMessageBox:
         box = QMessageBox(

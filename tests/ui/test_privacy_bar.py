@@ -58,3 +58,16 @@ def test_backup_reminder(qtbot: QtBot, ctx: AppContext, tmp_path: object) -> Non
     backup.write_backup(ctx.db, tmp_path / "b.deskbackup", "passphrase-1")  # type: ignore[operator]
     bar.refresh()
     assert bar.backup_reminder.isHidden()
+
+
+def test_person_link_opens_the_dialog_after_the_pin(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk_app.ui import setup_dialogs
+
+    monkeypatch.setattr(setup_dialogs, "ask_manager_pin", lambda *_a: True)
+    bar = PrivacyBar(ctx)
+    qtbot.addWidget(bar)
+    bar.notice.linkActivated.emit("person")
+    assert bar.person_dialog is not None and bar.person_dialog.isVisible()
+    bar.person_dialog.close()

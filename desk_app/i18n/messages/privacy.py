@@ -56,6 +56,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "person.sheet.person": {"vi": "Người", "en": "Person"},
     "person.sheet.visits": {"vi": "Lượt ra vào", "en": "Visits"},
     "person.sheet.scans": {"vi": "Lượt quét", "en": "Scans"},
+    "person.ui.title": {
+        "vi": "Dữ liệu của một người",
+        "en": "One person's data",
+    },
+    "person.ui.open": {
+        "vi": "Tra cứu, xuất hoặc xóa dữ liệu của một người…",
+        "en": "Find, export or delete one person's data…",
+    },
+    "person.ui.query": {
+        "vi": "Số giấy tờ hoặc họ tên (không cần dấu)",
+        "en": "ID number or name (diacritics not needed)",
+    },
+    "person.ui.find": {"vi": "Tìm", "en": "Find"},
+    "person.ui.show": {"vi": "Xem toàn bộ", "en": "Show all"},
+    "person.ui.export": {"vi": "Xuất ra tệp…", "en": "Export…"},
+    "person.ui.delete": {"vi": "Xóa người này…", "en": "Delete this person…"},
+    "person.ui.confirm_delete": {
+        "vi": "Xóa vĩnh viễn {name} ({id}), {visits} lượt ra vào và mọi dữ liệu khác của "
+        "người này? Không thể hoàn tác.",
+        "en": "Permanently delete {name} ({id}), {visits} visits and everything else held "
+        "about them? This cannot be undone.",
+    },
     "settings.manager_key": {
         "vi": "Không đặt {key} bằng config set: dùng lệnh set-pin (được ghi nhật ký)",
         "en": "{key} is not set with config set: use set-pin (audited)",

@@ -1,0 +1,208 @@
+"""One person's data at the desk, behind the manager PIN: find, show, export, delete.
+
+The same core as ``desk-app person``: every find and show is audited before it is shown,
+and show, export and delete act on the one person chosen in the list (by their number),
+never on the text typed. Deleting asks for confirmation first.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.context import AppContext
+from desk_app.errors import UserError
+from desk_app.i18n import t
+from desk_app.storage.people import PersonSummary, exports_dir
+from desk_app.timeutil import format_date
+
+
+class PersonDialog(QDialog):
+    deleted = Signal(int)  # the person's number, after their data is gone
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("personDialog")
+        self.setWindowTitle(t("person.ui.title"))
+        self.setMinimumSize(620, 460)
+        self.ctx = ctx
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText(t("person.ui.query"))
+        self.find_button = QPushButton(t("person.ui.find"), self)
+        self.results = QListWidget(self)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.show_button = QPushButton(t("person.ui.show"), self)
+        self.export_button = QPushButton(t("person.ui.export"), self)
+        self.delete_button = QPushButton(t("person.ui.delete"), self)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.find_button)
+        actions = QHBoxLayout()
+        for button in (self.show_button, self.export_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.results, 2)
+        layout.addLayout(actions)
+        layout.addWidget(self.details, 2)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.find_button.clicked.connect(self.on_find)
+        self.query.returnPressed.connect(self.on_find)
+        self.results.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.show_button.clicked.connect(self.on_show)
+        self.export_button.clicked.connect(self.on_export_clicked)
+        self.delete_button.clicked.connect(self.on_delete)
+        close.rejected.connect(self.reject)
+        self._update_buttons()
+
+    # ----- helpers -----------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        chosen = self.chosen() is not None
+        for button in (self.show_button, self.export_button, self.delete_button):
+            button.setEnabled(chosen)
+
+    def chosen(self) -> PersonSummary | None:
+        item = self.results.currentItem()
+        data = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return data if isinstance(data, PersonSummary) else None
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    # ----- actions -----------------------------------------------------------------------
+    def on_find(self) -> list[PersonSummary]:
+        self.results.clear()
+        self.details.clear()
+        try:
+            people = self.ctx.log.people.find(self.query.text())
+        except UserError as exc:
+            self._say(str(exc))
+            return []
+        for p in people:
+            born = format_date(p.birth_date) if p.birth_date else "-"
+            label = f"#{p.number}  {p.name}  {p.masked_id or '-'}  {born}  ({p.visits})"
+            item = QListWidgetItem(label, self.results)
+            item.setData(Qt.ItemDataRole.UserRole, p)
+        if people:
+            self.results.setCurrentRow(0)
+        self._say(t("person.count", count=len(people)))
+        self._update_buttons()
+        return people
+
+    def on_show(self) -> None:
+        person = self.chosen()
+        if person is None:
+            return
+        try:
+            record = self.ctx.log.people.record(f"#{person.number}")
+        except UserError as exc:
+            self._say(str(exc))
+            return
+        lines = [f"{k}: {v}" for k, v in record.person.items() if v not in (None, "")]
+        lines.append(t("person.section.visits", count=len(record.visits)))
+        for v in record.visits:
+            lines.append(f"  {v['entry_at']}  {v['exit_at'] or '-'}  {v['kind']}  {v['desk']}")
+        lines.append(t("person.section.scans", count=len(record.scan_events)))
+        for e in record.scan_events:
+            lines.append(f"  {e['at']}  {e['outcome']}  {e['reason']}  {e['text']}".rstrip())
+        self.details.setPlainText("\n".join(lines))
+
+    def on_export_clicked(self) -> None:
+        self.on_export()
+
+    def on_export(self, folder: Path | None = None) -> list[Path]:
+        person = self.chosen()
+        if person is None:
+            return []
+        if folder is None:
+            picked = QFileDialog.getExistingDirectory(
+                self, t("person.ui.export"), str(exports_dir())
+            )
+            if not picked:
+                return []
+            folder = Path(picked)
+        from desk_app.cli.privacy import write_export
+
+        try:
+            record = self.ctx.log.people.record(f"#{person.number}", action="person_export")
+            base = folder / f"person-{person.number}-{datetime.now():%Y%m%d-%H%M%S}"
+            paths = write_export(record, base)
+        except (UserError, OSError) as exc:
+            self._say(str(exc))
+            return []
+        self._say("\n".join(t("person.exported", path=p) for p in paths))
+        return paths
+
+    def confirm_delete(self, person: PersonSummary) -> bool:
+        question = t(
+            "person.ui.confirm_delete",
+            name=person.name,
+            id=person.masked_id or "-",
+            visits=person.visits,
+        )
+        answer = QMessageBox.question(
+            self,
+            t("person.ui.delete"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def on_delete(self) -> bool:
+        person = self.chosen()
+        if person is None or not self.confirm_delete(person):
+            return False
+        try:
+            result = self.ctx.log.people.delete(f"#{person.number}")
+        except UserError as exc:
+            self._say(str(exc))
+            return False
+        self.results.takeItem(self.results.currentRow())
+        self.details.clear()
+        self._say(
+            t(
+                "person.deleted",
+                visits=result.visits,
+                scan_events=result.scan_events,
+                outbox=result.outbox,
+            )
+        )
+        self._update_buttons()
+        self.deleted.emit(person.number)
+        return True
+
+
+def open_person_dialog(ctx: AppContext, parent: QWidget) -> PersonDialog | None:
+    """Ask the manager PIN, then open the dialog; None when refused."""
+    from desk_app.ui import setup_dialogs
+
+    if not setup_dialogs.ask_manager_pin(ctx, parent, t("person.ui.title")):
+        return None
+    dialog = PersonDialog(ctx, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
