@@ -111,6 +111,8 @@ class RollupDialog(QDialog):
         self.figures.setObjectName("rollupFigures")
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chart = DistrictChart(self)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("rollupLegend")
         self.unmatched = QListWidget(self)
         self.unmatched.setObjectName("rollupUnmatched")
         self.unmatched.setMaximumHeight(110)
@@ -145,6 +147,7 @@ class RollupDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.figures)
         layout.addWidget(self.chart, 1)
+        layout.addWidget(self.legend)
         self.unmatched_label = QLabel(self)
         layout.addWidget(self.unmatched_label)
         layout.addWidget(self.unmatched)
@@ -179,6 +182,12 @@ class RollupDialog(QDialog):
         self.letter_button.setText(self.tr("Save the &letter…"))
         self.close_button.setText(self.tr("Close"))
         self.unmatched_label.setText(self.tr("Files not counted:"))
+        # The workbook's own words for its chart's two series (one vocabulary).
+        this_week, previous = t("rollup.col.scans"), t("rollup.col.previous")
+        self.legend.setText(
+            f'<span style="color:{THIS_WEEK.name()}">■</span> {this_week}&nbsp;&nbsp;'
+            f'<span style="color:{PREVIOUS_WEEK.name()}">■</span> {previous}'
+        )
         self.on_week_changed()
         self._show_figures()
 

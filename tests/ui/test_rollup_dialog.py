@@ -55,6 +55,7 @@ def test_figures_chart_and_outputs(
     assert "reported zero: 1" in text and "sent nothing: 2" in text and "Scans: 20" in text
     assert [bar[0] for bar in dialog.chart.bars] == pf.DISTRICT_ORDER
     assert sum(bar[1] for bar in dialog.chart.bars) == 20
+    assert "Scans this week" in dialog.legend.text() and "Previous week" in dialog.legend.text()
     assert dialog.unmatched.count() == 4  # 3 not counted, 1 older copy
     assert dialog.workbook_button.isEnabled() and dialog.letter_button.isEnabled()
 
