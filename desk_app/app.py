@@ -75,10 +75,21 @@ def run_window(args: argparse.Namespace) -> int:
     QCoreApplication.setApplicationName("desk-app")
     quiet = bool(getattr(args, "exit_at_end", False))
     _install(app, getattr(args, "lang", None) or i18n.language())
+    single = None
+    if not quiet:  # a script driving a window (--exit-at-end) may run beside the desk's own
+        from desk_app.ui.single_instance import SingleInstance
+
+        single = SingleInstance(app)
+        if not single.acquire():
+            single.ask_running()  # one camera per desk: the running window comes forward
+            print(t("app.already_running"))
+            return 0
     try:
         ctx = AppContext.open(getattr(args, "db", None))
     except UserError as exc:
         _tell(str(exc), quiet=quiet)
+        if single is not None:
+            single.release()
         return 1
     previous_hook = sys.excepthook
     _install_excepthook(quiet)
@@ -102,6 +113,8 @@ def run_window(args: argparse.Namespace) -> int:
         window.start_source(choose_source(args, str(ctx.settings.get("scan.camera"))))
         window.start_serial_scanner(getattr(args, "scanner_port", None))
         window.start_live_view()
+        if single is not None:
+            single.activated.connect(window.bring_to_front)
         status = app.exec()
         return window.exit_code or status
     except UserError as exc:
@@ -110,6 +123,8 @@ def run_window(args: argparse.Namespace) -> int:
     finally:
         sys.excepthook = previous_hook
         ctx.close()
+        if single is not None:
+            single.release()
 
 
 def database_notice(ctx: Any) -> str:

@@ -265,6 +265,14 @@ class MainWindow(QMainWindow):
         self.offline_status.setText(t("journal.offline", count=waiting) if waiting else "")
         self.offline_status.setVisible(bool(waiting))
 
+    def bring_to_front(self) -> None:
+        """Another start of the app on this desk asked for the window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def start_live_view(self) -> None:
         """Follow the other desks' visits as they happen (stopped when the window closes)."""
         self.live = LiveWatcherThread(self.ctx.db.url, self)

@@ -49,4 +49,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nguồn và đích là cùng một cơ sở dữ liệu.",
         "en": "Source and target are the same database.",
     },
+    "app.already_running": {
+        "vi": "Kiểm soát ra vào đã mở trên máy này: cửa sổ đó đã được đưa lên trước.",
+        "en": "Entry control is already open on this desk: its window was brought forward.",
+    },
 }
