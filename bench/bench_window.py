@@ -49,8 +49,8 @@ def child_start(db_url: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desk_app.context import AppContext
+    from desk_app.ui.desk.sound import SoundPlayer
     from desk_app.ui.main_window import MainWindow, demo_feed_path
-    from desk_app.ui.sound import SoundPlayer
 
     app = QApplication(sys.argv[:1])
     ctx = AppContext.open(db_url)
@@ -117,8 +117,8 @@ def bench_day(folder: Path, visits: int) -> dict[str, Any]:
     from desk_app.context import AppContext
     from desk_app.domain.visits import Method
     from desk_app.timeutil import local_day_bounds, local_today
+    from desk_app.ui.desk.sound import SoundPlayer
     from desk_app.ui.main_window import MainWindow
-    from desk_app.ui.sound import SoundPlayer
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     ctx = AppContext.open(f"sqlite:///{folder / 'day.sqlite3'}")
@@ -195,8 +195,8 @@ def bench_feed(folder: Path, seconds: float) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from desk_app.context import AppContext
+    from desk_app.ui.desk.sound import SoundPlayer
     from desk_app.ui.main_window import MainWindow, demo_feed_path
-    from desk_app.ui.sound import SoundPlayer
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     ctx = AppContext.open(f"sqlite:///{folder / 'feed.sqlite3'}")

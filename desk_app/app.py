@@ -146,6 +146,6 @@ def _install(app: Any, lang: str) -> None:
 
 
 def _first_run(ctx: Any) -> None:
-    from desk_app.ui.setup_dialogs import run_first_run_if_needed
+    from desk_app.ui.dialogs.setup.setup_dialogs import run_first_run_if_needed
 
     run_first_run_if_needed(ctx, None)

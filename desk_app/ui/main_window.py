@@ -24,21 +24,21 @@ from desk_app.i18n import t
 from desk_app.paths import data_dir, resource_path
 from desk_app.scanning.wedge import ScannerWedge
 from desk_app.timeutil import local_today, to_local
-from desk_app.ui.camera_feed import CameraFeed
-from desk_app.ui.camera_panel import CameraPanel
-from desk_app.ui.controller import DeskController
+from desk_app.ui.desk.camera_feed import CameraFeed
+from desk_app.ui.desk.camera_panel import CameraPanel
+from desk_app.ui.desk.controller import DeskController
+from desk_app.ui.desk.inside_panel import InsidePanel
+from desk_app.ui.desk.live_view import LiveWatcherThread
+from desk_app.ui.desk.privacy_bar import PrivacyBar
+from desk_app.ui.desk.result_banner import ResultBanner, classify
+from desk_app.ui.desk.serial_feed import ScannerStatus, SerialScannerFeed
+from desk_app.ui.desk.shortcuts import DeskActions, ShortcutsDialog
+from desk_app.ui.desk.sound import SoundPlayer
+from desk_app.ui.desk.visits_panel import VisitsPanel
+from desk_app.ui.dialogs.manager_actions import edit_settings, show_full_id
+from desk_app.ui.dialogs.manual_entry import ManualEntryDialog
 from desk_app.ui.i18n_qt import switch_language
-from desk_app.ui.inside_panel import InsidePanel
-from desk_app.ui.live_view import LiveWatcherThread
-from desk_app.ui.manager_actions import edit_settings, show_full_id
-from desk_app.ui.manual_entry import ManualEntryDialog
 from desk_app.ui.preload import preloader
-from desk_app.ui.privacy_bar import PrivacyBar
-from desk_app.ui.result_banner import ResultBanner, classify
-from desk_app.ui.serial_feed import ScannerStatus, SerialScannerFeed
-from desk_app.ui.shortcuts import DeskActions, ShortcutsDialog
-from desk_app.ui.sound import SoundPlayer
-from desk_app.ui.visits_panel import VisitsPanel
 
 log = logging.getLogger(__name__)
 CLOCK_MS = 30_000  # day change and automatic check-out are checked this often
@@ -338,17 +338,17 @@ class MainWindow(QMainWindow):
 
     # The dialogs are imported when first opened: the report one pulls in openpyxl.
     def on_report(self) -> None:
-        from desk_app.ui.report_dialog import ReportDialog
+        from desk_app.ui.dialogs.reports.report_dialog import ReportDialog
 
         self._open(ReportDialog(self.ctx, self))
 
     def on_rollup(self) -> None:
-        from desk_app.ui.rollup_dialog import RollupDialog
+        from desk_app.ui.dialogs.reports.rollup_dialog import RollupDialog
 
         self._open(RollupDialog(self.ctx, self))
 
     def on_print(self) -> None:
-        from desk_app.ui.print_dialog import PrintDialog
+        from desk_app.ui.dialogs.printing.print_dialog import PrintDialog
 
         visit = self.inside.selected_visit()  # a visitor pass for the one selected inside
         self._open(PrintDialog(self.ctx, self, visit_id=visit.id if visit else None))
@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def on_reports_preloaded(self) -> None:
-        from desk_app.ui.report_reminder import ReportReminderBanner
+        from desk_app.ui.desk.report_reminder import ReportReminderBanner
 
         if self.reminder is None:
             self.reminder = ReportReminderBanner(self.ctx, self.centralWidget())
@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(list(self.actions_.by_name.values()), self).open()
 
     def on_about(self) -> None:
-        from desk_app.ui.about_dialog import AboutDialog
+        from desk_app.ui.dialogs.about_dialog import AboutDialog
 
         dialog = AboutDialog(self.ctx.db.url, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -6,9 +6,9 @@ from pytestqt.qtbot import QtBot
 
 from desk_app import __version__
 from desk_app.context import AppContext
-from desk_app.ui.about_dialog import AboutDialog
+from desk_app.ui.desk.sound import SoundPlayer
+from desk_app.ui.dialogs.about_dialog import AboutDialog
 from desk_app.ui.main_window import MainWindow
-from desk_app.ui.sound import SoundPlayer
 from tests.ui.helpers import OFFSCREEN_NOISE, open_context
 
 

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.visits import Outcome, ScanResult
-from desk_app.ui.result_banner import (
+from desk_app.ui.desk.result_banner import (
     COLOURS,
     ENTRY,
     EXIT,
@@ -20,7 +20,7 @@ from desk_app.ui.result_banner import (
     ResultBanner,
     classify,
 )
-from desk_app.ui.sound import SoundPlayer, find_player
+from desk_app.ui.desk.sound import SoundPlayer, find_player
 
 AT = datetime(2026, 11, 26, 1, 30, 5, tzinfo=UTC)  # 08:30:05 in Hồ Chí Minh City
 
@@ -115,5 +115,5 @@ def test_no_player_found_where_no_audio_device(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.delenv("PULSE_SERVER", raising=False)
     monkeypatch.setenv("XDG_RUNTIME_DIR", "/nonexistent")
-    monkeypatch.setattr("desk_app.ui.sound.glob.glob", lambda _pattern: [])
+    monkeypatch.setattr("desk_app.ui.desk.sound.glob.glob", lambda _pattern: [])
     assert find_player() is None

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from desk_app.ui.camera_panel import PAGE_LIVE, PAGE_NO_CAMERA, CameraPanel, PreviewWidget
+from desk_app.ui.desk.camera_panel import PAGE_LIVE, PAGE_NO_CAMERA, CameraPanel, PreviewWidget
 from tests.ui.helpers import OFFSCREEN_NOISE
 
 pytestmark = OFFSCREEN_NOISE

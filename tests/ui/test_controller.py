@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.context import AppContext
 from desk_app.domain.visits import ManualEntry, Method, Outcome, ScanResult
 from desk_app.errors import UserError
-from desk_app.ui.controller import DeskController
+from desk_app.ui.desk.controller import DeskController
 from tests.ui.helpers import AN, BINH, MISMATCH, open_context
 
 

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from desk_app import i18n
 from desk_app.ui import i18n_qt
+from desk_app.ui.dialogs.setup.setup_forms import UnitForm
 from desk_app.ui.qt_strings import QT_OWN_STRINGS
-from desk_app.ui.setup_forms import UnitForm
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -182,7 +182,7 @@ def test_first_run_language_choice_switches_at_once(
     app: QApplication, qtbot: QtBot, sqlite_url: str
 ) -> None:
     from desk_app.context import AppContext
-    from desk_app.ui.setup_dialogs import FirstRunWizard
+    from desk_app.ui.dialogs.setup.setup_dialogs import FirstRunWizard
 
     i18n_qt.install_translators(app, "vi")
     ctx = AppContext.open(sqlite_url)

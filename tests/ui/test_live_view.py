@@ -12,8 +12,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.visits import Method
+from desk_app.ui.desk.sound import SoundPlayer
 from desk_app.ui.main_window import MainWindow
-from desk_app.ui.sound import SoundPlayer
 from tests.own_postgres import OwnPostgres
 from tests.ui.helpers import AN, OFFSCREEN_NOISE, open_context
 

@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.context import AppContext
 from desk_app.domain.visits import Method, Outcome, ScanResult
-from desk_app.ui.camera_panel import PAGE_NO_CAMERA
+from desk_app.ui.desk.camera_panel import PAGE_NO_CAMERA
+from desk_app.ui.desk.result_banner import ENTRY, EXIT, WARNING
+from desk_app.ui.desk.sound import SoundPlayer
+from desk_app.ui.desk.visit_table_model import COL_EXIT, COL_ID, COL_NAME
 from desk_app.ui.main_window import MainWindow
-from desk_app.ui.result_banner import ENTRY, EXIT, WARNING
-from desk_app.ui.sound import SoundPlayer
-from desk_app.ui.visit_table_model import COL_EXIT, COL_ID, COL_NAME
 from tests.ui.helpers import AN, BINH, OFFSCREEN_NOISE, open_context
 from tests.videos import write_code_video
 
@@ -151,7 +151,7 @@ def test_direction_override_keys(qtbot: QtBot, window: MainWindow) -> None:
 def test_full_id_asks_the_pin_and_is_audited(
     qtbot: QtBot, window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desk_app.ui import setup_dialogs
+    from desk_app.ui.dialogs.setup import setup_dialogs
 
     answers: list[bool] = [False, True]
     asked: list[str] = []
@@ -319,7 +319,7 @@ def test_exit_at_end_with_a_source_that_cannot_open_exits_non_zero(tmp_path: Pat
 
 
 def test_a_long_day_is_filtered_once_typing_pauses(qtbot: QtBot) -> None:
-    from desk_app.ui.visits_panel import INSTANT_FILTER_ROWS, VisitsPanel
+    from desk_app.ui.desk.visits_panel import INSTANT_FILTER_ROWS, VisitsPanel
     from tests.ui.test_visit_table_model import visit
 
     panel = VisitsPanel()
@@ -352,7 +352,7 @@ def test_a_failed_write_turns_the_banner_red(
     window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from desk_app.errors import UserError
-    from desk_app.ui.result_banner import REJECTED
+    from desk_app.ui.desk.result_banner import REJECTED
 
     def full(*_args: object, **_kwargs: object) -> ScanResult:
         raise UserError("The disk is full: the scan was not recorded.")

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from desk_app.ui.manual_entry import ManualEntryDialog
+from desk_app.ui.dialogs.manual_entry import ManualEntryDialog
 from tests.ui.helpers import OFFSCREEN_NOISE
 
 pytestmark = OFFSCREEN_NOISE

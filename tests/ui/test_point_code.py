@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.context import AppContext
 from desk_app.printing.poster import plan_poster, save_poster
-from desk_app.ui.setup_dialogs import FirstRunWizard
+from desk_app.ui.dialogs.setup.setup_dialogs import FirstRunWizard
 from tests.ui.print_checks import need_poppler, pdf_text, unit_context
 from tests.ui.test_setup_dialogs import fill_wizard
 

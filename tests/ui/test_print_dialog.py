@@ -15,8 +15,8 @@ from desk_app.context import AppContext
 from desk_app.domain.payloads import CodeKind
 from desk_app.printing.output import page_image
 from desk_app.printing.poster import plan_poster, poster_document
-from desk_app.ui import print_dialog
-from desk_app.ui.print_dialog import TAB_CARDS, TAB_PASS, TAB_POSTER, PrintDialog
+from desk_app.ui.dialogs.printing import print_dialog
+from desk_app.ui.dialogs.printing.print_dialog import TAB_CARDS, TAB_PASS, TAB_POSTER, PrintDialog
 from tests.ui.print_checks import rasterise, read_grey, unit_context, zxing_codes
 
 AN = "001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"

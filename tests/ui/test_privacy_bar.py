@@ -11,7 +11,7 @@ from sqlalchemy import text
 from desk_app import backup
 from desk_app.context import AppContext
 from desk_app.privacy_notice import notice_text
-from desk_app.ui.privacy_bar import PrivacyBar
+from desk_app.ui.desk.privacy_bar import PrivacyBar
 from tests.ui.helpers import OFFSCREEN_NOISE, open_context
 
 pytestmark = OFFSCREEN_NOISE

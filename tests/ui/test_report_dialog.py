@@ -23,8 +23,8 @@ from desk_app.context import AppContext
 from desk_app.reports import mail
 from desk_app.storage.schema import AuditRecord
 from desk_app.timeutil import local_zone
-from desk_app.ui.report_dialog import MODE_CURRENT, MODE_WEEK, ReportDialog
-from desk_app.ui.report_reminder import ReportReminderBanner
+from desk_app.ui.desk.report_reminder import ReportReminderBanner
+from desk_app.ui.dialogs.reports.report_dialog import MODE_CURRENT, MODE_WEEK, ReportDialog
 from tests.unit.test_mail import free_port
 from tests.unit.test_weekly import seed
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from desk_app.context import AppContext
-from desk_app.ui.rollup_dialog import RollupDialog
+from desk_app.ui.dialogs.reports.rollup_dialog import RollupDialog
 from tests.unit import province_fixture as pf
 
 WAIT_MS = 60_000

@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 from desk_app.context import AppContext
 from desk_app.domain.visits import Method, Outcome
 from desk_app.scanning.serial_scanner import CONNECTED, DISCONNECTED
+from desk_app.ui.desk.result_banner import ENTRY, REJECTED
+from desk_app.ui.desk.serial_feed import OFF
+from desk_app.ui.desk.sound import SoundPlayer
+from desk_app.ui.dialogs.setup.settings_dialog import SettingsDialog
+from desk_app.ui.dialogs.setup.setup_dialogs import FirstRunWizard
 from desk_app.ui.main_window import MainWindow
-from desk_app.ui.result_banner import ENTRY, REJECTED
-from desk_app.ui.serial_feed import OFF
-from desk_app.ui.settings_dialog import SettingsDialog
-from desk_app.ui.setup_dialogs import FirstRunWizard
-from desk_app.ui.sound import SoundPlayer
 from tests.serial_pty import PtyScanner
 from tests.ui.helpers import AN, BINH, OFFSCREEN_NOISE, open_context
 

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from desk_app import mail_password
 from desk_app.context import AppContext
 from desk_app.domain.pin import FIRST_WAIT_SECONDS, PinGuard, set_manager_pin, verify_pin
-from desk_app.ui.setup_dialogs import (
+from desk_app.ui.dialogs.setup.setup_dialogs import (
     FirstRunWizard,
     NewPinDialog,
     PinDialog,

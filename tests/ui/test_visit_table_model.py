@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.visits import VisitRow
-from desk_app.ui.visit_table_model import (
+from desk_app.ui.desk.visit_table_model import (
     COL_ENTRY,
     COL_EXIT,
     COL_HOST,

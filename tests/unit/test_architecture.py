@@ -97,9 +97,9 @@ def test_qt_free_rooms_load_no_qt_in_a_fresh_interpreter() -> None:
 
 def test_the_fresh_interpreter_check_can_fail() -> None:
     done = _run(
-        _FIRST_QT_LOADER, json.dumps(["desk_app.domain.visits", "desk_app.ui.result_banner"])
+        _FIRST_QT_LOADER, json.dumps(["desk_app.domain.visits", "desk_app.ui.desk.result_banner"])
     )
-    assert done.stdout.strip() == "desk_app.ui.result_banner", done.stderr
+    assert done.stdout.strip() == "desk_app.ui.desk.result_banner", done.stderr
 
 
 @pytest.mark.parametrize("entry", QT_FREE)

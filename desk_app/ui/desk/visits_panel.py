@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.visits import VisitRow
-from desk_app.ui.visit_table_model import (
+from desk_app.ui.desk.visit_table_model import (
     COL_ENTRY,
     COL_EXIT,
     COL_HOST,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desk_app import mail_password
 from desk_app.domain.pin import SettingsLike
 from desk_app.settings import is_email
-from desk_app.ui.setup_forms import Problem, RetranslatedWidget
+from desk_app.ui.dialogs.setup.setup_forms import Problem, RetranslatedWidget
 
 SECURITY = ("ssl", "starttls", "none")
 

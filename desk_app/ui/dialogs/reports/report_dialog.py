@@ -223,7 +223,7 @@ class ReportDialog(QDialog):
             self.full_ids.blockSignals(False)
 
     def _ask_manager_pin(self, parent: QWidget, reason: str) -> bool:
-        from desk_app.ui.pin_dialogs import ask_manager_pin
+        from desk_app.ui.dialogs.setup.pin_dialogs import ask_manager_pin
 
         return ask_manager_pin(self.ctx, parent, reason)
 

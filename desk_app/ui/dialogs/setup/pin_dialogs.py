@@ -22,7 +22,7 @@ from desk_app.context import AppContext
 from desk_app.domain.pin import Attempt, PinCheck, PinGuard, set_manager_pin
 from desk_app.i18n import t
 from desk_app.storage.pin_store import DatabaseLockStore
-from desk_app.ui.setup_forms import ERROR_STYLE, NewPinDialog, pin_edit
+from desk_app.ui.dialogs.setup.setup_forms import ERROR_STYLE, NewPinDialog, pin_edit
 
 
 class PinDialog(QDialog):

@@ -17,7 +17,7 @@ from desk_app.timeutil import utc_now
 from desk_app.ui.background import Job, start_job
 
 if TYPE_CHECKING:
-    from desk_app.ui.report_dialog import ReportDialog
+    from desk_app.ui.dialogs.reports.report_dialog import ReportDialog
 
 RETRY_EVERY_MS = 5 * 60 * 1000
 REFRESH_EVERY_MS = 60 * 1000
@@ -80,7 +80,7 @@ class ReportReminderBanner(QWidget):
 
     def open_report(self) -> ReportDialog:
         if self.dialog is None:
-            from desk_app.ui.report_dialog import ReportDialog
+            from desk_app.ui.dialogs.reports.report_dialog import ReportDialog
 
             self.dialog = ReportDialog(self.ctx, self.window(), now=self._now)
             self.dialog.job_finished.connect(lambda *_: self.refresh())

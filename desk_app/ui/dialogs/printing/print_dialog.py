@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desk_app.context import AppContext
 from desk_app.errors import UserError
 from desk_app.printing.output import Document, prepare_printer, print_document, write_file
-from desk_app.ui.print_tabs import After, CardsTab, PassTab, PosterTab, PrintTab
+from desk_app.ui.dialogs.printing.print_tabs import After, CardsTab, PassTab, PosterTab, PrintTab
 
 TAB_POSTER, TAB_CARDS, TAB_PASS = range(3)
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk_app.context import AppContext
 from desk_app.domain.visits import VisitRow
-from desk_app.ui import setup_dialogs
+from desk_app.ui.dialogs.setup import setup_dialogs
 
 
 def _tr(text: str) -> str:

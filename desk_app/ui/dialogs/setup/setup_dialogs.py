@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from desk_app.context import AppContext
 from desk_app.domain.pin import set_manager_pin
-from desk_app.ui.pin_dialogs import PinDialog, ask_manager_pin, offer_new_pin
-from desk_app.ui.scanner_choice import ScannerChoice
-from desk_app.ui.settings_dialog import LANGUAGE_NAMES, SettingsDialog
-from desk_app.ui.setup_forms import (
+from desk_app.ui.dialogs.setup.pin_dialogs import PinDialog, ask_manager_pin, offer_new_pin
+from desk_app.ui.dialogs.setup.scanner_choice import ScannerChoice
+from desk_app.ui.dialogs.setup.settings_dialog import LANGUAGE_NAMES, SettingsDialog
+from desk_app.ui.dialogs.setup.setup_forms import (
     NewPinDialog,
     NewPinForm,
     Problem,

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.context import AppContext
-from desk_app.ui.camera_choice import CameraChoice
-from desk_app.ui.mail_form import MailForm
-from desk_app.ui.pin_dialogs import offer_new_pin
-from desk_app.ui.scanner_choice import ScannerChoice
-from desk_app.ui.setup_forms import (
+from desk_app.ui.dialogs.setup.camera_choice import CameraChoice
+from desk_app.ui.dialogs.setup.mail_form import MailForm
+from desk_app.ui.dialogs.setup.pin_dialogs import offer_new_pin
+from desk_app.ui.dialogs.setup.scanner_choice import ScannerChoice
+from desk_app.ui.dialogs.setup.setup_forms import (
     Problem,
     UnitForm,
     VisitRulesForm,

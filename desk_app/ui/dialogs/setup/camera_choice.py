@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.ui.background import Job, start_job
-from desk_app.ui.setup_forms import Problem, RetranslatedWidget
+from desk_app.ui.dialogs.setup.setup_forms import Problem, RetranslatedWidget
 
 log = logging.getLogger(__name__)
 

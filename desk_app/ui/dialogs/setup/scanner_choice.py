@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPush
 
 from desk_app.domain.pin import SettingsLike
 from desk_app.scanning.serial_scanner import DEFAULT_BAUDRATE, available_ports
-from desk_app.ui.setup_forms import RetranslatedWidget
+from desk_app.ui.dialogs.setup.setup_forms import RetranslatedWidget
 
 BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
 

@@ -1,0 +1,1 @@
+"""The desk window's parts: panels, models, the controller, the camera and scanner feeds."""

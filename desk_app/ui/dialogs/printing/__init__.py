@@ -1,0 +1,1 @@
+"""Printing dialogs: posters, staff cards and visitor passes."""

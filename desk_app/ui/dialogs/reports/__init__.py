@@ -1,0 +1,1 @@
+"""Report dialogs: the weekly report and the province roll-up."""
