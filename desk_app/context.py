@@ -10,7 +10,8 @@ from desk_app.domain.visits import ScanResult
 from desk_app.settings import Settings
 from desk_app.storage.database import Database
 from desk_app.storage.journal import Journal, JournalEntry, replay
-from desk_app.storage.visit_log import VisitLog, settings_for
+from desk_app.storage.settings_store import settings_for
+from desk_app.storage.visit_log import VisitLog
 
 
 @dataclass

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select
+from sqlalchemy import CursorResult, func, select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.own_codes import new_pass_token
@@ -19,57 +18,17 @@ from desk_app.domain.visits import (
     VisitRow,
     normalise_text,
 )
-from desk_app.settings import DeskFile, Settings
 from desk_app.storage import audit as audit_chain
-from desk_app.storage.database import Database
 from desk_app.storage.people import PeopleRepository, PersonSummary
 from desk_app.storage.recorder import Recorder
 from desk_app.storage.schema import (
     AuditRecord,
     Person,
     ScanEvent,
-    SettingRow,
     Visit,
 )
 from desk_app.storage.staff import StaffEntry, StaffRepository
 from desk_app.timeutil import local_day_bounds, utc_now
-
-
-def settings_for(db: Database, desk: DeskFile | None = None) -> Settings:
-    """The typed settings: the unit's stored in this database, the desk's in its own file."""
-
-    def load() -> dict[str, str]:
-        return db.read(lambda s: {r.key: r.value for r in s.scalars(select(SettingRow))})
-
-    def store(key: str, value: str) -> None:
-        def work(session: Session) -> None:
-            row = session.get(SettingRow, key)
-            if row is None:
-                session.add(SettingRow(key=key, value=value))
-            else:
-                row.value = value
-
-        db.write(work)
-
-    def store_if_absent(key: str, value: str) -> str:
-        def work(session: Session) -> str:
-            row = session.get(SettingRow, key)
-            if row is None or row.value in ("", '""'):
-                if row is None:
-                    session.add(SettingRow(key=key, value=value))
-                else:
-                    row.value = value
-                return value
-            return row.value
-
-        return db.write(work)
-
-    def remove(keys: Iterable[str]) -> None:
-        chosen = list(keys)
-        db.write(lambda s: s.execute(delete(SettingRow).where(SettingRow.key.in_(chosen))))
-
-    return Settings(load, store, store_if_absent, desk=desk or DeskFile(), remove=remove)
-
 
 # Columns in VisitRow's field order; rows come back as plain tuples (no ORM identity map),
 # which keeps a busy day's table and the report's detail rows cheap to load.
