@@ -198,7 +198,7 @@ class PersonDialog(QDialog):
 
 def open_person_dialog(ctx: AppContext, parent: QWidget) -> PersonDialog | None:
     """Ask the manager PIN, then open the dialog; None when refused."""
-    from desk_app.ui import setup_dialogs
+    from desk_app.ui.dialogs.setup import setup_dialogs
 
     if not setup_dialogs.ask_manager_pin(ctx, parent, t("person.ui.title")):
         return None

@@ -63,7 +63,7 @@ def test_backup_reminder(qtbot: QtBot, ctx: AppContext, tmp_path: object) -> Non
 def test_person_link_opens_the_dialog_after_the_pin(
     qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desk_app.ui import setup_dialogs
+    from desk_app.ui.dialogs.setup import setup_dialogs
 
     monkeypatch.setattr(setup_dialogs, "ask_manager_pin", lambda *_a: True)
     bar = PrivacyBar(ctx)
