@@ -73,10 +73,20 @@ class AppContext:
 
     def housekeeping(self, now: datetime | None = None) -> dict[str, int]:
         """What runs at start and at each new day: automatic check-out and the retention
-        purge (each when enabled). Returns what was done."""
+        purge (each when enabled), and old audit records folded into their signed summary.
+        Returns what was done to visits."""
         done = {"checked_out": self.auto_checkout(now), "purged": 0}
         if self.settings.get("retention.auto_purge"):
             done["purged"] = self.log.purge(self.settings.get("retention.days"), now=now)
+        from desk_app.storage import audit
+
+        audit.fold_older_than(
+            self.db,
+            self.settings.unit_secret(),
+            int(self.settings.get("audit.keep_days")),
+            now=now,
+            desk=self.log.desk,
+        )
         return done
 
     def close(self) -> None:

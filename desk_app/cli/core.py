@@ -248,7 +248,9 @@ def cmd_log(args: argparse.Namespace) -> int:
             start or datetime(1970, 1, 1, tzinfo=UTC), end or datetime(9999, 1, 1, tzinfo=UTC)
         )
     if args.full_ids:
-        ctx.log.audit("full_ids_shown", f"log: {len(rows)} visits")
+        query = f"log --from {args.date_from or '-'} --to {args.date_to or '-'}"
+        query += " --inside" if args.inside else ""
+        ctx.log.audit("full_ids_shown", f"log: {len(rows)} visits", query=query)
     items = [_visit_dict(r, args.full_ids) for r in rows]
     if args.json:
         print(json.dumps(items, ensure_ascii=False, indent=1))

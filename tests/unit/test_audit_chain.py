@@ -135,3 +135,12 @@ def test_the_weekly_workbook_carries_the_chain_head(ctx: AppContext) -> None:
     summary = load_workbook(io.BytesIO(report.content)).worksheets[0]
     cells = [str(c) for row in summary.iter_rows(values_only=True) for c in row if c]
     assert any(f"#{head_id} {head_hash}" in c for c in cells)
+
+
+def test_housekeeping_folds_records_older_than_the_setting(ctx: AppContext) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    ctx.housekeeping(now=datetime.now(UTC) + timedelta(days=366))
+    actions = [r.action for r in ctx.log.audit_records()]
+    assert actions[0] == "audit_folded" and "full_id_shown" not in actions
+    assert verdict(ctx).ok
