@@ -77,7 +77,7 @@ def run_window(args: argparse.Namespace) -> int:
     _install(app, getattr(args, "lang", None) or i18n.language())
     single = None
     if not quiet:  # a script driving a window (--exit-at-end) may run beside the desk's own
-        from desk_app.ui.single_instance import SingleInstance
+        from desk_app.ui.desk.single_instance import SingleInstance
 
         single = SingleInstance(app)
         if not single.acquire():

@@ -11,9 +11,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desk_app.context import AppContext
-from desk_app.ui import person_dialog
+from desk_app.ui.dialogs import person_dialog
+from desk_app.ui.dialogs.person_dialog import PersonDialog
 from desk_app.ui.dialogs.setup import setup_dialogs
-from desk_app.ui.person_dialog import PersonDialog
 from tests.ui.helpers import OFFSCREEN_NOISE, open_context
 
 pytestmark = OFFSCREEN_NOISE

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desk_app.ui.desk.single_instance import SingleInstance
+from desk_app.ui.desk.sound import SoundPlayer
 from desk_app.ui.main_window import MainWindow
-from desk_app.ui.single_instance import SingleInstance
-from desk_app.ui.sound import SoundPlayer
 from tests.ui.helpers import OFFSCREEN_NOISE, open_context
 
 pytestmark = OFFSCREEN_NOISE

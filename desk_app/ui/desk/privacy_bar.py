@@ -67,7 +67,7 @@ class PrivacyBar(QWidget):
 
     def on_link(self, link: str) -> None:
         if link == "person":
-            from desk_app.ui.person_dialog import open_person_dialog
+            from desk_app.ui.dialogs.person_dialog import open_person_dialog
 
             self.person_dialog = open_person_dialog(self.ctx, self.window())
         else:
