@@ -22,6 +22,7 @@ from desk_app.domain.identity import (
     CodeKind,
     Identity,
     card_date,
+    could_be_name,
     date_warnings,
     id_checks,
     is_date_shaped,
@@ -50,7 +51,7 @@ def _fits(slot: str, value: str) -> bool:
     if slot == "sex":
         return sex_word(value) is not None
     if slot == "name":
-        return is_name_like(value) and sex_word(value) is None
+        return could_be_name(value)
     # address: free text, but never a number, a date or a sex word that lost its slot
     return not (value.isdigit() or is_date_shaped(value) or sex_word(value) is not None)
 
@@ -85,7 +86,9 @@ def _by_shape(fields: list[str]) -> tuple[dict[str, str], int]:
             slots["sex"] = value
         else:
             texts.append(value)
-    name = next((v for v in texts if _fits("name", v)), "")
+    # A clean name first; a mangled one only when no value is clearly a name.
+    name = next((v for v in texts if is_name_like(v) and sex_word(v) is None), "")
+    name = name or next((v for v in texts if _fits("name", v)), "")
     if name:
         texts.remove(name)
         slots["name"] = name

@@ -168,6 +168,19 @@ def is_name_like(value: str) -> bool:
     )
 
 
+def could_be_name(value: str) -> bool:
+    """A name as it may arrive from a keyboard-mode scanner: diacritics turned into ``?`` or
+    mojibake (``Nguy?n``, ``Nguyá»…n``), but still letters and never digits, commas or slashes.
+
+    The name slot takes it as it is; storage matches the person by ID number and keeps the
+    better spelling."""
+    return (
+        any(ch.isalpha() for ch in value)
+        and not any(ch.isdigit() or ch in ",/;:|" for ch in value)
+        and sex_word(value) is None
+    )
+
+
 def hex_text(value: str) -> str | None:
     """Hex-encoded UTF-8 decoded, or None when ``value`` is not that."""
     if not HEX.fullmatch(value):

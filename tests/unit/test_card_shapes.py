@@ -379,3 +379,16 @@ def test_every_card_variant_round_trips(
     for relative in trailing:
         if relative:
             assert relative not in identity.raw
+
+
+@pytest.mark.parametrize(
+    "name", ["Nguy?n V?n An", "Nguyá»…n VÄƒn An", "NGUYEN VAN AN", "Nguyễn Văn An"]
+)
+def test_a_mangled_name_is_read_as_the_name(name: str) -> None:
+    """A keyboard scanner mangles diacritics: the name keeps its slot, for storage to match
+    the person by ID number and keep the better spelling."""
+    text = f"001090123456|123456789|{name}|15031990|Nam|Hà Nội|20042021"
+    identity = parse(text, today=TODAY)
+    assert identity.name == name
+    assert identity.warnings == ()
+    assert identity.address == "Hà Nội"
