@@ -28,6 +28,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # A scan waits at most a few seconds for another desk or program holding the file: the
 # window records in its own thread, so a long wait would freeze the desk.
 BUSY_TIMEOUT_MS = 3_000
+CONNECT_TIMEOUT_S = 5
 T = TypeVar("T")
 
 
@@ -174,7 +175,10 @@ def make_engine(
             if found is not None and not found.created:
                 quick_check(engine, found.path)
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            # A server behind a dead network answers nothing: give up after seconds (the desk
+            # keeps the scan) rather than after the system's TCP timeout of minutes.
+            connect = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_TIMEOUT_S}
+            engine = create_engine(url, pool_pre_ping=True, connect_args=connect)
         if migrate:
             from desk_app.storage.migrate import upgrade
 

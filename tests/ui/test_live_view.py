@@ -15,7 +15,7 @@ from desk_app.domain.visits import Method
 from desk_app.ui.desk.sound import SoundPlayer
 from desk_app.ui.main_window import MainWindow
 from tests.own_postgres import OwnPostgres
-from tests.ui.helpers import AN, OFFSCREEN_NOISE, open_context
+from tests.ui.helpers import AN, BINH, OFFSCREEN_NOISE, open_context
 
 pytestmark = OFFSCREEN_NOISE
 REPO = Path(__file__).resolve().parents[2]
@@ -99,11 +99,18 @@ def test_an_outage_at_the_window_keeps_scans_and_sends_them_back(
         assert offline.args == [1]
         assert win.offline_status.text() == "Offline, 1 waiting"
         own_server.start()
+        # The server is back, but an earlier scan still waits: a new one queues behind it.
+        with qtbot.waitSignal(win.controller.offline_changed) as offline:
+            assert win.controller.submit_text(BINH, Method.SCANNER) is None
+        assert offline.args == [2]
         with qtbot.waitSignal(win.controller.visits_changed) as changed:
             assert win.controller.try_flush() == 0
-        assert [row.name for row in changed.args[0]] == ["Nguyễn Văn An"]
+        assert [row.name for row in changed.args[0]] == ["Nguyễn Văn An", "Trần Thị Bình"]
         assert win.offline_status.isHidden()
-        assert [row.name for row in ctx.log.inside()] == ["Nguyễn Văn An"]
+        inside = sorted(ctx.log.inside(), key=lambda row: row.entry_at)
+        assert [row.name for row in inside] == ["Nguyễn Văn An", "Trần Thị Bình"]
+        # All sent: the next scan goes straight to the log.
+        assert win.controller.submit_text(AN, Method.SCANNER) is not None
     finally:
         win.close()
         ctx.close()

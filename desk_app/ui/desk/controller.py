@@ -122,6 +122,10 @@ class DeskController(QObject):
             return None
         if method == Method.CAMERA and self.seen_recently(text):
             return None
+        if self.flush_timer.isActive():
+            # Earlier scans still wait: this one goes after them, so the log keeps their order.
+            self._keep(text, method)
+            return None
         return self._record(
             lambda: self.ctx.log.record_scan(
                 self.ctx.parse(text),
