@@ -76,7 +76,6 @@ EXCLUDED_MODULES = (
     "matplotlib",
     "PIL",
     "pygments",
-    "cryptography",
     "numpy.f2py",
     "numpy.distutils",
     "numpy.testing",

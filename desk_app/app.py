@@ -95,7 +95,7 @@ def run_window(args: argparse.Namespace) -> int:
     _install_excepthook(quiet)
     try:
         if not getattr(args, "lang", None):
-            _install(app, str(ctx.settings.get("ui.language")))
+            _install(app, ctx.settings.text("ui.language"))
         if not quiet:
             # A unit not yet set up runs with defaults when driven by a script (--exit-at-end).
             _first_run(ctx)
@@ -110,7 +110,7 @@ def run_window(args: argparse.Namespace) -> int:
         if notice:
             window.statusBar().showMessage(notice)
         window.show_for_desk()
-        window.start_source(choose_source(args, str(ctx.settings.get("scan.camera"))))
+        window.start_source(choose_source(args, ctx.settings.text("scan.camera")))
         window.start_serial_scanner(getattr(args, "scanner_port", None))
         window.start_live_view()
         if single is not None:

@@ -152,14 +152,14 @@ def reminder_due(ctx: Any, now: datetime | None = None) -> bool:
 def backup_folder(settings: Any) -> Path:
     from desk_app.paths import data_dir
 
-    folder = str(settings.get("backup.folder") or "")
+    folder = str(settings.text("backup.folder") or "")
     return Path(folder).expanduser() if folder else data_dir() / "backups"
 
 
 def auto_backup(ctx: Any, passphrase: str | None, now: datetime | None = None) -> Path | None:
     """The daily backup into the backup folder, keeping the last N; None when not due (made
     today already), when turned off, or without a remembered passphrase."""
-    if not ctx.settings.get("backup.auto") or not passphrase:
+    if not ctx.settings.flag("backup.auto") or not passphrase:
         return None
     now = now or utc_now()
     last = last_backup_at(ctx.db)
@@ -172,7 +172,7 @@ def auto_backup(ctx: Any, passphrase: str | None, now: datetime | None = None) -
     folder = backup_folder(ctx.settings)
     path = folder / f"desk-{now:%Y%m%d-%H%M%S}{SUFFIX}"
     write_backup(ctx.db, path, passphrase, desk=ctx.log.desk)
-    keep = int(ctx.settings.get("backup.keep"))
+    keep = ctx.settings.number("backup.keep")
     old = sorted(folder.glob(f"desk-*{SUFFIX}"))[:-keep]
     for stale in old:
         try:
@@ -184,7 +184,7 @@ def auto_backup(ctx: Any, passphrase: str | None, now: datetime | None = None) -
 
 def daily_backup(ctx: Any) -> Path | None:
     """The daily backup with the passphrase remembered in the password store, if due."""
-    if not ctx.settings.get("backup.auto"):
+    if not ctx.settings.flag("backup.auto"):
         return None
     from desk_app import mail_password
 

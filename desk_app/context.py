@@ -30,7 +30,7 @@ class AppContext:
         settings.unit_secret()  # made once, when the unit's database is first opened
         settings.unit_id()
         log = VisitLog(
-            db, desk=settings.get("desk.name"), checkpoint=settings.get("desk.checkpoint")
+            db, desk=settings.text("desk.name"), checkpoint=settings.text("desk.checkpoint")
         )
         ctx = cls(db=db, settings=settings, log=log)
         if flush:
@@ -50,10 +50,10 @@ class AppContext:
         for kept in entries:
             entry = kept
             if not entry.checkpoint:
-                entry = replace(entry, checkpoint=self.settings.get("desk.checkpoint"))
+                entry = replace(entry, checkpoint=self.settings.text("desk.checkpoint"))
             if entry.debounce_seconds < 0:  # kept before the unit's rule was known
                 entry = replace(
-                    entry, debounce_seconds=float(self.settings.get("scan.debounce_seconds"))
+                    entry, debounce_seconds=float(self.settings.number("scan.debounce_seconds"))
                 )
             result = replay(recorder, entry, self.parse(entry.text))
             self.journal.remove(entry.journal_id)
@@ -66,9 +66,9 @@ class AppContext:
 
     def auto_checkout(self, now: datetime | None = None) -> int:
         """Automatic check-out at closing time, when the unit has turned it on."""
-        if not self.settings.get("visits.auto_checkout"):
+        if not self.settings.flag("visits.auto_checkout"):
             return 0
-        closing = time.fromisoformat(self.settings.get("visits.closing_time"))
+        closing = time.fromisoformat(self.settings.text("visits.closing_time"))
         return self.log.auto_checkout(closing, now=now)
 
     def housekeeping(self, now: datetime | None = None) -> dict[str, int]:
@@ -76,14 +76,14 @@ class AppContext:
         purge (each when enabled), and old audit records folded into their signed summary.
         Returns what was done to visits."""
         done = {"checked_out": self.auto_checkout(now), "purged": 0}
-        if self.settings.get("retention.auto_purge"):
-            done["purged"] = self.log.purge(self.settings.get("retention.days"), now=now)
+        if self.settings.flag("retention.auto_purge"):
+            done["purged"] = self.log.purge(self.settings.number("retention.days"), now=now)
         from desk_app.storage import audit
 
         audit.fold_older_than(
             self.db,
             self.settings.unit_secret(),
-            int(self.settings.get("audit.keep_days")),
+            self.settings.number("audit.keep_days"),
             now=now,
             desk=self.log.desk,
         )

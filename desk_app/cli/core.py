@@ -145,7 +145,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             method=args.method,
             direction=args.direction,
             at=at,
-            debounce_seconds=ctx.settings.get("scan.debounce_seconds"),
+            debounce_seconds=ctx.settings.number("scan.debounce_seconds"),
         )
     except DatabaseError as exc:
         if not is_unreachable(exc):

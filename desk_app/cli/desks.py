@@ -57,7 +57,7 @@ def keep_offline(
         at=at,
         method=method,
         direction=direction,
-        desk=desk or str(settings.get("desk.name")),
+        desk=desk or settings.text("desk.name"),
         # The checkpoint falls back to the unit's first one, which only the server knows.
         checkpoint=str(DeskFile().load().get("desk.checkpoint") or ""),
         debounce_seconds=-1,

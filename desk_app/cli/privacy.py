@@ -90,7 +90,7 @@ def _context(args: argparse.Namespace) -> AppContext:
 
 def cmd_purge(args: argparse.Namespace) -> int:
     ctx = _context(args)
-    days = args.older_than if args.older_than is not None else ctx.settings.get("retention.days")
+    days = args.older_than if args.older_than is not None else ctx.settings.number("retention.days")
     result = ctx.log.people.purge(days)
     print(
         t(
@@ -318,7 +318,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 def cmd_audit_fold(args: argparse.Namespace) -> int:
     ctx = _context(args)
-    days = ctx.settings.get("audit.keep_days")
+    days = ctx.settings.number("audit.keep_days")
     count = audit.fold_older_than(ctx.db, ctx.settings.unit_secret(), days, desk=ctx.log.desk)
     print(t("audit.folded", count=count))
     return EXIT_OK

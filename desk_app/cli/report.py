@@ -141,7 +141,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     )
     if args.eml:
         config = mail.MailConfig.from_settings(ctx.settings)
-        raw = mail.compose(report, config, str(ctx.settings.get("unit.name")))
+        raw = mail.compose(report, config, ctx.settings.text("unit.name"))
         mail.save_eml(raw, args.eml)
         print(t("mail.eml_saved", path=args.eml))
     if args.send:
@@ -195,7 +195,7 @@ def cmd_outbox_save(args: argparse.Namespace) -> int:
 
 def cmd_mail_password(args: argparse.Namespace) -> int:
     ctx = AppContext.open(args.db)
-    user = str(ctx.settings.get("mail.user"))
+    user = ctx.settings.text("mail.user")
     if not user:
         raise CliError(t("mail.password_no_user"))
     if args.stdin:

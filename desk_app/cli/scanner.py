@@ -60,8 +60,8 @@ def _port_and_baud(args: argparse.Namespace) -> tuple[str, int]:
 
         ctx = AppContext.open(args.db)
         try:
-            port = port or str(ctx.settings.get("scanner.port"))
-            baud = baud or int(ctx.settings.get("scanner.baud"))
+            port = port or ctx.settings.text("scanner.port")
+            baud = baud or ctx.settings.number("scanner.baud")
         finally:
             ctx.close()
     if not port:

@@ -56,13 +56,13 @@ class UnitDetails:
     @classmethod
     def from_settings(cls, settings: Settings) -> UnitDetails:
         details = cls(
-            name=str(settings.get("unit.name")).strip(),
-            agency=str(settings.get("unit.agency")).strip(),
-            address=str(settings.get("unit.address")).strip(),
-            contact=str(settings.get("unit.contact")).strip(),
-            place=str(settings.get("unit.place")).strip(),
-            retention_days=int(settings.get("retention.days")),
-            code=str(settings.get("unit.code")).strip(),
+            name=settings.text("unit.name").strip(),
+            agency=settings.text("unit.agency").strip(),
+            address=settings.text("unit.address").strip(),
+            contact=settings.text("unit.contact").strip(),
+            place=settings.text("unit.place").strip(),
+            retention_days=settings.number("retention.days"),
+            code=settings.text("unit.code").strip(),
         )
         if not details.name:
             raise PrintError(t("print.unit_not_set"))
@@ -104,8 +104,8 @@ def clean_payload(text: str) -> str:
 
 
 def choose_checkpoint(settings: Settings, checkpoint: str | None) -> str:
-    known = [str(c) for c in settings.get("unit.checkpoints")]
-    name = (checkpoint or settings.get("desk.checkpoint") or "").strip()
+    known = [str(c) for c in settings.names("unit.checkpoints")]
+    name = (checkpoint or settings.text("desk.checkpoint") or "").strip()
     if known and name not in known:
         raise PrintError(t("print.unknown_checkpoint", name=name, known=", ".join(known)))
     if not name:

@@ -59,13 +59,13 @@ class MailConfig:
     @classmethod
     def from_settings(cls, settings: Settings) -> MailConfig:
         return cls(
-            host=str(settings.get("mail.host")),
-            port=int(settings.get("mail.port")),
-            security=str(settings.get("mail.security")),
-            user=str(settings.get("mail.user")),
-            sender=str(settings.get("mail.sender") or settings.get("mail.user")),
-            recipients=tuple(settings.get("mail.recipients")),
-            timeout=float(settings.get("mail.timeout_seconds")),
+            host=settings.text("mail.host"),
+            port=settings.number("mail.port"),
+            security=settings.text("mail.security"),
+            user=settings.text("mail.user"),
+            sender=str(settings.text("mail.sender") or settings.text("mail.user")),
+            recipients=tuple(settings.names("mail.recipients")),
+            timeout=float(settings.number("mail.timeout_seconds")),
         )
 
     def problem(self) -> str | None:
@@ -336,11 +336,11 @@ def send_report(
 ) -> Delivery:
     """Compose, keep in the outbox, and make a first attempt."""
     config = MailConfig.from_settings(ctx.settings)
-    raw = compose(report, config, str(ctx.settings.get("unit.name")), lang=lang)
+    raw = compose(report, config, ctx.settings.text("unit.name"), lang=lang)
     subject = t(
         "mail.subject",
         lang or language(),
-        unit=ctx.settings.get("unit.name") or config.sender,
+        unit=ctx.settings.text("unit.name") or config.sender,
         period=describe(report.figures.period, lang),
     )
     outbox_id = queue(
@@ -380,9 +380,9 @@ def reminder_due(ctx: AppContext, now: datetime | None = None) -> bool:
     """From the reminder day and time (Friday 14:00 by default) until a report has been sent
     this week (Monday to Sunday)."""
     now = now or utc_now()
-    hour, minute = (int(part) for part in str(ctx.settings.get("report.reminder_time")).split(":"))
+    hour, minute = (int(part) for part in ctx.settings.text("report.reminder_time").split(":"))
     window = reminder_window(
-        now, int(ctx.settings.get("report.reminder_weekday")), time(hour, minute)
+        now, ctx.settings.number("report.reminder_weekday"), time(hour, minute)
     )
     if now < window.remind_from:
         return False

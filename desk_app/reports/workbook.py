@@ -360,10 +360,10 @@ def build_workbook(
 
 def unit_info(settings: Settings) -> UnitInfo:
     return UnitInfo(
-        agency=str(settings.get("unit.agency")),
-        name=str(settings.get("unit.name")),
-        place=str(settings.get("unit.place")),
-        code=str(settings.get("unit.code")),
+        agency=settings.text("unit.agency"),
+        name=settings.text("unit.name"),
+        place=settings.text("unit.place"),
+        code=settings.text("unit.code"),
     )
 
 

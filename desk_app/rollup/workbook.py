@@ -54,9 +54,9 @@ class Issuer:
         if settings is None:
             return cls()
         return cls(
-            agency=str(settings.get("unit.agency")),
-            name=str(settings.get("unit.name")),
-            place=str(settings.get("unit.place")),
+            agency=settings.text("unit.agency"),
+            name=settings.text("unit.name"),
+            place=settings.text("unit.place"),
         )
 
 

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.exit_at_end = exit_at_end
         self.exit_code = 0
         self.day = local_today()
-        self.sound = sound or SoundPlayer(enabled=bool(ctx.settings.get("scan.sound")))
+        self.sound = sound or SoundPlayer(enabled=ctx.settings.flag("scan.sound"))
         self.controller = DeskController(ctx, self)
         self.feed = CameraFeed(self, realtime=realtime)
         # The scanner wedge lives and dies with the window (its filter goes with it).
@@ -232,8 +232,8 @@ class MainWindow(QMainWindow):
         if port:
             self.scanner_port_override = port
         settings = self.ctx.settings
-        chosen = self.scanner_port_override or str(settings.get("scanner.port"))
-        self.serial.start(chosen, int(settings.get("scanner.baud")))
+        chosen = self.scanner_port_override or settings.text("scanner.port")
+        self.serial.start(chosen, settings.number("scanner.baud"))
 
     # ----- results ---------------------------------------------------------------------
     def on_scan_recorded(self, result: ScanResult) -> None:
@@ -322,15 +322,15 @@ class MainWindow(QMainWindow):
     def apply_settings(self, keys: list[str]) -> None:
         """Apply saved settings that the window uses (language, camera, sound, desk)."""
         settings = self.ctx.settings
-        self.sound.enabled = bool(settings.get("scan.sound"))
-        self.ctx.log.desk = str(settings.get("desk.name"))
-        self.ctx.log.checkpoint = str(settings.get("desk.checkpoint"))
+        self.sound.enabled = settings.flag("scan.sound")
+        self.ctx.log.desk = settings.text("desk.name")
+        self.ctx.log.checkpoint = settings.text("desk.checkpoint")
         if "ui.language" in keys:
             app = QApplication.instance()
             if app is not None:
-                switch_language(app, settings.get("ui.language"))
+                switch_language(app, settings.text("ui.language"))
         if "scan.camera" in keys:
-            self.start_source(str(settings.get("scan.camera")))
+            self.start_source(settings.text("scan.camera"))
         if "scanner.port" in keys or "scanner.baud" in keys:
             self.scanner_port_override = None  # a port chosen now wins over the command line
             self.start_serial_scanner()
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
             log.warning("clock work skipped: %s", exc)
 
     def retranslate_ui(self) -> None:
-        unit = self.ctx.settings.get("unit.name")
+        unit = self.ctx.settings.text("unit.name")
         title = self.tr("Entry control")
         self.setWindowTitle(f"{title} — {unit}" if unit else title)
 

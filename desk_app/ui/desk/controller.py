@@ -74,7 +74,7 @@ class DeskController(QObject):
 
     @property
     def debounce_seconds(self) -> int:
-        return int(self.ctx.settings.get("scan.debounce_seconds"))
+        return self.ctx.settings.number("scan.debounce_seconds")
 
     # ----- inputs ----------------------------------------------------------------------
     def on_codes_decoded(self, detections: Iterable[Any]) -> None:

@@ -101,10 +101,10 @@ class PosterTab(PrintTab):
         self.on_changed()
 
     def reload(self) -> None:
-        current = self.checkpoint.currentText() or str(self.ctx.settings.get("desk.checkpoint"))
+        current = self.checkpoint.currentText() or self.ctx.settings.text("desk.checkpoint")
         self.checkpoint.blockSignals(True)
         self.checkpoint.clear()
-        self.checkpoint.addItems([str(c) for c in self.ctx.settings.get("unit.checkpoints")])
+        self.checkpoint.addItems([str(c) for c in self.ctx.settings.names("unit.checkpoints")])
         self.checkpoint.setCurrentIndex(max(0, self.checkpoint.findText(current)))
         self.checkpoint.blockSignals(False)
         self.on_changed()

@@ -351,7 +351,7 @@ class ReportDialog(QDialog):
         def work(progress: Callable[[int, int], None]) -> str:
             report = self._report(period, progress, pdf=True)
             config = mail.MailConfig.from_settings(self.ctx.settings)
-            raw = mail.compose(report, config, str(self.ctx.settings.get("unit.name")))
+            raw = mail.compose(report, config, self.ctx.settings.text("unit.name"))
             mail.save_eml(raw, target)
             return t("mail.eml_saved", path=target)
 

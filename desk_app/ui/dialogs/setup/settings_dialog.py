@@ -178,19 +178,19 @@ class SettingsDialog(QDialog):
     # ----- values ----------------------------------------------------------------------
     def load(self) -> None:
         settings = self.ctx.settings
-        self.desk_name.setText(str(settings.get("desk.name")))
+        self.desk_name.setText(settings.text("desk.name"))
         self.unit.load(settings)
         self._fill_checkpoints()
-        self.camera_choice.set_value(str(settings.get("scan.camera")))
-        self.debounce.setValue(int(settings.get("scan.debounce_seconds")))
-        self.sound.setChecked(bool(settings.get("scan.sound")))
+        self.camera_choice.set_value(settings.text("scan.camera"))
+        self.debounce.setValue(settings.number("scan.debounce_seconds"))
+        self.sound.setChecked(settings.flag("scan.sound"))
         self.scanner.load(settings)
         self.rules.load(settings)
         self.mail.load(settings)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("ui.language"))))
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.text("ui.language"))))
 
     def _fill_checkpoints(self) -> None:
-        current = self.checkpoint.currentText() or str(self.ctx.settings.get("desk.checkpoint"))
+        current = self.checkpoint.currentText() or self.ctx.settings.text("desk.checkpoint")
         self.checkpoint.blockSignals(True)
         self.checkpoint.clear()
         self.checkpoint.addItems(self.unit.checkpoint_names())
@@ -221,7 +221,7 @@ class SettingsDialog(QDialog):
         if camera_problem:
             return 0, camera_problem
         # A name once given cannot be cleared; a unit that skipped the set-up may save without.
-        unit_problem = self.unit.problem(require_name=bool(self.ctx.settings.get("unit.name")))
+        unit_problem = self.unit.problem(require_name=bool(self.ctx.settings.text("unit.name")))
         if unit_problem:
             return 2, unit_problem
         mail_problem = self.mail.problem()
@@ -245,7 +245,7 @@ class SettingsDialog(QDialog):
         settings = self.ctx.settings
         values = self.values()
         # The password first: if the store refuses it, nothing is saved and the dialog stays.
-        refused = self.mail.save_password(str(settings.get("mail.user")), values["mail.user"])
+        refused = self.mail.save_password(settings.text("mail.user"), values["mail.user"])
         if refused:
             self.tabs.setCurrentIndex(3)
             show_problem(self.error, refused)

@@ -91,7 +91,7 @@ class FirstRunWizard(QWizard):
         self.language.setObjectName("language")
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("ui.language"))))
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.text("ui.language"))))
         self.language.currentIndexChanged.connect(self.on_language)
         self.language_label = QLabel(self.unit)
         self.language_label.setBuddy(self.language)
@@ -170,13 +170,13 @@ class FirstRunWizard(QWizard):
         settings.unit_secret()
         settings.unit_id()
         settings.set("unit.setup_done", True)
-        self.ctx.log.audit("setup_done", str(settings.get("unit.name")))
+        self.ctx.log.audit("setup_done", settings.text("unit.name"))
         super().accept()
 
 
 def run_first_run_if_needed(ctx: AppContext, parent: QWidget | None = None) -> bool:
     """The set-up wizard for a unit not yet set up; True when it was completed now."""
-    if ctx.settings.get("unit.setup_done"):
+    if ctx.settings.flag("unit.setup_done"):
         return False
     wizard = FirstRunWizard(ctx, parent)
     return wizard.exec() == QDialog.DialogCode.Accepted
