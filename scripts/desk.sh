@@ -108,8 +108,8 @@ case "$cmd" in
     start_postgres || true
     export QT_QPA_PLATFORM=offscreen
     say "ruff"
-    "$VENV/bin/ruff" check desk_app tests bench scripts build_installer.py
-    "$VENV/bin/ruff" format --check desk_app tests bench scripts build_installer.py
+    "$VENV/bin/ruff" check desk_app tests bench scripts build_installer.py setup.py
+    "$VENV/bin/ruff" format --check desk_app tests bench scripts build_installer.py setup.py
     say "mypy"
     "$VENV/bin/mypy"
     say "pytest"
