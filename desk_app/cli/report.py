@@ -14,10 +14,11 @@ from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
 from desk_app.cli.core import row_number
 from desk_app.context import AppContext
 from desk_app.domain.week import Period, current_week, date_range, last_full_week, parse_week
+from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.outputs import check_target, write_bytes
-from desk_app.reports import mail
-from desk_app.reports.workbook import export_report, unit_info
+from desk_app.reports import actions, mail
+from desk_app.reports.workbook import Report, unit_info
 from desk_app.storage.outbox import SENT
 from desk_app.timeutil import (
     FIRST_LOG_DAY,
@@ -122,33 +123,31 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.pdf:
         check_target(args.pdf, "pdf")
     ctx = AppContext.open(args.db)
-    report = export_report(ctx, period, full_ids=args.full_ids)
-    write_bytes(out, "xlsx", report.content)
+    add_pdf = None
     if args.pdf or ((args.eml or args.send) and not args.no_pdf):
         # The e-mail carries the page to sign beside the workbook.
         from desk_app.printing.output import ensure_gui_application
         from desk_app.printing.report_page import with_pdf
 
         ensure_gui_application()
-        report = with_pdf(report, unit_info(ctx.settings))
+
+        def add_pdf(report: Report) -> Report:
+            return with_pdf(report, unit_info(ctx.settings))
+
+    report, written = actions.export_workbook(
+        ctx, period, out, full_ids=args.full_ids, add_pdf=add_pdf
+    )
     if args.pdf and report.pdf is not None:
         write_bytes(args.pdf, "pdf", report.pdf)
         print(t("report.pdf_written", path=args.pdf))
-    f = report.figures
-    print(t("report.written", period=period.label, path=out))
-    print(
-        t("report.summary_line", scans=f.scans, entries=f.entries, exits=f.exits, people=f.people)
-    )
+    print(written)
     if args.eml:
-        config = mail.MailConfig.from_settings(ctx.settings)
-        raw = mail.compose(report, config, ctx.settings.text("unit.name"))
-        mail.save_eml(raw, args.eml)
-        print(t("mail.eml_saved", path=args.eml))
+        print(actions.save_eml(ctx, report, args.eml))
     if args.send:
-        delivery = mail.send_report(ctx, report)
-        if not delivery.sent:
-            raise CliError(delivery.message)
-        print(delivery.message)
+        try:
+            print(actions.send(ctx, report))
+        except UserError as exc:
+            raise CliError(str(exc)) from None
     return EXIT_OK
 
 
@@ -170,15 +169,11 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
 
 def cmd_outbox_retry(args: argparse.Namespace) -> int:
     ctx = AppContext.open(args.db)
-    if args.id is not None:
-        config = mail.MailConfig.from_settings(ctx.settings)
-        deliveries = [mail.deliver(ctx.db, args.id, config, mail.password_for(config))]
-    else:
-        deliveries = mail.retry_pending(ctx, force=True)
+    deliveries = actions.retry(ctx, args.id)
     for delivery in deliveries:
         print(delivery.message, file=sys.stdout if delivery.sent else sys.stderr)
+    print(actions.retry_summary(deliveries))
     sent = sum(1 for d in deliveries if d.sent)
-    print(t("outbox.retried", sent=sent, total=len(deliveries)))
     return EXIT_OK if sent == len(deliveries) else EXIT_ERROR
 
 

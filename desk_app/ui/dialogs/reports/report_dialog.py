@@ -39,12 +39,10 @@ from desk_app.domain.week import (
     week_containing,
 )
 from desk_app.errors import UserError
-from desk_app.i18n import t
-from desk_app.outputs import check_target, write_bytes
 from desk_app.printing.layout import font_family
 from desk_app.printing.report_page import with_pdf
-from desk_app.reports import mail
-from desk_app.reports.workbook import Report, export_report, unit_info
+from desk_app.reports import actions, mail
+from desk_app.reports.workbook import Report, unit_info
 from desk_app.timeutil import utc_now
 from desk_app.ui.background import Job, start_job
 
@@ -293,32 +291,18 @@ class ReportDialog(QDialog):
         self.status.setText(text)
         self.status.setStyleSheet("color: #b00020;" if error else "")
 
-    def _report(
-        self, period: Period, progress: Callable[[int, int], None], *, pdf: bool = False
-    ) -> Report:
-        report = export_report(
-            self.ctx, period, full_ids=self.full_ids.isChecked(), progress=progress
-        )
-        if pdf:  # the e-mail carries the page to sign beside the workbook
-            report = with_pdf(report, unit_info(self.ctx.settings))
-        return report
+    def _add_pdf(self, report: Report) -> Report:
+        # The e-mail carries the page to sign beside the workbook.
+        return with_pdf(report, unit_info(self.ctx.settings))
 
     def export_to(self, path: str | Path) -> bool:
-        period, target = self.period(), Path(path)
+        period, target, full_ids = self.period(), Path(path), self.full_ids.isChecked()
 
         def work(progress: Callable[[int, int], None]) -> str:
-            check_target(target, "xlsx")
-            report = self._report(period, progress)
-            write_bytes(target, "xlsx", report.content)
-            f = report.figures
-            figures = t(
-                "report.summary_line",
-                scans=f.scans,
-                entries=f.entries,
-                exits=f.exits,
-                people=f.people,
+            _report, message = actions.export_workbook(
+                self.ctx, period, target, full_ids=full_ids, progress=progress
             )
-            return t("report.written", period=describe(period), path=target) + "\n" + figures
+            return message
 
         return self._start("export", work)
 
@@ -331,29 +315,28 @@ class ReportDialog(QDialog):
             self.export_to(path)
 
     def send(self) -> bool:
-        period = self.period()
+        period, full_ids = self.period(), self.full_ids.isChecked()
 
         font_family()  # the fonts are registered here, on the GUI thread, not in the job
 
         def work(progress: Callable[[int, int], None]) -> str:
-            delivery = mail.send_report(self.ctx, self._report(period, progress, pdf=True))
-            if not delivery.sent:
-                raise UserError(delivery.message)
-            return delivery.message
+            report = actions.make_report(
+                self.ctx, period, full_ids=full_ids, progress=progress, add_pdf=self._add_pdf
+            )
+            return actions.send(self.ctx, report)
 
         return self._start("send", work)
 
     def save_eml_to(self, path: str | Path) -> bool:
-        period, target = self.period(), Path(path)
+        period, target, full_ids = self.period(), Path(path), self.full_ids.isChecked()
 
         font_family()
 
         def work(progress: Callable[[int, int], None]) -> str:
-            report = self._report(period, progress, pdf=True)
-            config = mail.MailConfig.from_settings(self.ctx.settings)
-            raw = mail.compose(report, config, self.ctx.settings.text("unit.name"))
-            mail.save_eml(raw, target)
-            return t("mail.eml_saved", path=target)
+            report = actions.make_report(
+                self.ctx, period, full_ids=full_ids, progress=progress, add_pdf=self._add_pdf
+            )
+            return actions.save_eml(self.ctx, report, target)
 
         return self._start("eml", work)
 
@@ -367,12 +350,11 @@ class ReportDialog(QDialog):
 
     def retry_outbox(self) -> bool:
         def work(_progress: Callable[[int, int], None]) -> str:
-            deliveries = mail.retry_pending(self.ctx, force=True)
+            deliveries = actions.retry(self.ctx)
             failed = [d.message for d in deliveries if not d.sent]
             if failed:
                 raise UserError("\n".join(failed))
-            sent = len(deliveries)
-            return t("outbox.retried", sent=sent, total=sent)
+            return actions.retry_summary(deliveries)
 
         return self._start("retry", work)
 
