@@ -118,6 +118,8 @@ def clean_field(value: str) -> str:
 
 def visible(text: str) -> str:
     """``text`` with control and format characters gone (a stored field never needs them)."""
+    if text.isprintable():  # the usual case, checked in C: nothing to remove
+        return text
     out = []
     for ch in text:
         category = unicodedata.category(ch)
