@@ -23,7 +23,7 @@ from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.paths import data_dir, resource_path
 from desk_app.scanning.wedge import ScannerWedge
-from desk_app.timeutil import local_today, to_local
+from desk_app.timeutil import local_today
 from desk_app.ui.desk.camera_feed import CameraFeed
 from desk_app.ui.desk.camera_panel import CameraPanel
 from desk_app.ui.desk.controller import DeskController
@@ -145,7 +145,9 @@ class MainWindow(QMainWindow):
         self.controller.scan_recorded.connect(self.on_scan_recorded)
         self.controller.failed.connect(self.on_record_failed)
         self.controller.direction_changed.connect(self.on_direction_changed)
-        self.controller.visits_changed.connect(self.on_visits_changed)
+        # visits changed here or at another desk: only those rows move, in each panel
+        self.controller.visits_changed.connect(self.visits.on_visits_changed)
+        self.controller.visits_changed.connect(self.inside.on_visits_changed)
         self.controller.kept.connect(self.on_scan_kept)
         self.controller.offline_changed.connect(self.on_offline_changed)
         # no-camera page
@@ -183,7 +185,7 @@ class MainWindow(QMainWindow):
     # ----- data ------------------------------------------------------------------------
     def reload(self) -> None:
         self.day = local_today()
-        self.visits.set_rows(self.ctx.log.visits_on(self.day))
+        self.visits.set_rows(self.ctx.log.visits_on(self.day), self.day)
         self.refresh_inside()
 
     def refresh_inside(self) -> None:
@@ -239,24 +241,6 @@ class MainWindow(QMainWindow):
     def on_scan_recorded(self, result: ScanResult) -> None:
         self.banner.show_result(result)
         self.sound.play(classify(result))
-        if not result.recorded:
-            return
-        for visit_id in (result.visit_id, result.auto_closed_visit_id):
-            row = self.ctx.log.visit(visit_id) if visit_id is not None else None
-            if row is None:
-                continue
-            if to_local(row.entry_at).date() == self.day:
-                self.visits.upsert(row)
-            self.inside.apply(row)
-        self.inside.set_counts(self.ctx.log.day_counts(self.day))
-
-    def on_visits_changed(self, rows: list[VisitRow], counts: dict[str, int]) -> None:
-        """Visits changed at this or another desk (live view): only those rows move."""
-        for row in rows:
-            if to_local(row.entry_at).date() == self.day:
-                self.visits.upsert(row)
-            self.inside.apply(row)
-        self.inside.set_counts(counts)
 
     def on_scan_kept(self, message: str) -> None:
         self.banner.show_error(t("journal.offline", count=self.ctx.journal.count()), message)

@@ -60,6 +60,28 @@ def test_a_decoded_code_becomes_a_visit(
     assert inside[0].entry_method == "camera"
 
 
+def test_a_recorded_scan_tells_the_panels_the_rows_that_moved(
+    qtbot: QtBot, ctx: AppContext, controller: DeskController, clock: FakeClock
+) -> None:
+    with qtbot.waitSignal(controller.visits_changed) as entry:
+        controller.on_codes_decoded([Detection(AN)])
+    rows, counts = entry.args
+    assert [(r.name, r.inside) for r in rows] == [("Nguyễn Văn An", True)]
+    assert counts["inside"] == 1 and counts["entries"] == 1
+    with qtbot.waitSignal(controller.visits_changed) as exit_:
+        controller.check_out(entry.args[0][0].id)
+    rows, counts = exit_.args
+    assert [(r.id, r.inside) for r in rows] == [(entry.args[0][0].id, False)]
+    assert counts["inside"] == 0 and counts["exits"] == 1
+    # A repeat (the same card again within the debounce window) moves nothing.
+    moved: list[object] = []
+    controller.visits_changed.connect(lambda rows, _counts: moved.append(rows))
+    controller.on_codes_decoded([Detection(BINH)])
+    clock.now += 2
+    controller.on_codes_decoded([Detection(BINH)])
+    assert len(moved) == 1
+
+
 def test_the_same_text_on_consecutive_frames_reaches_the_log_once(
     ctx: AppContext, controller: DeskController, clock: FakeClock
 ) -> None:

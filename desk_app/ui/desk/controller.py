@@ -209,4 +209,8 @@ class DeskController(QObject):
         del self.write_ms[:-1000]
         if result is not None:
             self.scan_recorded.emit(result)
+            if result.recorded:
+                # The panels hear which visits moved, with today's counts: nobody re-reads.
+                changed = [result.visit_id, result.auto_closed_visit_id]
+                self.on_visits_changed([v for v in changed if v is not None])
         return result

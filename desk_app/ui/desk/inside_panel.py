@@ -112,6 +112,12 @@ class InsidePanel(QWidget):
                 break
         self.on_current_changed()
 
+    def on_visits_changed(self, rows: list[VisitRow], counts: dict[str, int]) -> None:
+        """Visits recorded or changed here or at another desk, with today's counts."""
+        for row in rows:
+            self.apply(row)
+        self.set_counts(counts)
+
     def set_counts(self, counts: dict[str, int]) -> None:
         self._counts = dict(counts)
         for key, label in self.counter_values.items():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.visits import VisitRow
+from desk_app.timeutil import local_today, to_local
 from desk_app.ui.desk.visit_table_model import (
     COL_ENTRY,
     COL_EXIT,
@@ -49,6 +52,7 @@ WIDTHS = {
 class VisitsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.day = local_today()
         self.model = VisitTableModel(self)
         self.proxy = VisitFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -92,8 +96,16 @@ class VisitsPanel(QWidget):
         self.search.returnPressed.connect(self.apply_filter)
         self.retranslate_ui()
 
-    def set_rows(self, rows: list[VisitRow]) -> None:
+    def set_rows(self, rows: list[VisitRow], day: date | None = None) -> None:
+        """The visits of ``day`` (today by default), replacing what was shown."""
+        self.day = day or local_today()
         self.model.set_rows(rows)
+
+    def on_visits_changed(self, rows: list[VisitRow], _counts: dict[str, int]) -> None:
+        """Visits recorded or changed here or at another desk: today's move in place."""
+        for row in rows:
+            if to_local(row.entry_at).date() == self.day:
+                self.model.upsert(row)
 
     def upsert(self, row: VisitRow) -> None:
         self.model.upsert(row)
