@@ -16,7 +16,7 @@ RUNTIME_PKGS=(libzbar0 fonts-dejavu-core libegl1 libgl1 libfontconfig1 libxkbcom
   libxkbcommon-x11-0 libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0
   libxcb-xfixes0 libxrender1 libxi6 libsm6 libice6 alsa-utils)
-TEST_PKGS=(postgresql poppler-utils libreoffice-calc xvfb imagemagick binutils)
+TEST_PKGS=(postgresql poppler-utils libreoffice-calc libreoffice-writer xvfb imagemagick binutils)
 
 say() { printf '\033[1m[desk-app]\033[0m %s\n' "$*" >&2; }
 
