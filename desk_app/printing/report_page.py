@@ -19,7 +19,7 @@ from desk_app.i18n import language, t
 from desk_app.i18n.official import place_and_date
 from desk_app.printing.layout import GREY, LIGHT, Align, Canvas, official_header
 from desk_app.printing.output import MM_PER_INCH, PDF_DPI, Document, PrintError
-from desk_app.reports.weekly import COMPARED, Figures
+from desk_app.reports.weekly import COMPARED, Figures, busiest_text
 from desk_app.reports.workbook import Report, UnitInfo
 
 A4 = (210.0, 297.0)
@@ -54,18 +54,7 @@ def _table(canvas: Canvas, x: float, y: float, w: float, f: Figures, lang: str) 
     for name, share in (("qr_share", f.qr_share), ("manual_share", f.manual_share)):
         rows.append([t(f"report.fig.{name}", lang), "–" if share is None else f"{share:.1f}"])
     rows.append([t("report.fig.days_without_scans", lang), str(len(f.days_without_scans))])
-    if f.busiest_hour is not None:
-        b = f.busiest_hour
-        busiest = t(
-            "report.busiest",
-            lang,
-            start=f"{b.hour:02d}:00",
-            end=f"{(b.hour + 1) % 24:02d}:00",
-            day=f"{b.day:%d/%m/%Y}",
-            count=b.scans,
-        )
-    else:
-        busiest = t("report.none", lang)
+    busiest = busiest_text(f, lang)
     rows.append([t("report.fig.busiest_hour", lang), busiest])
     line_h = 6.2
     top = y

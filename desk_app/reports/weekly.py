@@ -18,6 +18,7 @@ from typing import Any
 
 from desk_app.domain.visits import Outcome
 from desk_app.domain.week import Period
+from desk_app.i18n import t
 from desk_app.storage import figures
 from desk_app.storage.database import Database
 from desk_app.storage.figures import DetailRow
@@ -105,6 +106,21 @@ class Figures:
         if self.previous is None:
             return None
         return change(int(getattr(self, name)), int(getattr(self.previous, name)))
+
+
+def busiest_text(figures: Figures, lang: str | None = None) -> str:
+    """ "14:00-15:00 ngày 15/10/2021 (4 lượt quét)", or "none": the workbook and the page."""
+    b = figures.busiest_hour
+    if b is None:
+        return t("report.none", lang)
+    return t(
+        "report.busiest",
+        lang,
+        start=f"{b.hour:02d}:00",
+        end=f"{(b.hour + 1) % 24:02d}:00",
+        day=f"{b.day:%d/%m/%Y}",
+        count=b.scans,
+    )
 
 
 def _day(index: int) -> date:

@@ -44,6 +44,7 @@ from desk_app.reports.weekly import (
     KINDS,
     METHODS,
     Figures,
+    busiest_text,
     compute,
     visit_rows,
 )
@@ -158,17 +159,7 @@ def _summary(
             ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=5)
     row += 1
     put(ws, row, 1, t("report.fig.busiest_hour", lang), border=BOX)
-    busiest = t("report.none", lang)
-    if f.busiest_hour is not None:
-        b = f.busiest_hour
-        busiest = t(
-            "report.busiest",
-            lang,
-            start=f"{b.hour:02d}:00",
-            end=f"{(b.hour + 1) % 24:02d}:00",
-            day=f"{b.day:%d/%m/%Y}",
-            count=b.scans,
-        )
+    busiest = busiest_text(f, lang)
     put(ws, row, 2, busiest, border=BOX)
     ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
     return row + 2  # the chart goes here
