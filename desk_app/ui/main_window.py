@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desk_app.context import AppContext
@@ -25,18 +21,16 @@ from desk_app.paths import data_dir, resource_path
 from desk_app.scanning.wedge import ScannerWedge
 from desk_app.timeutil import local_today
 from desk_app.ui.desk.camera_feed import CameraFeed
-from desk_app.ui.desk.camera_panel import CameraPanel
 from desk_app.ui.desk.controller import DeskController
-from desk_app.ui.desk.inside_panel import InsidePanel
+from desk_app.ui.desk.layout import DeskArea
 from desk_app.ui.desk.live_view import LiveWatcherThread
-from desk_app.ui.desk.privacy_bar import PrivacyBar
-from desk_app.ui.desk.result_banner import ResultBanner, classify
+from desk_app.ui.desk.result_banner import classify
 from desk_app.ui.desk.serial_feed import ScannerStatus, SerialScannerFeed
 from desk_app.ui.desk.shortcuts import DeskActions, ShortcutsDialog
 from desk_app.ui.desk.sound import SoundPlayer
-from desk_app.ui.desk.visits_panel import VisitsPanel
 from desk_app.ui.dialogs.manager_actions import edit_settings, show_full_id
 from desk_app.ui.dialogs.manual_entry import ManualEntryDialog
+from desk_app.ui.dialogs.openers import open_about, open_print, open_report, open_rollup
 from desk_app.ui.i18n_qt import switch_language
 from desk_app.ui.preload import preloader
 
@@ -78,35 +72,11 @@ class MainWindow(QMainWindow):
         self.live: LiveWatcherThread | None = None
         self.full_id_box: QMessageBox | None = None
 
-        self.camera_panel = CameraPanel(self)
-        self.banner = ResultBanner(self)
-        self.visits = VisitsPanel(self)
-        self.inside = InsidePanel(self)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.camera_panel, 3)
-        left_layout.addWidget(self.banner, 0)
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.visits)
-        right.addWidget(self.inside)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([520, 780])
-        central = QWidget(self)
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(6, 6, 6, 6)
-        self.central_layout = central_layout
-        self.reminder: QWidget | None = None
-        self.privacy_bar = PrivacyBar(ctx, central)
-        central_layout.addWidget(self.privacy_bar)
-        central_layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        self.area = DeskArea(ctx, self)
+        self.setCentralWidget(self.area)
+        self.camera_panel, self.banner = self.area.camera_panel, self.area.banner
+        self.visits, self.inside = self.area.visits, self.area.inside
+        self.privacy_bar = self.area.privacy_bar
         self.scanner_status = ScannerStatus(self)
         self.statusBar().addPermanentWidget(self.scanner_status)
         self.offline_status = QLabel(self)
@@ -320,44 +290,27 @@ class MainWindow(QMainWindow):
             self.start_serial_scanner()
         self.retranslate_ui()
 
-    # The dialogs are imported when first opened: the report one pulls in openpyxl.
     def on_report(self) -> None:
-        from desk_app.ui.dialogs.reports.report_dialog import ReportDialog
-
-        self._open(ReportDialog(self.ctx, self))
+        open_report(self.ctx, self)
 
     def on_rollup(self) -> None:
-        from desk_app.ui.dialogs.reports.rollup_dialog import RollupDialog
-
-        self._open(RollupDialog(self.ctx, self))
+        open_rollup(self.ctx, self)
 
     def on_print(self) -> None:
-        from desk_app.ui.dialogs.printing.print_dialog import PrintDialog
-
         visit = self.inside.selected_visit()  # a visitor pass for the one selected inside
-        self._open(PrintDialog(self.ctx, self, visit_id=visit.id if visit else None))
-
-    @staticmethod
-    def _open(dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        open_print(self.ctx, self, visit.id if visit else None)
 
     def on_reports_preloaded(self) -> None:
         from desk_app.ui.desk.report_reminder import ReportReminderBanner
 
-        if self.reminder is None:
-            self.reminder = ReportReminderBanner(self.ctx, self.centralWidget())
-            self.central_layout.insertWidget(0, self.reminder)
+        if self.area.reminder is None:
+            self.area.show_reminder(ReportReminderBanner(self.ctx, self.area))
 
     def on_shortcuts(self) -> None:
         ShortcutsDialog(list(self.actions_.by_name.values()), self).open()
 
     def on_about(self) -> None:
-        from desk_app.ui.dialogs.about_dialog import AboutDialog
-
-        dialog = AboutDialog(self.ctx.db.url, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        open_about(self.ctx, self)
 
     # ----- clock, language, closing ----------------------------------------------------
     def on_clock(self) -> None:

@@ -1,0 +1,51 @@
+"""The window's centre: the notice line on top; the camera and the result banner on the left;
+today's visits and who is inside on the right, in splitters the operator can move."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from desk_app.context import AppContext
+from desk_app.ui.desk.camera_panel import CameraPanel
+from desk_app.ui.desk.inside_panel import InsidePanel
+from desk_app.ui.desk.privacy_bar import PrivacyBar
+from desk_app.ui.desk.result_banner import ResultBanner
+from desk_app.ui.desk.visits_panel import VisitsPanel
+
+
+class DeskArea(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.camera_panel = CameraPanel(self)
+        self.banner = ResultBanner(self)
+        self.visits = VisitsPanel(self)
+        self.inside = InsidePanel(self)
+        self.privacy_bar = PrivacyBar(ctx, self)
+        self.reminder: QWidget | None = None
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.camera_panel, 3)
+        left_layout.addWidget(self.banner, 0)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.visits)
+        right.addWidget(self.inside)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([520, 780])
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(6, 6, 6, 6)
+        self.column.addWidget(self.privacy_bar)
+        self.column.addWidget(splitter, 1)
+
+    def show_reminder(self, reminder: QWidget) -> None:
+        """A banner above everything else (the Friday report reminder), shown once."""
+        if self.reminder is None:
+            self.reminder = reminder
+            self.column.insertWidget(0, reminder)
