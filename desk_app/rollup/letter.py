@@ -18,7 +18,7 @@ from desk_app.domain.week import describe
 from desk_app.i18n import language, t
 from desk_app.i18n.official import motto, place_and_date
 from desk_app.rollup.province import MISSING, ZERO, Rollup
-from desk_app.rollup.workbook import Issuer
+from desk_app.rollup.workbook import issuer_of
 from desk_app.settings import Settings
 from desk_app.timeutil import local_today
 
@@ -91,7 +91,7 @@ def build_letter(
     """The .docx bytes of the draft letter for the week."""
     lang = lang or language()
     today = today or local_today()
-    issuer = Issuer.from_settings(settings)
+    issuer = issuer_of(settings)
     doc = Document()
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)

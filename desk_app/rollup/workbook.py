@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from copy import copy
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -20,6 +19,7 @@ from desk_app.domain.week import describe
 from desk_app.i18n import language, t
 from desk_app.i18n.official import motto, place_and_date
 from desk_app.reports.cells import BOLD, BOX, CENTER, header_row, print_setup, put
+from desk_app.reports.workbook import UnitInfo, unit_info
 from desk_app.rollup.province import MISSING, ZERO, PointRow, Rollup
 from desk_app.settings import Settings
 from desk_app.timeutil import local_today
@@ -41,23 +41,9 @@ DISTRICT_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class Issuer:
+def issuer_of(settings: Settings | None) -> UnitInfo:
     """The department that rolls the reports up: its own desk's unit settings."""
-
-    agency: str = ""
-    name: str = ""
-    place: str = ""
-
-    @classmethod
-    def from_settings(cls, settings: Settings | None) -> Issuer:
-        if settings is None:
-            return cls()
-        return cls(
-            agency=settings.text("unit.agency"),
-            name=settings.text("unit.name"),
-            place=settings.text("unit.place"),
-        )
+    return unit_info(settings) if settings is not None else UnitInfo()
 
 
 def _boxed(ws: Worksheet, row: int, values: Sequence[Any], number_format: str = "") -> None:
@@ -88,7 +74,7 @@ def _percent(value: float | None) -> float | str:
     return "–" if value is None else value
 
 
-def _summary(ws: Worksheet, r: Rollup, issuer: Issuer, lang: str, today: date) -> int:
+def _summary(ws: Worksheet, r: Rollup, issuer: UnitInfo, lang: str, today: date) -> int:
     _widths(ws, (40, 16, 4, 40))
     put(ws, 1, 1, issuer.agency.upper(), alignment=CENTER)
     put(ws, 2, 1, issuer.name.upper(), font=BOLD, alignment=CENTER)
@@ -257,7 +243,7 @@ def build_province_workbook(
     """The .xlsx bytes of the province's week."""
     lang = lang or language()
     today = today or local_today()
-    issuer = Issuer.from_settings(settings)
+    issuer = issuer_of(settings)
     wb = Workbook()
     summary = wb.active
     assert summary is not None
