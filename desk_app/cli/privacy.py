@@ -51,10 +51,10 @@ def register(subparsers: Any) -> None:
     q = sub.add_parser("correct", help="correct name, birth date, sex, phone, organisation")
     q.add_argument("who", help=who_help)
     q.add_argument("--name")
-    q.add_argument("--birth-date", metavar="DD/MM/YYYY")
-    q.add_argument("--sex", choices=("Nam", "Nữ"))
-    q.add_argument("--phone")
-    q.add_argument("--organisation")
+    q.add_argument("--birth-date", metavar="DD/MM/YYYY", help='"" clears it')
+    q.add_argument("--sex", metavar="Nam|Nữ", help='Nam or Nữ; "" clears it')
+    q.add_argument("--phone", help='"" clears it')
+    q.add_argument("--organisation", help='"" clears it')
     q.set_defaults(handler=cmd_person_correct)
     q = sub.add_parser("delete", help="delete one person and everything held about them")
     q.add_argument("who", help=who_help)
@@ -235,16 +235,24 @@ def cmd_person_correct(args: argparse.Namespace) -> int:
         if value is not None:
             changes[key] = value
     if args.birth_date is not None:
-        try:
-            changes["birth_date"] = parse_user_date(args.birth_date)
-        except ValueError:
-            raise CliError(t("cli.bad_date", value=args.birth_date)) from None
+        if args.birth_date.strip() in ("", "-"):
+            changes["birth_date"] = None
+        else:
+            try:
+                changes["birth_date"] = parse_user_date(args.birth_date)
+            except ValueError:
+                raise CliError(t("cli.bad_date", value=args.birth_date)) from None
     ctx = _context(args)
     changed = _guard(lambda: ctx.log.people.correct(args.who, changes))
-    print(
-        t("person.corrected", fields=", ".join(changed)) if changed else t("person.nothing_changed")
-    )
+    print(corrected_line(changed))
     return EXIT_OK
+
+
+def corrected_line(changed: list[str]) -> str:
+    """What a correction changed, by the fields' names (the window says the same)."""
+    if not changed:
+        return t("person.nothing_changed")
+    return t("person.corrected", fields=", ".join(t(f"person.field.{k}") for k in changed))
 
 
 def _confirmed(question: str) -> bool:

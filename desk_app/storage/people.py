@@ -19,6 +19,8 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from desk_app.domain.identity import sex_word
+from desk_app.domain.limits import max_length, too_long
 from desk_app.domain.names import fold, sort_key
 from desk_app.domain.visits import mask_id, normalise_text
 from desk_app.errors import UserError
@@ -121,6 +123,41 @@ def retention_cutoff(days: int, now: datetime | None = None) -> datetime:
     local_now = to_local((now or utc_now()).astimezone(UTC))
     first_day = local_now.date() - timedelta(days=days)
     return datetime.combine(first_day, datetime.min.time(), tzinfo=local_zone()).astimezone(UTC)
+
+
+# The fields a person's record may be corrected in, in the order forms show them.
+CORRECTABLE = ("name", "birth_date", "sex", "phone", "organisation")
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+
+def correction_value(key: str, given: object) -> Any:
+    """The value ``given`` for field ``key`` as it is stored, or PersonError saying why not.
+
+    Text is normalised (NFC, single spaces) and an empty one clears the field; the sex is
+    stored as the parser stores it (``male``/``female``) whether typed Nam/Nữ or not."""
+    if key == "birth_date":
+        if given is None or given == "":
+            return None
+        if not isinstance(given, date) or isinstance(given, datetime):
+            raise PersonError(t("person.bad_birth_date", value=given))
+        if given > to_local(utc_now()).date() or given < EARLIEST_BIRTH:
+            raise PersonError(t("person.bad_birth_date", value=given.strftime("%d/%m/%Y")))
+        return given
+    if given is not None and not isinstance(given, str):
+        raise PersonError(t("person.bad_field", field=key))
+    value = normalise_text(given or "") or None
+    if key == "name" and not value:
+        raise PersonError(t("person.name_required"))
+    if key == "sex" and value is not None:
+        word = sex_word(value)
+        if word is None:
+            raise PersonError(t("person.bad_sex", value=value))
+        return word
+    if value is not None and too_long(key, value):
+        raise PersonError(
+            t("person.too_long", field=t(f"person.field.{key}"), limit=max_length(key))
+        )
+    return value
 
 
 class PeopleRepository:
@@ -291,19 +328,21 @@ class PeopleRepository:
 
     # ----- correcting ------------------------------------------------------------------
     def correct(self, who: str, changes: dict[str, Any]) -> list[str]:
-        """Change name, birth date, sex, phone or organisation; returns the changed fields."""
-        allowed = {"name", "birth_date", "sex", "phone", "organisation"}
-        unknown = set(changes) - allowed
+        """Change name, birth date, sex, phone or organisation; returns the changed fields.
+
+        The command line and the window's person dialog both come here: the values are
+        checked once (an empty name, a birth date in the future, a sex other than Nam/Nữ, a
+        text longer than its column are refused with a message) and the change is audited
+        in the same transaction."""
+        unknown = set(changes) - set(CORRECTABLE)
         if unknown:
             raise PersonError(t("person.bad_field", field=", ".join(sorted(unknown))))
+        values = {k: correction_value(k, changes[k]) for k in CORRECTABLE if k in changes}
 
         def work(session: Session) -> list[str]:
             person = self._resolve(session, who)
             changed = []
-            for key, given in changes.items():
-                value = normalise_text(given) or None if isinstance(given, str) else given
-                if key == "name" and not value:
-                    raise PersonError(t("person.name_required"))
+            for key, value in values.items():
                 if getattr(person, key) != value:
                     setattr(person, key, value)
                     changed.append(key)

@@ -81,3 +81,81 @@ def test_delete_asks_and_acts_on_the_chosen_person(
         dialog.delete_button.click()
     assert ctx.log.people.find("minh") == []
     assert [p.name for p in ctx.log.people.find("lan")] == ["Trần Thị Lan"]
+
+
+def _ok(form: object) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
+
+
+def test_correct_asks_then_changes_the_chosen_person_and_is_audited(
+    dialog: PersonDialog, ctx: AppContext, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(person_dialog.QMessageBox, "question", question)
+    dialog.query.setText("nguyen van minh")
+    dialog.find_button.click()
+    assert dialog.correct_button.isEnabled()
+    form = dialog.on_correct()
+    assert form is not None and form.isVisible() and dialog.correction_form is form
+    assert form.name.text() == "Nguyễn Văn Minh" and form.birth_date.text() == "01/01/1990"
+    assert form.sex.currentData() == "male"
+    form.name.setText("Nguyễn  Văn Mạnh ")
+    form.phone.setText("0912 345 678")
+    _ok(form)  # asked, and answered No: nothing stored
+    assert "Nguyễn Văn Minh → Nguyễn Văn Mạnh" in asked[0] and "0912 345 678" in asked[0]
+    assert "001******456" in asked[0] and "001090123456" not in asked[0]
+    assert [p.name for p in ctx.log.people.find("minh")] == ["Nguyễn Văn Minh"]
+    assert "person_correct" not in [r.action for r in ctx.log.audit_records()]
+
+    answer[0] = QMessageBox.StandardButton.Yes
+    form = dialog.on_correct()
+    assert form is not None
+    form.name.setText("Nguyễn Văn Mạnh")
+    form.birth_date.setText("02/01/1990")
+    form.sex.setCurrentIndex(form.sex.findData("female"))
+    with qtbot.waitSignal(dialog.corrected) as signal:
+        _ok(form)
+    assert signal.args[1] == ["name", "birth_date", "sex"]
+    [person] = ctx.log.people.find("nguyen van manh")  # the folded column follows the name
+    assert dialog.results.item(0).text().startswith(f"#{person.number}  Nguyễn Văn Mạnh")
+    assert "02/01/1990" in dialog.results.item(0).text()
+    held = ctx.log.people.record(f"#{person.number}").person
+    assert (held["birth_date"], held["sex"], held["id_number"]) == (
+        "1990-01-02", "female", "001090123456"
+    )  # fmt: skip
+    [record] = [r for r in ctx.log.audit_records() if r.action == "person_correct"]
+    assert json.loads(record.detail) == {"person": person.number,
+                                         "fields": ["name", "birth_date", "sex"]}  # fmt: skip
+    assert record.query == f"#{person.number}"
+    assert "Name, Birth date, Sex" in dialog.message.text()
+
+
+def test_correct_refuses_a_bad_value_and_keeps_the_form_open(
+    dialog: PersonDialog, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialog, "confirm_correct", lambda *_a: True)
+    dialog.query.setText("079195012345")
+    dialog.find_button.click()
+    form = dialog.on_correct()
+    assert form is not None
+    for field, bad in (("birth_date", "31/02/1995"), ("birth_date", "01/01/2999"),
+                       ("name", "   "), ("phone", "9" * 41)):  # fmt: skip
+        getattr(form, field).setText(bad)
+        _ok(form)
+        assert form.isVisible() and form.error.text(), (field, bad)
+        getattr(form, field).setText(
+            {"birth_date": "15/05/1995", "name": "Trần Thị Lan", "phone": ""}[field]
+        )
+    _ok(form)  # nothing changed: nothing asked, nothing stored
+    assert not form.isVisible() and dialog.message.text() == "Nothing changed"
+    assert "person_correct" not in [r.action for r in ctx.log.audit_records()]

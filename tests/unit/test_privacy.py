@@ -143,6 +143,27 @@ def test_correct_updates_folded_name_and_is_audited(ctx: AppContext) -> None:
     assert json.loads(audit.detail)["fields"] == ["name", "phone"]
 
 
+def test_cli_correct_checks_values_as_the_window_does(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record(ctx, MINH, NOW)
+    base = ["--db", ctx.db.url, "person", "correct", "001090123456"]
+    assert main([*base, "--sex", "Nữ", "--birth-date", "02/01/1990", "--phone", "0912"]) == 0
+    assert "Corrected: Birth date, Sex, Phone" in capsys.readouterr().out
+    held = ctx.log.people.record("001090123456").person
+    assert (held["sex"], held["birth_date"], held["phone"]) == ("female", "1990-01-02", "0912")
+    for bad in (["--sex", "x"], ["--birth-date", "01/01/2999"], ["--birth-date", "31/02/1990"],
+                ["--name", " "], ["--organisation", "x" * 201]):  # fmt: skip
+        assert main([*base, *bad]) == 1, bad
+        err = capsys.readouterr().err
+        assert err.strip() and "Traceback" not in err, bad
+    assert main([*base, "--phone", "", "--sex", "Nữ"]) == 0  # "" clears; the same sex is kept
+    assert "Corrected: Phone" in capsys.readouterr().out
+    assert ctx.log.people.record("001090123456").person["phone"] is None
+    corrections = [r for r in ctx.log.audit_records() if r.action == "person_correct"]
+    assert len(corrections) == 2  # the refused ones changed nothing and left no record
+
+
 def test_rejected_scan_keeps_no_full_number() -> None:
     assert mask_digit_runs("x|001090123456|y") == "x|001******456|y"
     assert mask_digit_runs("12345678 ok") == "12345678 ok"

@@ -47,6 +47,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Corrected: {fields}",
     },
     "person.nothing_changed": {"vi": "Không có gì thay đổi", "en": "Nothing changed"},
+    "person.bad_birth_date": {
+        "vi": "Ngày sinh không hợp lệ: {value} (từ 01/01/1900 đến hôm nay, dạng DD/MM/YYYY)",
+        "en": "Invalid birth date: {value} (01/01/1900 to today, as DD/MM/YYYY)",
+    },
+    "person.bad_sex": {
+        "vi": "Giới tính không hợp lệ: {value} (Nam hoặc Nữ)",
+        "en": "Invalid sex: {value} (Nam or Nữ)",
+    },
+    "person.too_long": {
+        "vi": "{field} quá dài (tối đa {limit} ký tự)",
+        "en": "{field} is too long (at most {limit} characters)",
+    },
+    "person.field.name": {"vi": "Họ tên", "en": "Name"},
+    "person.field.birth_date": {"vi": "Ngày sinh", "en": "Birth date"},
+    "person.field.sex": {"vi": "Giới tính", "en": "Sex"},
+    "person.field.phone": {"vi": "Số điện thoại", "en": "Phone"},
+    "person.field.organisation": {"vi": "Cơ quan, đơn vị", "en": "Organisation"},
+    "person.sex.male": {"vi": "Nam", "en": "Male"},
+    "person.sex.female": {"vi": "Nữ", "en": "Female"},
+    "person.sex.unknown": {"vi": "(không rõ)", "en": "(not known)"},
+    "person.correct_cancelled": {
+        "vi": "Đã hủy, không sửa gì",
+        "en": "Cancelled, nothing corrected",
+    },
     "person.header": {
         "vi": "Số    Họ tên | Số giấy tờ | Ngày sinh | Lượt | Lần cuối",
         "en": "No.   Name | ID number | Born | Visits | Last seen",
@@ -61,8 +85,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "One person's data",
     },
     "person.ui.open": {
-        "vi": "Tra cứu, xuất hoặc xóa dữ liệu của một người…",
-        "en": "Find, export or delete one person's data…",
+        "vi": "Tra cứu, xuất, sửa hoặc xóa dữ liệu của một người…",
+        "en": "Find, export, correct or delete one person's data…",
     },
     "person.ui.query": {
         "vi": "Số giấy tờ hoặc họ tên (không cần dấu)",
@@ -72,6 +96,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "person.ui.show": {"vi": "Xem toàn bộ", "en": "Show all"},
     "person.ui.export": {"vi": "Xuất ra tệp…", "en": "Export…"},
     "person.ui.delete": {"vi": "Xóa người này…", "en": "Delete this person…"},
+    "person.ui.correct": {"vi": "Sửa thông tin…", "en": "Correct…"},
+    "person.ui.correct_title": {
+        "vi": "Sửa thông tin của {name}",
+        "en": "Correct the data of {name}",
+    },
+    "person.ui.correct_hint": {
+        "vi": "Số giấy tờ không sửa được ở đây: đó là khóa nhận ra người này khi quét thẻ.",
+        "en": "The ID number cannot be corrected here: it is how a scanned card finds this person.",
+    },
+    "person.ui.confirm_correct": {
+        "vi": "Sửa thông tin của {name} ({id})?\n\n{changes}",
+        "en": "Correct the data of {name} ({id})?\n\n{changes}",
+    },
+    "person.ui.empty_value": {"vi": "(trống)", "en": "(empty)"},
     "person.ui.confirm_delete": {
         "vi": "Xóa vĩnh viễn {name} ({id}), {visits} lượt ra vào và mọi dữ liệu khác của "
         "người này? Không thể hoàn tác.",

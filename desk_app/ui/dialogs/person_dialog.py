@@ -1,8 +1,8 @@
-"""One person's data at the desk, behind the manager PIN: find, show, export, delete.
+"""One person's data at the desk, behind the manager PIN: find, show, export, correct, delete.
 
 The same core as ``desk-app person``: every find and show is audited before it is shown,
-and show, export and delete act on the one person chosen in the list (by their number),
-never on the text typed. Deleting asks for confirmation first.
+and show, export, correct and delete act on the one person chosen in the list (by their
+number), never on the text typed. Correcting and deleting ask for confirmation first.
 """
 
 from __future__ import annotations
@@ -32,10 +32,12 @@ from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.storage.people import PersonSummary, exports_dir
 from desk_app.timeutil import format_date
+from desk_app.ui.dialogs.person_correct import CorrectionForm, shown_value, stored_values
 
 
 class PersonDialog(QDialog):
     deleted = Signal(int)  # the person's number, after their data is gone
+    corrected = Signal(int, list)  # the person's number and the fields changed, once stored
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,13 +55,15 @@ class PersonDialog(QDialog):
         self.message.setWordWrap(True)
         self.show_button = QPushButton(t("person.ui.show"), self)
         self.export_button = QPushButton(t("person.ui.export"), self)
+        self.correct_button = QPushButton(t("person.ui.correct"), self)
         self.delete_button = QPushButton(t("person.ui.delete"), self)
+        self.correction_form: CorrectionForm | None = None
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         top.addWidget(self.find_button)
         actions = QHBoxLayout()
-        for button in (self.show_button, self.export_button, self.delete_button):
+        for button in self._person_buttons():
             actions.addWidget(button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -74,15 +78,24 @@ class PersonDialog(QDialog):
         self.results.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.show_button.clicked.connect(self.on_show)
         self.export_button.clicked.connect(self.on_export_clicked)
+        self.correct_button.clicked.connect(self.on_correct)
         self.delete_button.clicked.connect(self.on_delete)
         close.rejected.connect(self.reject)
         self._update_buttons()
 
     # ----- helpers -----------------------------------------------------------------------
+    def _person_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.show_button, self.export_button, self.correct_button, self.delete_button)
+
     def _update_buttons(self) -> None:
         chosen = self.chosen() is not None
-        for button in (self.show_button, self.export_button, self.delete_button):
+        for button in self._person_buttons():
             button.setEnabled(chosen)
+
+    @staticmethod
+    def _label(p: PersonSummary) -> str:
+        born = format_date(p.birth_date) if p.birth_date else "-"
+        return f"#{p.number}  {p.name}  {p.masked_id or '-'}  {born}  ({p.visits})"
 
     def chosen(self) -> PersonSummary | None:
         item = self.results.currentItem()
@@ -102,9 +115,7 @@ class PersonDialog(QDialog):
             self._say(str(exc))
             return []
         for p in people:
-            born = format_date(p.birth_date) if p.birth_date else "-"
-            label = f"#{p.number}  {p.name}  {p.masked_id or '-'}  {born}  ({p.visits})"
-            item = QListWidgetItem(label, self.results)
+            item = QListWidgetItem(self._label(p), self.results)
             item.setData(Qt.ItemDataRole.UserRole, p)
         if people:
             self.results.setCurrentRow(0)
@@ -155,6 +166,77 @@ class PersonDialog(QDialog):
             return []
         self._say("\n".join(t("person.exported", path=p) for p in paths))
         return paths
+
+    def on_correct(self) -> CorrectionForm | None:
+        """Open the form filled with what is held (reading it is audited as a view)."""
+        person = self.chosen()
+        if person is None:
+            return None
+        try:
+            record = self.ctx.log.people.record(f"#{person.number}")
+        except UserError as exc:
+            self._say(str(exc))
+            return None
+        current = stored_values(record.person)
+        form = CorrectionForm(current, self)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.accepted.connect(lambda: self.apply_correction(person, current, form.changes))
+        form.finished.connect(lambda _r: setattr(self, "correction_form", None))
+        self.correction_form = form
+        form.open()
+        return form
+
+    def confirm_correct(
+        self, person: PersonSummary, current: dict[str, object], changes: dict[str, object]
+    ) -> bool:
+        lines = [
+            f"{t(f'person.field.{key}')}: {shown_value(key, current.get(key))} → "
+            f"{shown_value(key, value)}"
+            for key, value in changes.items()
+        ]
+        question = t(
+            "person.ui.confirm_correct",
+            name=person.name,
+            id=person.masked_id or "-",
+            changes="\n".join(lines),
+        )
+        answer = QMessageBox.question(
+            self,
+            t("person.ui.correct"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def apply_correction(
+        self, person: PersonSummary, current: dict[str, object], changes: dict[str, object]
+    ) -> list[str]:
+        """Confirm, then store through the same call as ``desk-app person correct``."""
+        from desk_app.cli.privacy import corrected_line
+
+        if not changes:
+            self._say(t("person.nothing_changed"))
+            return []
+        if not self.confirm_correct(person, current, changes):
+            self._say(t("person.correct_cancelled"))
+            return []
+        try:
+            changed = self.ctx.log.people.correct(f"#{person.number}", changes)
+            fresh = self.ctx.log.people.summary(f"#{person.number}")
+        except UserError as exc:
+            self._say(str(exc))
+            return []
+        for row in range(self.results.count()):
+            item = self.results.item(row)
+            held = item.data(Qt.ItemDataRole.UserRole)
+            if isinstance(held, PersonSummary) and held.number == person.number:
+                item.setText(self._label(fresh))
+                item.setData(Qt.ItemDataRole.UserRole, fresh)
+        self.details.clear()
+        self._say(corrected_line(changed))
+        self.corrected.emit(person.number, changed)
+        return changed
 
     def confirm_delete(self, person: PersonSummary) -> bool:
         question = t(
