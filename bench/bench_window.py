@@ -50,7 +50,8 @@ def child_start(db_url: str) -> None:
 
     from desk_app.context import AppContext
     from desk_app.ui.desk.sound import SoundPlayer
-    from desk_app.ui.main_window import MainWindow, demo_feed_path
+    from desk_app.ui.desk.sources import demo_feed_path
+    from desk_app.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     ctx = AppContext.open(db_url)
@@ -161,7 +162,7 @@ def bench_day(folder: Path, visits: int) -> dict[str, Any]:
     scrolls = []
     for step in range(0, scroll_bar.maximum() + 1, max(1, scroll_bar.maximum() // 200)):
         scrolls.append(timed(lambda s=step: scroll_bar.setValue(s)))
-    reload_ms = [timed(window.reload) for _ in range(5)]
+    reload_ms = [timed(window.today.reload) for _ in range(5)]
     # A new scan with 5,000 rows on screen: log write + table + inside list + counters.
     codes = [
         f"0010{90 + i % 10:02d}{i:06d}||Khách {i}|01011990|Nam|Hà Nội|01012021" for i in range(300)
@@ -196,7 +197,8 @@ def bench_feed(folder: Path, seconds: float) -> dict[str, Any]:
 
     from desk_app.context import AppContext
     from desk_app.ui.desk.sound import SoundPlayer
-    from desk_app.ui.main_window import MainWindow, demo_feed_path
+    from desk_app.ui.desk.sources import demo_feed_path
+    from desk_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     ctx = AppContext.open(f"sqlite:///{folder / 'feed.sqlite3'}")
@@ -222,7 +224,7 @@ def bench_feed(folder: Path, seconds: float) -> dict[str, Any]:
     sample()
     app.exec()
     frames = window.camera_panel.preview.frames_shown
-    recorded = len(ctx.log.visits_on(window.day))
+    recorded = len(ctx.log.visits_on(window.today.day))
     ctx.close()
     after_first = [s for s in samples if s[0] >= 10] or samples
     return {

@@ -20,7 +20,7 @@ def choose_source(args: argparse.Namespace, configured: str) -> str:
     if getattr(args, "camera", None):
         return str(args.camera)
     if getattr(args, "demo", False):
-        from desk_app.ui.main_window import demo_feed_path
+        from desk_app.ui.desk.sources import demo_feed_path
 
         return demo_feed_path()
     return configured

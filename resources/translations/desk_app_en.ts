@@ -359,6 +359,13 @@
     </message>
 </context>
 <context>
+    <name>DeskDialogs</name>
+    <message>
+        <source>Select a visit with an ID number first</source>
+        <translation>Select a visit with an ID number first</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up the desk</source>
@@ -537,14 +544,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Not recorded</source>
-        <translation>Not recorded</translation>
-    </message>
-    <message>
-        <source>Select a visit with an ID number first</source>
-        <translation>Select a visit with an ID number first</translation>
-    </message>
     <message>
         <source>Entry control</source>
         <translation>Entry control</translation>
@@ -1689,6 +1688,13 @@ Do you want to delete it anyway?</translation>
     <message>
         <source>Scans: %1 · previous week: %2 · change: %3 · by QR code: %4 %</source>
         <translation>Scans: %1 · previous week: %2 · change: %3 · by QR code: %4 %</translation>
+    </message>
+</context>
+<context>
+    <name>ScanFeedback</name>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
     </message>
 </context>
 <context>

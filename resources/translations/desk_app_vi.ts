@@ -359,6 +359,13 @@
     </message>
 </context>
 <context>
+    <name>DeskDialogs</name>
+    <message>
+        <source>Select a visit with an ID number first</source>
+        <translation>Hãy chọn một lượt có số giấy tờ trước</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up the desk</source>
@@ -537,14 +544,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Not recorded</source>
-        <translation>Chưa ghi được</translation>
-    </message>
-    <message>
-        <source>Select a visit with an ID number first</source>
-        <translation>Hãy chọn một lượt có số giấy tờ trước</translation>
-    </message>
     <message>
         <source>Entry control</source>
         <translation>Kiểm soát ra vào</translation>
@@ -1688,6 +1687,13 @@ Bạn vẫn muốn xóa?</translation>
     <message>
         <source>Scans: %1 · previous week: %2 · change: %3 · by QR code: %4 %</source>
         <translation>Lượt quét: %1 · tuần trước: %2 · tăng/giảm: %3 · bằng mã QR: %4 %</translation>
+    </message>
+</context>
+<context>
+    <name>ScanFeedback</name>
+    <message>
+        <source>Not recorded</source>
+        <translation>Chưa ghi được</translation>
     </message>
 </context>
 <context>

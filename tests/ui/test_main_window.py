@@ -76,7 +76,7 @@ def test_a_scan_becomes_a_row_a_banner_and_counters(window: MainWindow, ctx: App
     assert repeat is not None and repeat.outcome == Outcome.REPEAT
     assert window.banner.kind == WARNING
     assert table_names(window) == ["Nguyễn Văn An"]
-    assert len(ctx.log.visits_on(window.day)) == 1
+    assert len(ctx.log.visits_on(window.today.day)) == 1
 
 
 def test_no_full_id_on_screen(window: MainWindow) -> None:
@@ -93,7 +93,7 @@ def test_no_full_id_on_screen(window: MainWindow) -> None:
 
 def test_manual_entry_with_the_keyboard(qtbot: QtBot, window: MainWindow, ctx: AppContext) -> None:
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.manual_dialog
+    dialog = window.dialogs.manual_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.edits["name"].insert("Phạm Văn Dũng")
     dialog.edits["organisation"].insert("Công ty A")
@@ -164,15 +164,15 @@ def test_full_id_asks_the_pin_and_is_audited(
     window.controller.submit_text(AN, Method.SCANNER)
     window.visits.focus_table()
     window.actions_["full_id"].trigger()  # wrong PIN: nothing shown, nothing audited
-    assert window.full_id_box is None
+    assert window.dialogs.full_id_box is None
     assert not [r for r in ctx.log.audit_records() if r.action == "full_id_shown"]
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 2
-    assert window.full_id_box is not None
-    assert "001090123456" in window.full_id_box.text()
+    assert window.dialogs.full_id_box is not None
+    assert "001090123456" in window.dialogs.full_id_box.text()
     [record] = [r for r in ctx.log.audit_records() if r.action == "full_id_shown"]
     assert "visit" in record.detail
-    window.full_id_box.close()
+    window.dialogs.full_id_box.close()
 
 
 def test_language_switch(qtbot: QtBot, window: MainWindow, ctx: AppContext) -> None:
@@ -219,7 +219,7 @@ def test_no_camera_shows_the_panel_and_manual_entry_still_works(
     assert window.camera_panel.page() == PAGE_NO_CAMERA
     assert window.camera_panel.no_camera.isVisible()
     qtbot.mouseClick(window.camera_panel.manual_button, Qt.MouseButton.LeftButton)
-    dialog = window.manual_dialog
+    dialog = window.dialogs.manual_dialog
     assert dialog is not None
     dialog.edits["name"].insert("Lê Văn Em")
     with qtbot.waitSignal(window.controller.scan_recorded):
@@ -254,7 +254,9 @@ def test_codes_in_a_video_become_rows_and_a_repeat_does_not(
     assert [r.outcome for r in results] == [Outcome.ENTRY, Outcome.ENTRY, Outcome.REPEAT]
     assert all(r.method == "camera" for r in results)
     assert sorted(table_names(window)) == ["Nguyễn Văn An", "Trần Thị Bình"]
-    assert sorted(v.name for v in ctx.log.visits_on(window.day)) == sorted(table_names(window))
+    assert sorted(v.name for v in ctx.log.visits_on(window.today.day)) == sorted(
+        table_names(window)
+    )
     assert window.banner.kind == WARNING  # the repeat
     assert window.camera_panel.preview.frames_shown > 30
     assert window.camera_panel.preview.outlines  # the last code seen was outlined
@@ -341,9 +343,9 @@ def test_a_new_day_starts_an_empty_table(window: MainWindow) -> None:
 
     window.controller.submit_text(AN, Method.SCANNER)
     assert table_names(window) == ["Nguyễn Văn An"]
-    window.day -= timedelta(days=1)  # as if the window had been open since yesterday
-    window.on_clock()
-    assert window.day == local_today()
+    window.today.day -= timedelta(days=1)  # as if the window had been open since yesterday
+    window.today.on_clock()
+    assert window.today.day == local_today()
     assert table_names(window) == ["Nguyễn Văn An"]  # today's again, read afresh
     assert counters(window)["entries"] == "1"
 
@@ -367,10 +369,10 @@ def test_a_failed_write_turns_the_banner_red(
 
 def test_manual_entry_opens_again_after_cancel(qtbot: QtBot, window: MainWindow) -> None:
     window.actions_["manual"].trigger()
-    first = window.manual_dialog
+    first = window.dialogs.manual_dialog
     assert first is not None
     first.reject()
-    assert window.manual_dialog is None
+    assert window.dialogs.manual_dialog is None
     window.actions_["manual"].trigger()
-    assert window.manual_dialog is not None and window.manual_dialog.isVisible()
-    window.manual_dialog.reject()
+    assert window.dialogs.manual_dialog is not None and window.dialogs.manual_dialog.isVisible()
+    window.dialogs.manual_dialog.reject()

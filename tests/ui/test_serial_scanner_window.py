@@ -98,7 +98,7 @@ def test_bytes_that_are_not_text_are_refused_with_a_reason(
     assert result.method == Method.SCANNER
     assert window.banner.kind == REJECTED
     assert "UTF-8" in window.banner.note.text()
-    assert ctx.log.visits_on(window.day) == []  # kept as a rejected scan, never as a visit
+    assert ctx.log.visits_on(window.today.day) == []  # kept as a rejected scan, never as a visit
 
 
 def test_a_code_cut_off_by_unplugging_is_said_not_recorded(
@@ -112,7 +112,7 @@ def test_a_code_cut_off_by_unplugging_is_said_not_recorded(
         port.unplug()
     assert "disconnected while sending" in blocker.args[0]
     assert window.banner.kind == REJECTED
-    assert ctx.log.visits_on(window.day) == []
+    assert ctx.log.visits_on(window.today.day) == []
 
 
 def test_the_setting_chooses_the_port_and_closing_stops_reading(

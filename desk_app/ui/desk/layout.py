@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desk_app.context import AppContext
+from desk_app.domain.visits import VisitRow
 from desk_app.ui.desk.camera_panel import CameraPanel
 from desk_app.ui.desk.inside_panel import InsidePanel
 from desk_app.ui.desk.privacy_bar import PrivacyBar
@@ -17,6 +18,7 @@ from desk_app.ui.desk.visits_panel import VisitsPanel
 class DeskArea(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.camera_panel = CameraPanel(self)
         self.banner = ResultBanner(self)
         self.visits = VisitsPanel(self)
@@ -49,3 +51,16 @@ class DeskArea(QWidget):
         if self.reminder is None:
             self.reminder = reminder
             self.column.insertWidget(0, reminder)
+
+    def selected_visit(self) -> VisitRow | None:
+        """The visit the operator points at: in the inside list when it has the focus."""
+        if self.inside.list.hasFocus():
+            return self.inside.selected_visit()
+        return self.visits.selected_visit() or self.inside.selected_visit()
+
+    def on_reports_preloaded(self) -> None:
+        """The Friday report reminder, once the mail room is imported (off the GUI thread)."""
+        from desk_app.ui.desk.report_reminder import ReportReminderBanner
+
+        if self.reminder is None:
+            self.show_reminder(ReportReminderBanner(self.ctx, self))

@@ -1,12 +1,20 @@
 """Opening the window's dialogs. Each is imported when first opened (the report one pulls in
-openpyxl) and deletes itself when closed."""
+openpyxl) and deletes itself when closed; ``DeskDialogs`` opens them for the desk window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desk_app.context import AppContext
+from desk_app.ui.dialogs.manager_actions import edit_settings, show_full_id
+from desk_app.ui.dialogs.manual_entry import ManualEntryDialog
+
+if TYPE_CHECKING:
+    from desk_app.ui.desk.layout import DeskArea
 
 
 def _open(dialog: QDialog) -> QDialog:
@@ -38,3 +46,76 @@ def open_about(ctx: AppContext, parent: QWidget) -> QDialog:
     from desk_app.ui.dialogs.about_dialog import AboutDialog
 
     return _open(AboutDialog(ctx.db.url, parent))
+
+
+def open_shortcuts(actions: list[QAction], parent: QWidget) -> QDialog:
+    from desk_app.ui.desk.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog(actions, parent)
+    dialog.open()
+    return dialog
+
+
+class DeskDialogs(QObject):
+    """The desk window's dialogs. None blocks the desk: scans keep being recorded while one is
+    open (the settings excepted, behind the manager PIN)."""
+
+    manual_entered = Signal(object)  # a ManualEntry to record
+    settings_saved = Signal(list)  # the keys saved
+    notice = Signal(str)  # a passing line for the status bar
+
+    def __init__(self, ctx: AppContext, area: DeskArea, actions: dict[str, QAction]) -> None:
+        super().__init__(area)
+        self.ctx = ctx
+        self.area = area
+        self.actions = actions
+        self.manual_dialog: ManualEntryDialog | None = None
+        self.full_id_box: QMessageBox | None = None
+
+    def parent_widget(self) -> QWidget:
+        return self.area.window()
+
+    def on_manual_entry(self) -> None:
+        if self.manual_dialog is not None and self.manual_dialog.isVisible():
+            self.manual_dialog.activateWindow()
+            return
+        dialog = ManualEntryDialog(
+            lambda column: self.ctx.log.suggestions(column, limit=500), self.parent_widget()
+        )
+        dialog.accepted.connect(lambda: self.manual_entered.emit(dialog.entry()))
+        dialog.finished.connect(self.on_manual_dialog_finished)
+        self.manual_dialog = dialog
+        dialog.open()
+
+    def on_manual_dialog_finished(self) -> None:
+        if self.manual_dialog is not None:
+            self.manual_dialog.deleteLater()
+            self.manual_dialog = None
+
+    def on_show_full_id(self) -> None:
+        visit = self.area.selected_visit()
+        if visit is None or not visit.id_number:
+            self.notice.emit(self.tr("Select a visit with an ID number first"))
+            return
+        self.full_id_box = show_full_id(self.ctx, self.parent_widget(), visit)
+
+    def on_settings(self) -> None:
+        changed = edit_settings(self.ctx, self.parent_widget())
+        if changed is not None:
+            self.settings_saved.emit(changed)
+
+    def on_report(self) -> None:
+        open_report(self.ctx, self.parent_widget())
+
+    def on_rollup(self) -> None:
+        open_rollup(self.ctx, self.parent_widget())
+
+    def on_print(self) -> None:
+        visit = self.area.inside.selected_visit()  # a visitor pass for the one selected inside
+        open_print(self.ctx, self.parent_widget(), visit.id if visit else None)
+
+    def on_shortcuts(self) -> None:
+        open_shortcuts(list(self.actions.values()), self.parent_widget())
+
+    def on_about(self) -> None:
+        open_about(self.ctx, self.parent_widget())
