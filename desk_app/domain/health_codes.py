@@ -13,18 +13,24 @@ from desk_app.domain.identity import (
     Identity,
     Reject,
     card_date,
+    clean_field,
     date_warnings,
+    hex_or_plain,
     hex_text,
     id_checks,
     is_date_shaped,
+    is_name_like,
     make_date,
+    sex_word,
     tidy,
     unique,
 )
 
 # --------------------------------------------------------------------------- PC-Covid
 
-ISO_DATE = re.compile(r"[\d*]{4}-[\d*]{2}-[\d*]{2}", re.ASCII)
+# YYYY-MM-DD as the decision writes it; some apps drop the leading zeros; "*" where masked.
+ISO_DATE = re.compile(r"([\d*]{4})-([\d*]{1,2})-([\d*]{1,2})", re.ASCII)
+_LOOSE_ISO = re.compile(r"([\d*]{4})[/.]([\d*]{1,2})[/.]([\d*]{1,2})", re.ASCII)
 # CCCD, old ID, passport; "*" where the app masked it.
 _DOCUMENT = re.compile(r"[A-Za-z0-9*]{5,20}", re.ASCII)
 _PHONE = re.compile(r"\+?\d{8,15}", re.ASCII)
@@ -34,15 +40,47 @@ _QID = re.compile(r"[A-Za-z0-9._-]{1,64}", re.ASCII)
 _PCCOVID_SEX = {"0": None, "1": "male", "2": "female"}
 
 
+def looks_like_pccovid(fields: list[str]) -> bool:
+    """The health app's shape: a year-first date third, or an EXT field (``<``) sixth."""
+    if len(fields) < 3:
+        return False
+    if ISO_DATE.fullmatch(fields[2]):
+        return True
+    # No ID card or insurance card field ever holds "<".
+    return len(fields) >= 6 and "<" in fields[5] and not any("<" in f for f in fields[:5])
+
+
 def _ext_fields(ext: str) -> tuple[str, str, list[str]]:
-    """(helper QID, sex code, the rest) of EXT, with or without its leading ``<``."""
-    parts = [p.strip() for p in ext.split("<")]
+    """(helper QID, sex code, the rest) of EXT, with or without its leading ``<``.
+
+    The sex is found by its shape, a lone 0, 1 or 2 among the first sub-fields, so an EXT
+    published without its empty helper field (``1<...``) reads the same as ``<1<...``."""
+    parts = [clean_field(p) for p in ext.split("<")]
+    for index, part in enumerate(parts[:3]):
+        if part in _PCCOVID_SEX:
+            before = [p for p in parts[:index] if p]
+            return (before[0] if len(before) == 1 else ""), part, parts[index + 1 :]
     if ext.startswith("<"):
         return "", parts[1] if len(parts) > 1 else "", parts[2:]
-    if parts[0] in _PCCOVID_SEX:
-        # Published without the empty helper field: the sex digit comes first.
-        return "", parts[0], parts[1:]
     return parts[0], parts[1] if len(parts) > 1 else "", parts[2:]
+
+
+def _pccovid_birth(value: str) -> tuple[date | None, int | None, bool, bool]:
+    """(birth date, birth year, masked, understood) of the health app's birth field."""
+    if not value:
+        return None, None, False, True
+    match = ISO_DATE.fullmatch(value) or _LOOSE_ISO.fullmatch(value)
+    if match is None:
+        if not is_date_shaped(value):
+            return None, None, False, False
+        # Copied through another app, the date may come day first.
+        birth = card_date(value)
+        return birth, birth.year if birth else None, False, True
+    year, month, day = match.groups()
+    if "*" in value:
+        return None, int(year) if year.isdigit() else None, True, True
+    birth = make_date(year, month, day)
+    return birth, birth.year, False, True
 
 
 def _insurance_and_phone(rest: list[str]) -> dict[str, str]:
@@ -72,16 +110,12 @@ def parse_pccovid(raw: str, fields: list[str], today: date) -> Identity:
         raise Reject("fully_masked")
     extra: dict[str, str] = {}
     warnings: list[str] = []
-    birth: date | None = None
-    birth_year: int | None = None
-    if "*" in birth_s:
-        if YEAR.fullmatch(birth_s[:4]):
-            birth_year = int(birth_s[:4])
-            extra["birth_year"] = birth_s[:4]
-    else:
-        birth = make_date(birth_s[:4], birth_s[5:7], birth_s[8:10])
-        birth_year = birth.year
-    if "*" in document or "*" in birth_s:
+    birth, birth_year, masked_birth, understood = _pccovid_birth(birth_s)
+    if not understood:
+        warnings.append("unplaced_field")
+    if birth is None and birth_year is not None:
+        extra["birth_year"] = str(birth_year)
+    if "*" in document or masked_birth:
         warnings.append("masked_code")
     if len(fields) > 3 and fields[3] in ("0", "1"):
         extra["declared_for_other"] = fields[3]
@@ -137,27 +171,43 @@ def looks_like_bhyt(fields: list[str]) -> bool:
     return bool(fields[1]) and bool(fields[2]) and name_and_birth
 
 
-def _text(value: str) -> str | None:
-    """Plain text, or hex-encoded text when it decodes to something readable."""
-    decoded = hex_text(value)
-    if decoded is not None and tidy(decoded) and any(ch.isalpha() for ch in decoded):
+def _bhyt_name(value: str) -> str | None:
+    """The holder's name: hex-encoded UTF-8 on the card; an app that shows the card may hand
+    it over decoded already. Anything else is not a name."""
+    if not value:
+        return None
+    if HEX.fullmatch(value):
+        decoded = hex_text(value)
+        if decoded is None:
+            raise Reject("bad_name")
         return tidy(decoded)
-    return tidy(value)
+    if is_name_like(value):
+        return tidy(value)
+    raise Reject("bad_name")
+
+
+def _bhyt_sex(value: str) -> tuple[str | None, bool]:
+    """(sex, understood): 1 male, 2 female; 0 or empty says nothing; Nam/Nữ read as well."""
+    if value in ("", "0"):
+        return None, True
+    sex = _BHYT_SEX.get(value) or sex_word(value)
+    return sex, sex is not None
 
 
 def parse_bhyt(raw: str, fields: list[str], today: date) -> Identity:
     code = fields[0]
     if not _BHYT_CODE.fullmatch(code):
         raise Reject("bad_id_number")
+    if "$" in fields:
+        # The end marker closes the card: a field after it is none of the card's.
+        fields = fields[: len(fields) - fields[::-1].index("$") - 1]
     fields = fields + [""] * (16 - len(fields))
-    name: str | None = None
-    if fields[_NAME]:
-        decoded = hex_text(fields[_NAME])
-        if decoded is None:
-            raise Reject("bad_name")
-        name = tidy(decoded)
+    name = _bhyt_name(fields[_NAME])
     extra: dict[str, str] = {}
     warnings: list[str] = []
+    sex, sex_understood = _bhyt_sex(fields[_SEX])
+    if not sex_understood:
+        warnings.append("unplaced_field")
     birth: date | None = None
     birth_s = fields[_BIRTH]
     if YEAR.fullmatch(birth_s):
@@ -181,7 +231,7 @@ def parse_bhyt(raw: str, fields: list[str], today: date) -> Identity:
         if found is not None:
             extra[key] = found.isoformat()
     if fields[_ISSUING_PLACE]:
-        place = _text(fields[_ISSUING_PLACE])
+        place = hex_or_plain(fields[_ISSUING_PLACE])
         if place:
             extra["issuing_place"] = place
     warnings.extend(date_warnings(birth, dates[_ISSUED], today))
@@ -191,11 +241,11 @@ def parse_bhyt(raw: str, fields: list[str], today: date) -> Identity:
         id_number=code.upper(),
         name=name,
         birth_date=birth,
-        sex=_BHYT_SEX.get(fields[_SEX]),
-        address=_text(fields[_ADDRESS]) if fields[_ADDRESS] else None,
+        sex=sex,
+        address=hex_or_plain(fields[_ADDRESS]) if fields[_ADDRESS] else None,
         issue_date=dates[_ISSUED],
         valid_to=dates[_VALID_TO],
-        clinic=_text(fields[_CLINIC]) if fields[_CLINIC] else None,
+        clinic=hex_or_plain(fields[_CLINIC]) if fields[_CLINIC] else None,
         warnings=unique(warnings),
         extra=extra,
     )

@@ -6,9 +6,11 @@ Layouts, by position:
   copied    ID12|Name|DD/MM/YYYY|Sex|Address|DD/MM/YYYY       6 fields, no old-ID field
 
 A value is never moved into another field's slot: each slot has a shape (12 digits, 9-12
-digits, a date, Nam/Nữ, a name, free text); a value that fits no slot of the chosen layout is
-left out and the card carries the ``unplaced_field`` warning. The trailing fields of the
-identity card (relatives' names and numbers) are never read: the log keeps the holder only.
+digits, a date, Nam/Nữ, a name, free text with letters); a value that fits no slot of the
+chosen layout is left out and the card carries the ``unplaced_field`` warning. When no layout
+fits, the holder's fields are read by their shape alone and the card says so
+(``read_by_shape``). The trailing fields of the identity card (relatives' names and numbers)
+are never read: the log keeps the holder only.
 """
 
 from __future__ import annotations
@@ -19,14 +21,17 @@ from desk_app.domain.identity import (
     CUTOVER_CANCUOC,
     ID12,
     OLD_ID,
+    YEAR,
     CodeKind,
     Identity,
     card_date,
     could_be_name,
     date_warnings,
     id_checks,
+    is_address_like,
     is_date_shaped,
     is_name_like,
+    real_date,
     sex_word,
     tidy,
     unique,
@@ -35,8 +40,11 @@ from desk_app.domain.identity import (
 _STANDARD = ("id", "old_id", "name", "birth", "sex", "address", "issue")
 _COPIED = ("id", "name", "birth", "sex", "address", "issue")
 STANDARD_FIELDS = len(_STANDARD)
+IDENTITY_CARD_FIELDS = 11
 # Beyond this many fields the text is not a card (the identity card has 11).
 _MAX_FIELDS = 12
+
+Slots = dict[str, str]
 
 
 def _fits(slot: str, value: str) -> bool:
@@ -46,17 +54,20 @@ def _fits(slot: str, value: str) -> bool:
         return bool(ID12.fullmatch(value))
     if slot == "old_id":
         return bool(OLD_ID.fullmatch(value))
-    if slot in ("birth", "issue"):
+    if slot == "birth":
+        # Some people's papers know only the year of birth.
+        return is_date_shaped(value) or bool(YEAR.fullmatch(value))
+    if slot == "issue":
         return is_date_shaped(value)
     if slot == "sex":
         return sex_word(value) is not None
     if slot == "name":
         return could_be_name(value)
-    # address: free text, but never a number, a date or a sex word that lost its slot
-    return not (value.isdigit() or is_date_shaped(value) or sex_word(value) is not None)
+    return is_address_like(value)
 
 
-def _by_layout(layout: tuple[str, ...], fields: list[str]) -> tuple[dict[str, str], int]:
+def _by_layout(layout: tuple[str, ...], fields: list[str]) -> tuple[Slots, int]:
+    """Each value in its layout's slot; one that does not fit is left out and counted."""
     values = (fields + [""] * len(layout))[: len(layout)]
     slots = dict.fromkeys(_STANDARD, "")
     misfits = 0
@@ -64,15 +75,16 @@ def _by_layout(layout: tuple[str, ...], fields: list[str]) -> tuple[dict[str, st
         if _fits(slot, value):
             slots[slot] = value
         else:
-            slots[slot] = ""
             misfits += 1
     return slots, misfits
 
 
-def _by_shape(fields: list[str]) -> tuple[dict[str, str], int]:
-    """Each value by its own shape, in order; what fits nothing is counted, not placed."""
+def _by_shape(fields: list[str]) -> tuple[Slots, int]:
+    """Each value by its own shape; what fits nothing, or is one too many, is counted, not
+    placed. Of two dates the earlier is the birth: a card is issued after its holder is born."""
     slots = dict.fromkeys(_STANDARD, "")
     texts: list[str] = []
+    dates: list[tuple[date, str]] = []
     for value in fields:
         if not value:
             continue
@@ -80,12 +92,18 @@ def _by_shape(fields: list[str]) -> tuple[dict[str, str], int]:
             slots["id"] = value
         elif not slots["old_id"] and OLD_ID.fullmatch(value):
             slots["old_id"] = value
-        elif is_date_shaped(value) and not slots["issue"]:
-            slots["birth" if not slots["birth"] else "issue"] = value
+        elif (found := real_date(value)) is not None:
+            dates.append((found, value))
         elif not slots["sex"] and sex_word(value) is not None:
             slots["sex"] = value
         else:
             texts.append(value)
+    dates.sort()
+    if dates:
+        slots["birth"] = dates[0][1]
+    if len(dates) > 1:
+        slots["issue"] = dates[-1][1]
+    leftover = max(0, len(dates) - 2)
     # A clean name first; a mangled one only when no value is clearly a name.
     name = next((v for v in texts if is_name_like(v) and sex_word(v) is None), "")
     name = name or next((v for v in texts if _fits("name", v)), "")
@@ -96,7 +114,36 @@ def _by_shape(fields: list[str]) -> tuple[dict[str, str], int]:
     if address:
         texts.remove(address)
         slots["address"] = address
-    return slots, len(texts)
+    return slots, leftover + len(texts)
+
+
+def _read(fields: list[str]) -> tuple[Slots, int, bool]:
+    """(slots, values left out, read by shape) for the holder's fields of ``fields``."""
+    candidates: list[tuple[Slots, int, int]] = []
+    if ID12.fullmatch(fields[0]):
+        # Only the holder's seven fields are read; the identity card's trailing ones are
+        # never looked at.
+        slots, misfits = _by_layout(_STANDARD, fields[:STANDARD_FIELDS])
+        candidates.append((slots, misfits, 0))
+        # Copied text has six fields; anything after them has no slot.
+        slots, misfits = _by_layout(_COPIED, fields[: len(_COPIED)])
+        beyond = sum(1 for value in fields[len(_COPIED) :] if value)
+        candidates.append((slots, misfits, beyond))
+    # A layout that fits all but one value is read with a warning; otherwise by shape.
+    best = min(candidates, key=lambda c: c[1], default=None)
+    if best is not None and best[1] <= 1:
+        return best[0], best[1] + best[2], False
+    slots, leftover = _by_shape(fields[:STANDARD_FIELDS])
+    return slots, leftover, True
+
+
+def _kind(issue: date | None, fields: list[str]) -> CodeKind:
+    """The identity card from its issue date on; without one, from its four trailing fields."""
+    if issue is not None:
+        return CodeKind.CANCUOC if issue >= CUTOVER_CANCUOC else CodeKind.CCCD
+    if len(fields) >= IDENTITY_CARD_FIELDS or any(fields[STANDARD_FIELDS:]):
+        return CodeKind.CANCUOC
+    return CodeKind.CCCD
 
 
 def parse_id_card(raw: str, fields: list[str], today: date) -> Identity | None:
@@ -104,43 +151,48 @@ def parse_id_card(raw: str, fields: list[str], today: date) -> Identity | None:
 
     Raises ``Reject`` for a card with an impossible date.
     """
-    trimmed = list(fields)
+    # Separators before the first field or after the last one (some readers add them) are
+    # not fields of the card.
+    start = 0
+    while start < len(fields) and not fields[start]:
+        start += 1
+    body = fields[start:]
+    trimmed = list(body)
     while trimmed and not trimmed[-1]:
         trimmed.pop()
-    if len(fields) > _MAX_FIELDS or len(trimmed) < 4:
+    if len(body) > _MAX_FIELDS or len(trimmed) < 4:
         return None
     if not any(ID12.fullmatch(value) for value in trimmed):
         return None
-    candidates: list[tuple[dict[str, str], int]] = []
-    if ID12.fullmatch(trimmed[0]):
-        # Only the holder's seven fields are read; the trailing ones are never looked at.
-        candidates.append(_by_layout(_STANDARD, trimmed[:STANDARD_FIELDS]))
-        if len(trimmed) <= len(_COPIED):
-            candidates.append(_by_layout(_COPIED, trimmed))
-    # A layout that fits all but one value is read with a warning; otherwise by shape.
-    best = min(candidates, key=lambda c: c[1], default=None)
-    if best is None or best[1] > 1:
-        best = _by_shape(trimmed[:_MAX_FIELDS])
-    slots, misfits = best
+    slots, left_out, by_shape = _read(trimmed)
     if not slots["id"]:
         return None
-    birth = card_date(slots["birth"])
+    extra: dict[str, str] = {}
+    birth: date | None = None
+    birth_year: int | None = None
+    if YEAR.fullmatch(slots["birth"]):
+        extra["birth_year"] = slots["birth"]
+        birth_year = int(slots["birth"])
+    else:
+        birth = card_date(slots["birth"])
+        birth_year = birth.year if birth else None
     issue = card_date(slots["issue"])
     name = tidy(slots["name"])
-    if name is None and birth is None:
-        return None
     sex = sex_word(slots["sex"]) if slots["sex"] else None
-    if issue is not None:
-        kind = CodeKind.CANCUOC if issue >= CUTOVER_CANCUOC else CodeKind.CCCD
-    else:
-        # No issue date: only the identity card has more than seven fields.
-        kind = CodeKind.CANCUOC if len(trimmed) > STANDARD_FIELDS else CodeKind.CCCD
-    warnings = list(id_checks(slots["id"], birth.year if birth else None, sex))
+    others = [slots["old_id"], slots["sex"], slots["address"], slots["issue"]]
+    if name is None and birth_year is None and (by_shape or left_out or sum(map(bool, others)) < 2):
+        # Neither a name nor a birth date: a card only when every value sat in its slot.
+        return None
+    warnings = list(id_checks(slots["id"], birth_year, sex))
     warnings += date_warnings(birth, issue, today)
-    if misfits:
+    if birth is None and birth_year is not None and birth_year > today.year:
+        warnings.append("birth_date_in_future")
+    if left_out:
         warnings.append("unplaced_field")
+    if by_shape:
+        warnings.append("read_by_shape")
     return Identity(
-        kind=kind,
+        kind=_kind(issue, body),
         raw=raw,
         id_number=slots["id"],
         old_id_number=slots["old_id"] or None,
@@ -150,4 +202,5 @@ def parse_id_card(raw: str, fields: list[str], today: date) -> Identity | None:
         address=tidy(slots["address"]),
         issue_date=issue,
         warnings=unique(warnings),
+        extra=extra,
     )

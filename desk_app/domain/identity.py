@@ -30,6 +30,7 @@ WARNINGS = (
     "id_unknown_province",
     "masked_code",
     "unplaced_field",
+    "read_by_shape",
     "birth_date_in_future",
     "issue_date_in_future",
 )
@@ -106,8 +107,21 @@ _DATE8 = re.compile(r"(\d{2})(\d{2})(\d{4})", re.ASCII)
 # Copied text writes DD/MM/YYYY; some apps drop the leading zeros or use dots or dashes.
 _DATE_SEP = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.ASCII)
 YEAR = re.compile(r"\d{4}", re.ASCII)
+# Anything written like a date, whatever the order or the length of its year.
+_ANY_DATE = re.compile(r"\d{8}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}", re.ASCII)
 HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+")
-_SEX_WORDS = {"nam": "male", "nữ": "female", "nu": "female", "male": "male", "female": "female"}
+_SEX_WORDS = {
+    "nam": "male",
+    "nữ": "female",
+    "nu": "female",
+    "male": "male",
+    "female": "female",
+    # "Nữ" as a keyboard-type scanner or a wrong code page delivers it: "Nam" is plain ASCII
+    # and always arrives whole, so a sex word that lost its letter can only be "Nữ".
+    "n?": "female",
+    "n\ufffd": "female",
+    "ná»¯": "female",
+}
 
 
 def clean_field(value: str) -> str:
@@ -137,6 +151,14 @@ def tidy(value: str) -> str | None:
 
 def is_date_shaped(value: str) -> bool:
     return bool(_DATE8.fullmatch(value) or _DATE_SEP.fullmatch(value))
+
+
+def real_date(value: str) -> date | None:
+    """The date a DDMMYYYY or DD/MM/YYYY value names, or None (another shape, or impossible)."""
+    try:
+        return card_date(value) if value else None
+    except Reject:
+        return None
 
 
 def make_date(year: int | str, month: int | str, day: int | str) -> date:
@@ -183,6 +205,17 @@ def could_be_name(value: str) -> bool:
     )
 
 
+def is_address_like(value: str) -> bool:
+    """Free text that can be an address: place names (letters) or a house number with its
+    slashes and commas (``131/9/2``); never a number, a date in any style or a sex word that
+    lost its own slot."""
+    return (
+        (any(ch.isalpha() for ch in value) or any(ch in "/," for ch in value))
+        and not _ANY_DATE.fullmatch(value)
+        and sex_word(value) is None
+    )
+
+
 def hex_text(value: str) -> str | None:
     """Hex-encoded UTF-8 decoded, or None when ``value`` is not that."""
     if not HEX.fullmatch(value):
@@ -191,6 +224,18 @@ def hex_text(value: str) -> str | None:
         return unicodedata.normalize("NFC", bytes.fromhex(value).decode("utf-8"))
     except ValueError:
         return None
+
+
+def hex_or_plain(value: str) -> str | None:
+    """A free-text field that may be hex-encoded UTF-8 (the insurance card's address and
+    issuing place): decoded when it is hex of readable text with letters, else as written.
+
+    Digits alone stay as written: ``0101`` is a clinic code, not two control characters."""
+    if not value.isdigit():
+        decoded = tidy(hex_text(value) or "")
+        if decoded and any(ch.isalpha() for ch in decoded):
+            return decoded
+    return tidy(value)
 
 
 # --------------------------------------------------------------------------- the number check

@@ -7,15 +7,17 @@ holds the result type and the shape checks they share.
 
 from __future__ import annotations
 
+import codecs
 import logging
+import re
 import unicodedata
 from datetime import date
 
 from desk_app.domain import own_codes
 from desk_app.domain.health_codes import (
-    ISO_DATE,
     PARENT_FIELD,
     looks_like_bhyt,
+    looks_like_pccovid,
     parse_bhyt,
     parse_pccovid,
 )
@@ -53,6 +55,10 @@ MAX_LENGTH = 4096
 _RAW_KEEP = MAX_LENGTH
 # The longest known payload has seventeen fields; more is not a card and not worth splitting fully.
 _MAX_FIELDS = 40
+# Full-width forms (an East Asian input method or keyboard layout types ０-９, ｜, ／) and the
+# ideographic space, as the plain characters they stand for.
+_WIDE = re.compile("[\u3000\uff01-\uff5e]")
+_NARROW = {0x3000: " ", **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}}
 
 
 # --------------------------------------------------------------------------- own codes
@@ -117,7 +123,11 @@ def _to_text(data: object) -> str:
         return data
     if isinstance(data, bytes | bytearray | memoryview):
         # Readers with fixed buffers pad with NULs: cut before judging the length.
-        blob = bytes(data).split(b"\x00", 1)[0]
+        blob = bytes(data)
+        if blob.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # Windows tools save "Unicode" text as UTF-16 with its byte-order mark.
+            return blob[: MAX_LENGTH * 8].decode("utf-16", "replace")
+        blob = blob.split(b"\x00", 1)[0]
         if len(blob) > MAX_LENGTH * 4:
             raise _TooLong(blob[:_RAW_KEEP].decode("utf-8", "replace"))
         # Readers hand back UTF-8 almost always; an old Windows reader may give the Vietnamese
@@ -138,8 +148,12 @@ def _redacted(text: str) -> str:
     child's insurance card's parent field are blanked, whatever the card turns out to be.
     """
     parts = text.split("|")
-    if len(parts) > STANDARD_FIELDS and ID12.fullmatch(parts[0].strip()):
-        return "|".join(parts[:STANDARD_FIELDS] + [""] * (len(parts) - STANDARD_FIELDS))
+    start = 0
+    while start < len(parts) - 1 and not parts[start].strip():
+        start += 1  # separators before the card's first field
+    holder = start + STANDARD_FIELDS
+    if len(parts) > holder and ID12.fullmatch(parts[start].strip()):
+        return "|".join(parts[:holder] + [""] * (len(parts) - holder))
     if len(parts) > PARENT_FIELD and looks_like_bhyt([clean_field(p) for p in parts]):
         parts[PARENT_FIELD] = ""
         return "|".join(parts)
@@ -155,6 +169,8 @@ def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: dat
     # A byte-order mark, CR/LF and spaces come with copied text; control characters never
     # belong in a field (they would reach the log, the window and the workbook).
     text = visible(unicodedata.normalize("NFC", text).replace("\ufeff", "")).strip()
+    if _WIDE.search(text):
+        text = text.translate(_NARROW)
     if len(text) > MAX_LENGTH:
         return Identity(CodeKind.UNRECOGNISED, raw=text[:_RAW_KEEP], reason="too_long")
     raw = _redacted(text)
@@ -166,7 +182,7 @@ def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: dat
         if "|" not in text:
             raise Reject("unknown_format")
         fields = [clean_field(f) for f in text.split("|", _MAX_FIELDS)]
-        if len(fields) >= 3 and ISO_DATE.fullmatch(fields[2]):
+        if looks_like_pccovid(fields):
             return parse_pccovid(raw, fields, today)
         if looks_like_bhyt(fields):
             return parse_bhyt(raw, fields, today)

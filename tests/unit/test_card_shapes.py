@@ -238,13 +238,534 @@ SHAPES: list[tuple[str, str, dict[str, object]]] = [
 ]
 
 
-@pytest.mark.parametrize(("label", "text", "expected"), SHAPES, ids=[s[0] for s in SHAPES])
-def test_shape(label: str, text: str, expected: dict[str, object]) -> None:
+HOLDER = "001090123456|123456789|Nguyễn Văn An|15031990|Nam|Hà Nội|20042021"
+AN = {
+    "id_number": "001090123456",
+    "old_id_number": "123456789",
+    "name": "Nguyễn Văn An",
+    "birth_date": "1990-03-15",
+    "sex": "male",
+    "address": "Hà Nội",
+    "issue_date": "2021-04-20",
+}
+AN_COPIED = {**AN, "old_id_number": None}
+CLEAN = {"warnings": [], "reason": None}
+
+
+def _bhyt(*fields: str) -> str:
+    return "|".join(fields)
+
+
+NEW_BHYT = [
+    "0123456789",
+    _hex("Nguyễn Thị Hoà"),
+    "02/09/1985",
+    "2",
+    "-",
+    "01 - C54",
+    "01/01/2024",
+    "31/12/2024",
+    "15/12/2023",
+    "01234567890123",
+    "-",
+    "4",
+    " 01/01/2019",
+    "0123456789abcdef-1234",
+    "4",
+    _hex("BHXH tỉnh Bắc Kạn"),
+    "$",
+]
+HOA = {
+    "kind": "bhyt",
+    "id_number": "0123456789",
+    "name": "Nguyễn Thị Hoà",
+    "birth_date": "1985-09-02",
+    "sex": "female",
+    "clinic": "01 - C54",
+    "issue_date": "2023-12-15",
+    "valid_to": "2024-12-31",
+    "extra.valid_from": "2024-01-01",
+}
+
+
+def _new_bhyt(**changes: str) -> str:
+    fields = list(NEW_BHYT)
+    for index, value in changes.items():
+        fields[int(index.removeprefix("f"))] = value
+    return "|".join(fields)
+
+
+# Every statement of shared/DOMAIN.md about the codes, one row each (fictitious values).
+DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
+    # ----- chip ID card: old ID 9-12 digits or empty, "-" for missing, quirks of readers
+    (
+        "old id of 11 digits",
+        HOLDER.replace("123456789", "12345678901"),
+        {**AN, "old_id_number": "12345678901", **CLEAN},
+    ),
+    (
+        "old id of 12 digits",
+        HOLDER.replace("123456789", "079190012345"),
+        {**AN, "old_id_number": "079190012345", **CLEAN},
+    ),
+    ("old id '-'", HOLDER.replace("123456789", "-"), {**AN, "old_id_number": None, **CLEAN}),
+    ("name '-' is missing", HOLDER.replace("Nguyễn Văn An", "-"), {**AN, "name": None, **CLEAN}),
+    ("birth '-' is missing", HOLDER.replace("15031990", "-"), {**AN, "birth_date": None, **CLEAN}),
+    ("sex '-' is missing", HOLDER.replace("Nam", "-"), {**AN, "sex": None, **CLEAN}),
+    ("address '-' is missing", HOLDER.replace("Hà Nội", "-"), {**AN, "address": None, **CLEAN}),
+    (
+        "issue '-' is missing",
+        HOLDER.replace("20042021", "-"),
+        {**AN, "issue_date": None, "kind": "cccd", **CLEAN},
+    ),
+    (
+        "name and birth both missing, the card still read",
+        HOLDER.replace("Nguyễn Văn An|15031990", "-|-"),
+        {**AN, "name": None, "birth_date": None, **CLEAN},
+    ),
+    (
+        "address with slashes, commas and ' - '",
+        HOLDER.replace("Hà Nội", "131/9/2 Lê Lợi - Phường 1, Q.3, TP. HCM"),
+        {**AN, "address": "131/9/2 Lê Lợi - Phường 1, Q.3, TP. HCM", **CLEAN},
+    ),
+    (
+        "house number alone as the address",
+        HOLDER.replace("Hà Nội", "131/9/2"),
+        {**AN, "address": "131/9/2", **CLEAN},
+    ),
+    ("decomposed (NFD) text", unicodedata.normalize("NFD", HOLDER), {**AN, **CLEAN}),
+    ("trailing NUL and garbage", HOLDER + "\x00\x00|junk", {**AN, **CLEAN}),
+    ("byte-order mark", "\ufeff" + HOLDER, {**AN, **CLEAN}),
+    ("CR/LF after", HOLDER + "\r\n", {**AN, **CLEAN}),
+    ("CR alone after", HOLDER + "\r", {**AN, **CLEAN}),
+    ("LF alone after", HOLDER + "\n", {**AN, **CLEAN}),
+    ("spaces around fields", " " + HOLDER.replace("|", "  |  ") + "  ", {**AN, **CLEAN}),
+    (
+        "no-break spaces around fields and inside the name",
+        HOLDER.replace("|", "\u00a0|\u00a0").replace("Văn An", "Văn\u00a0 An"),
+        {**AN, **CLEAN},
+    ),
+    (
+        "extra spaces inside the name and address",
+        HOLDER.replace("Nguyễn Văn An", "Nguyễn  Văn   An").replace("Hà Nội", "Hà   Nội"),
+        {**AN, **CLEAN},
+    ),
+    ("a separator after the last field", HOLDER + "|", {**AN, "kind": "cccd", **CLEAN}),
+    ("a separator before the first field", "|" + HOLDER, {**AN, "kind": "cccd", **CLEAN}),
+    (
+        "full-width digits and separators",
+        HOLDER.translate({ord(c): chr(ord(c) + 0xFEE0) for c in "0123456789|"}),
+        {**AN, **CLEAN},
+    ),
+    ("sex in capitals", HOLDER.replace("Nam", "NAM"), {**AN, **CLEAN}),
+    ("sex in lower case", HOLDER.replace("Nam", "nam"), {**AN, **CLEAN}),
+    (
+        "female without diacritics",
+        "001190123456||Lê Thị B|02021990|Nu|Huế|03032022",
+        {"sex": "female", **CLEAN},
+    ),
+    (
+        "female in capitals",
+        "001190123456||Lê Thị B|02021990|NỮ|Huế|03032022",
+        {"sex": "female", **CLEAN},
+    ),
+    (
+        "female typed by a keyboard scanner ('?')",
+        "001190123456||Lê Th? B|02021990|N?|Huế|03032022",
+        {"sex": "female", "name": "Lê Th? B", **CLEAN},
+    ),
+    (
+        "female as mojibake",
+        "001190123456||Lê Thị B|02021990|Ná»¯|Huế|03032022",
+        {"sex": "female", **CLEAN},
+    ),
+    (
+        "slashed dates on the seven-field card",
+        HOLDER.replace("15031990", "15/03/1990").replace("20042021", "20/04/2021"),
+        {**AN, **CLEAN},
+    ),
+    (
+        "birth year alone",
+        HOLDER.replace("15031990", "1990"),
+        {**AN, "birth_date": None, "extra.birth_year": "1990", **CLEAN},
+    ),
+    (
+        "a 2000s birth (digit 4 = 2)",
+        "001205123456||Lê Văn C|01062005|Nam|Huế|01012022",
+        {"birth_date": "2005-06-01", **CLEAN},
+    ),
+    # ----- the identity card: 11 fields, trailing ones empty or filled, kind by issue date
+    (
+        "identity card, one trailing field filled",
+        HOLDER.replace("20042021", "15082024") + "|012345678|||",
+        {**AN, "issue_date": "2024-08-15", "kind": "cancuoc", **CLEAN},
+    ),
+    (
+        "identity card, two trailing fields filled",
+        HOLDER.replace("20042021", "15082024") + "|012345678|Nguyễn Văn Cha||",
+        {**AN, "issue_date": "2024-08-15", "kind": "cancuoc", **CLEAN},
+    ),
+    (
+        "identity card, three trailing fields filled",
+        HOLDER.replace("20042021", "15082024") + "||Nguyễn Văn Cha|Trần Thị Mẹ|Lê Thị Vợ",
+        {**AN, "issue_date": "2024-08-15", "kind": "cancuoc", **CLEAN},
+    ),
+    (
+        "identity card, trailing fields '-'",
+        HOLDER.replace("20042021", "15082024") + "|-|-|-|-",
+        {**AN, "issue_date": "2024-08-15", "kind": "cancuoc", **CLEAN},
+    ),
+    (
+        "identity card with an empty old id",
+        HOLDER.replace("123456789", "").replace("20042021", "01072024") + "||||",
+        {**AN, "old_id_number": None, "issue_date": "2024-07-01", "kind": "cancuoc", **CLEAN},
+    ),
+    (
+        "eleven fields, filled, issued before the cut-over are cccd",
+        HOLDER + "|012345678|Nguyễn Văn Cha|Trần Thị Mẹ|Lê Thị Vợ",
+        {**AN, "kind": "cccd", **CLEAN},
+    ),
+    (
+        "eleven fields without an issue date are the identity card",
+        HOLDER.replace("20042021", "") + "||||",
+        {**AN, "issue_date": None, "kind": "cancuoc", **CLEAN},
+    ),
+    (
+        "identity card with CR/LF and a trailing separator",
+        HOLDER.replace("20042021", "15082024") + "|||||\r\n",
+        {**AN, "issue_date": "2024-08-15", "kind": "cancuoc", **CLEAN},
+    ),
+    # ----- copied text: 6 fields, DD/MM/YYYY, BOM, CR/LF, spaces
+    (
+        "copied text with a trailing separator",
+        "001090123456|Nguyễn Văn An|15/03/1990|Nam|Hà Nội|20/04/2021|",
+        {**AN_COPIED, **CLEAN},
+    ),
+    (
+        "copied text with CR/LF only",
+        "001090123456|Nguyễn Văn An|15/03/1990|Nam|Hà Nội|20/04/2021\r\n",
+        {**AN_COPIED, **CLEAN},
+    ),
+    (
+        "copied text with BOM only",
+        "\ufeff001090123456|Nguyễn Văn An|15/03/1990|Nam|Hà Nội|20/04/2021",
+        {**AN_COPIED, **CLEAN},
+    ),
+    (
+        "copied text, day and month without zeros",
+        "001090123456|Nguyễn Văn An|5/3/1990|Nam|Hà Nội|20/4/2021",
+        {**AN_COPIED, "birth_date": "1990-03-05", **CLEAN},
+    ),
+    (
+        "copied text of an identity card is căn cước by its date",
+        "001090123456|Nguyễn Văn An|15/03/1990|Nam|Hà Nội|01/07/2024",
+        {**AN_COPIED, "issue_date": "2024-07-01", "kind": "cancuoc", **CLEAN},
+    ),
+    (
+        "copied text with 8-digit dates",
+        "001090123456|Nguyễn Văn An|15031990|Nam|Hà Nội|20042021",
+        {**AN_COPIED, **CLEAN},
+    ),
+    # ----- never a silent shift: what fits no slot is left out with a warning, or refused
+    (
+        "an old id of 13 digits is left out, not moved",
+        HOLDER.replace("123456789", "1234567890123"),
+        {**AN, "old_id_number": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "a two-digit year is left out, not taken as the address",
+        HOLDER.replace("15031990", "15/03/90"),
+        {**AN, "birth_date": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "a year-first date on the card is left out",
+        HOLDER.replace("15031990", "1990-03-15"),
+        {**AN, "birth_date": None, "address": "Hà Nội", "warnings": ["unplaced_field"]},
+    ),
+    (
+        "a date where the address goes is not the address",
+        HOLDER.replace("Hà Nội", "01/01/2000"),
+        {**AN, "address": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "a sex word where the address goes is not the address",
+        HOLDER.replace("Hà Nội", "Nữ"),
+        {**AN, "address": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "an old id with spaces is left out",
+        HOLDER.replace("123456789", "123 456 789"),
+        {**AN, "old_id_number": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "copied text followed by a relative's fields: read, the rest left out",
+        "001090123456|Nguyễn Văn An|15/03/1990|Nam|Hà Nội|20/04/2021|079190099999|Nguyễn Văn Cha"
+        "|Trần Thị Mẹ|Lê Thị Vợ",
+        {**AN_COPIED, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "a missing sex field: the rest read by shape, with a warning",
+        "001090123456|123456789|Nguyễn Văn An|15031990|Hà Nội|20042021",
+        {**AN, "sex": None, "warnings": ["read_by_shape"]},
+    ),
+    (
+        "dates in the wrong order: the earlier is the birth, with a warning",
+        "001090123456|Nguyễn Văn An|123456789|20042021|Nam|Hà Nội|15031990",
+        {**AN, "warnings": ["read_by_shape"]},
+    ),
+    # ----- PC-Covid
+    (
+        "pc-covid, every EXT sub-field",
+        "001090123456|NGUYEN VAN AN|1990-03-15|0|9f3c2a|<1<GD4797920417046<0912345678<MEUCIQD",
+        {
+            "kind": "pccovid",
+            "id_number": "001090123456",
+            "name": "NGUYEN VAN AN",
+            "birth_date": "1990-03-15",
+            "sex": "male",
+            "extra.sex_code": "1",
+            "extra.insurance_number": "GD4797920417046",
+            "extra.phone": "0912345678",
+            "extra.qid": "9f3c2a",
+            "extra.declared_for_other": "0",
+            **CLEAN,
+        },
+    ),
+    (
+        "pc-covid declared on someone's behalf, with the helper's QID",
+        "001191123456|TRAN THI BINH|1991-02-02|1|q9|h77<2<<0912345678<sig",
+        {
+            "sex": "female",
+            "extra.helper_qid": "h77",
+            "extra.declared_for_other": "1",
+            "extra.phone": "0912345678",
+            **CLEAN,
+        },
+    ),
+    (
+        "pc-covid EXT without '<' and without a helper",
+        "001191123456|TRAN THI BINH|1991-02-02|0|q9|2<GD4797920417046<0912345678<sig",
+        {
+            "sex": "female",
+            "extra.sex_code": "2",
+            "extra.insurance_number": "GD4797920417046",
+            "extra.phone": "0912345678",
+            **CLEAN,
+        },
+    ),
+    (
+        "pc-covid EXT with an extra '<': the sex found by shape",
+        "C1234567|JOHN SMITH|1985-07-04|1|q1|<<2<<0912345678<sig",
+        {"sex": "female", "extra.sex_code": "2", "extra.phone": "0912345678", **CLEAN},
+    ),
+    (
+        "pc-covid EXT helper '-' is missing",
+        "001090123456|NGUYEN VAN AN|1990-03-15|0|q|-<1<<<",
+        {"sex": "male", "extra.sex_code": "1", **CLEAN},
+    ),
+    (
+        "pc-covid sex 0 on a passport says nothing",
+        "C1234567|JOHN SMITH|1985-07-04|1|q1|<0<<<",
+        {"sex": None, "extra.sex_code": "0", **CLEAN},
+    ),
+    (
+        "pc-covid foreign passport of nine characters",
+        "N12345678|MARIE DUPONT|1979-12-01|0|q|<2<<<",
+        {"kind": "pccovid", "id_number": "N12345678", "sex": "female", **CLEAN},
+    ),
+    (
+        "pc-covid 12-digit old id",
+        "079090012345|LE VAN D|1990-05-05|0|q|<1<<<",
+        {"kind": "pccovid", "id_number": "079090012345", **CLEAN},
+    ),
+    (
+        "pc-covid without EXT",
+        "C7654321|TRAN B|2001-01-01|0|q1",
+        {"kind": "pccovid", "birth_date": "2001-01-01", **CLEAN},
+    ),
+    (
+        "pc-covid with BOM, CR/LF and spaces",
+        "\ufeff 001090123456 | NGUYEN VAN AN | 1990-03-15 | 0 | 9f3c2a | <1<<0912345678<sig \r\n",
+        {
+            "kind": "pccovid",
+            "name": "NGUYEN VAN AN",
+            "sex": "male",
+            "extra.phone": "0912345678",
+            **CLEAN,
+        },
+    ),
+    (
+        "pc-covid with a separator after EXT",
+        "001090123456|NGUYEN VAN AN|1990-03-15|0|q|<1<<<|",
+        {"kind": "pccovid", "sex": "male", **CLEAN},
+    ),
+    (
+        "pc-covid date without leading zeros",
+        "001090123456|NGUYEN VAN AN|1990-3-5|0|q|<1<<<",
+        {"kind": "pccovid", "birth_date": "1990-03-05", "address": None, **CLEAN},
+    ),
+    (
+        "pc-covid copied with a day-first date",
+        "001090123456|NGUYEN VAN AN|15/03/1990|0|q9|<1<<<",
+        {"kind": "pccovid", "birth_date": "1990-03-15", "address": None, **CLEAN},
+    ),
+    (
+        "pc-covid masked number and day/month",
+        "******123456|NGUYEN VAN AN|1990-**-**|0|q|<1<<<",
+        {
+            "kind": "pccovid",
+            "id_number": "******123456",
+            "birth_date": None,
+            "extra.birth_year": "1990",
+            "warnings": ["masked_code"],
+        },
+    ),
+    (
+        "pc-covid masked number only",
+        "****90123456|NGUYEN VAN AN|1990-03-15|0|q|<1<<<",
+        {"kind": "pccovid", "birth_date": "1990-03-15", "warnings": ["masked_code"]},
+    ),
+    # ----- health insurance card
+    (
+        "bhyt new card",
+        "|".join(NEW_BHYT),
+        {**HOA, "address": None, "extra.issuing_place": "BHXH tỉnh Bắc Kạn", **CLEAN},
+    ),
+    (
+        "bhyt issue date from field 8, not field 6",
+        _new_bhyt(f6="01/06/2024", f8="20/05/2024"),
+        {**HOA, "issue_date": "2024-05-20", "extra.valid_from": "2024-06-01", **CLEAN},
+    ),
+    (
+        "bhyt clinic of digits only stays as written",
+        _new_bhyt(f5="0101"),
+        {**HOA, "clinic": "0101", **CLEAN},
+    ),
+    (
+        "bhyt issuing place as plain text",
+        _new_bhyt(f15="BHXH tỉnh Bắc Kạn"),
+        {**HOA, "extra.issuing_place": "BHXH tỉnh Bắc Kạn", **CLEAN},
+    ),
+    ("bhyt issuing place '-'", _new_bhyt(f15="-"), {**HOA, "extra.issuing_place": None, **CLEAN}),
+    ("bhyt valid to '-'", _new_bhyt(f7="-"), {**HOA, "valid_to": None, **CLEAN}),
+    (
+        "bhyt birth year alone",
+        _new_bhyt(f2="1985"),
+        {**HOA, "birth_date": None, "extra.birth_year": "1985", **CLEAN},
+    ),
+    ("bhyt hex in capitals", _new_bhyt(f1=_hex("Nguyễn Thị Hoà").upper()), {**HOA, **CLEAN}),
+    ("bhyt name already decoded by an app", _new_bhyt(f1="Nguyễn Thị Hoà"), {**HOA, **CLEAN}),
+    (
+        "bhyt code in lower case",
+        _new_bhyt(f0="gd4797920417046"),
+        {**HOA, "id_number": "GD4797920417046", **CLEAN},
+    ),
+    ("bhyt sex as a word", _new_bhyt(f3="Nữ"), {**HOA, **CLEAN}),
+    (
+        "bhyt sex of another value is left out with a warning",
+        _new_bhyt(f3="7"),
+        {**HOA, "sex": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "bhyt issue date of another shape is left out with a warning",
+        _new_bhyt(f8="2023"),
+        {**HOA, "issue_date": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "bhyt with CR/LF and a separator after '$'",
+        "|".join(NEW_BHYT) + "|\r\n",
+        {**HOA, "extra.issuing_place": "BHXH tỉnh Bắc Kạn", **CLEAN},
+    ),
+    ("bhyt with spaces around fields", " | ".join(NEW_BHYT), {**HOA, **CLEAN}),
+    ("bhyt 10 fields", _bhyt(*NEW_BHYT[:9], "$"), {**HOA, **CLEAN}),
+    (
+        "bhyt 16 fields: '$' is never the issuing place",
+        _bhyt(*NEW_BHYT[:15], "$"),
+        {**HOA, "extra.issuing_place": None, **CLEAN},
+    ),
+    (
+        "bhyt old card, 15 fields, hex address",
+        _bhyt(
+            "GD4797920417046",
+            _hex("Lý Văn Tư"),
+            "10/10/1960",
+            "1",
+            _hex("Xã Tân Lập"),
+            "06 - 06017",
+            "01/01/2021",
+            "-",
+            "01/12/2020",
+            "01234567890123",
+            "-",
+            "4",
+            "01/01/2016",
+            "0123456789abcdef-1234",
+            "$",
+        ),
+        {
+            "kind": "bhyt",
+            "address": "Xã Tân Lập",
+            "clinic": "06 - 06017",
+            "valid_to": None,
+            "issue_date": "2020-12-01",
+            "extra.issuing_place": None,
+            **CLEAN,
+        },
+    ),
+    (
+        "bhyt '-' in every field but the code",
+        _bhyt("GD4797920417046", *["-"] * 15, "$"),
+        {
+            "kind": "bhyt",
+            "id_number": "GD4797920417046",
+            "name": None,
+            "birth_date": None,
+            "sex": None,
+            "address": None,
+            "clinic": None,
+            "issue_date": None,
+            "valid_to": None,
+            **CLEAN,
+        },
+    ),
+]
+
+
+def _check_shape(label: str, text: str | bytes, expected: dict[str, object]) -> None:
     identity = parse(text, today=TODAY)
     data = identity.to_json_dict()
     assert identity.reason is None, (label, identity.reason)
     for key, value in expected.items():
-        assert data[key] == value, (label, key, data[key])
+        if key.startswith("extra."):
+            found = identity.extra.get(key.removeprefix("extra."))
+        else:
+            found = data[key]
+        assert found == value, (label, key, found)
+
+
+@pytest.mark.parametrize(("label", "text", "expected"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_shape(label: str, text: str, expected: dict[str, object]) -> None:
+    _check_shape(label, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "expected"), DOMAIN_SHAPES, ids=[s[0] for s in DOMAIN_SHAPES]
+)
+def test_domain_shape(label: str, text: str, expected: dict[str, object]) -> None:
+    _check_shape(label, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("label", "blob"),
+    [
+        ("utf-8 with its byte-order mark", b"\xef\xbb\xbf" + HOLDER.encode("utf-8")),
+        ("utf-16 with its byte-order mark", HOLDER.encode("utf-16")),
+        ("utf-16 big-endian", b"\xfe\xff" + HOLDER.encode("utf-16-be")),
+        ("padded with NULs", HOLDER.encode("utf-8") + b"\x00" * 64),
+    ],
+)
+def test_bytes_as_readers_hand_them_over(label: str, blob: bytes) -> None:
+    _check_shape(label, blob, {**AN, **CLEAN})
 
 
 def test_relatives_are_never_kept() -> None:

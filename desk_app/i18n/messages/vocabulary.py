@@ -100,6 +100,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hãy kiểm tra giấy tờ",
         "en": "A value in the code fits no field: it was not stored, check the document",
     },
+    "warning.read_by_shape": {
+        "vi": "Các trường trong mã không theo thứ tự chuẩn: đã nhận từng giá trị theo dạng, "
+        "hãy kiểm tra họ tên và địa chỉ với giấy tờ",
+        "en": "The code's fields are not in the usual order: each value was read by its "
+        "shape, check the name and address against the document",
+    },
     "warning.id_unknown_province": {
         "vi": "Mã tỉnh trong số định danh không tồn tại (000)",
         "en": "The ID number's province code does not exist (000)",
