@@ -8,15 +8,24 @@ recording path with different weeks (busy, quiet, zero), and each point's workbo
 from one of them under its own code. 120 points send nothing (as in the directive), a few
 files do not count (unknown code, another week, broken). Then, on a fresh province database:
 the first roll-up of all files with the province workbook and the letter, and a second
-run with nothing new (every file known by its content). Baseline, timed in the same run:
-reading every file's bytes. Figures go to bench/results/rollup.json.
+run with nothing new (every file known by its size and times, the outputs by what they
+were drawn from). The same two runs again as the user makes them, ``desk-app rollup ...``
+in a new process on a new province database, with the workbook and the letter written.
+Baselines, timed in the same run: reading every file's bytes, and ``desk-app --version``
+(the interpreter and the command line's imports). ``--compare DIR`` times the command of
+another checkout too (e.g. an earlier revision), on the same files.
+Figures go to bench/results/rollup.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import random
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -27,13 +36,15 @@ from desk_app.context import AppContext
 from desk_app.domain.week import parse_week
 from desk_app.reports.weekly import compute, visit_rows
 from desk_app.reports.workbook import UnitInfo, build_workbook
-from desk_app.rollup.letter import build_letter
+from desk_app.rollup.outputs import output_bytes
 from desk_app.rollup.province import roll_up
 from desk_app.rollup.register import read_register
-from desk_app.rollup.workbook import build_province_workbook
 from desk_app.storage.database import Database
 
 RESULTS = Path(__file__).with_name("results")
+ROOT = Path(__file__).resolve().parent.parent
+# The units' workbooks are remade when the code that writes them changes.
+WRITERS = ("reports/workbook.py", "reports/report_data.py", "reports/weekly.py")
 WEEK = "2021-W41"
 MONDAY = datetime(2021, 10, 11, 0, 30, tzinfo=UTC)  # 07:30 in Vietnam
 DISTRICTS = [
@@ -78,7 +89,10 @@ def _unit_figures(folder: Path) -> list[tuple[object, list[object]]]:
 
 def prepare(cache: Path, points: int) -> tuple[Path, Path]:
     """The register and the folder of reports, made once per size and version."""
-    root = cache / f"{__version__}-{points}"
+    writers = hashlib.sha256()
+    for name in WRITERS:
+        writers.update((ROOT / "desk_app" / name).read_bytes())
+    root = cache / f"{__version__}-{writers.hexdigest()[:10]}-{points}"
     register, inbox = root / "register.csv", root / "inbox"
     if (root / "done").exists():
         return register, inbox
@@ -113,7 +127,33 @@ def prepare(cache: Path, points: int) -> tuple[Path, Path]:
     return register, inbox
 
 
-def run(points: int, cache: Path) -> dict[str, object]:
+def _command(checkout: Path, args: list[str]) -> float:
+    """Seconds for ``desk-app ARGS`` in a new process, from ``checkout``'s code."""
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "desk_app", *args],
+        env=env,
+        cwd=checkout,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - t0
+
+
+def commands(checkout: Path, register: Path, inbox: Path, work: Path) -> dict[str, float]:
+    """First and second ``desk-app rollup`` on a new database, with both outputs written."""
+    url = f"sqlite:///{work / 'province.sqlite3'}"
+    args = ["--db", url, "rollup", "--register", str(register), "--week", WEEK]
+    args += ["--out", str(work / "tinh.xlsx"), "--letter", str(work / "cong-van.docx")]
+    return {
+        "first": round(_command(checkout, [*args, str(inbox)]), 2),
+        "second": round(_command(checkout, [*args, str(inbox)]), 2),
+    }
+
+
+def run(points: int, cache: Path, compare: Path | None) -> dict[str, object]:
     started = time.perf_counter()
     register_path, inbox = prepare(cache, points)
     prepared = time.perf_counter() - started
@@ -121,6 +161,7 @@ def run(points: int, cache: Path) -> dict[str, object]:
     t0 = time.perf_counter()
     total_bytes = sum(len(p.read_bytes()) for p in files)
     read_all = time.perf_counter() - t0
+    version_command = _command(ROOT, ["--version"])
 
     with tempfile.TemporaryDirectory() as work:
         db = Database(f"sqlite:///{Path(work) / 'province.sqlite3'}")
@@ -129,16 +170,23 @@ def run(points: int, cache: Path) -> dict[str, object]:
         t0 = time.perf_counter()
         first = roll_up(db, register, period, [inbox])
         rolled = time.perf_counter() - t0
-        workbook = build_province_workbook(first)
-        letter = build_letter(first)
+        workbook = output_bytes(db, "xlsx", first)
+        letter = output_bytes(db, "docx", first)
         first_total = time.perf_counter() - t0
         t0 = time.perf_counter()
         second = roll_up(db, register, period, [inbox])
         second_rolled = time.perf_counter() - t0
-        build_province_workbook(second)
-        build_letter(second)
+        assert output_bytes(db, "xlsx", second) == workbook
+        assert output_bytes(db, "docx", second) == letter
         second_total = time.perf_counter() - t0
         db.dispose()
+    with tempfile.TemporaryDirectory() as work:
+        command = commands(ROOT, register_path, inbox, Path(work))
+    compared: dict[str, object] = {}
+    if compare is not None:
+        with tempfile.TemporaryDirectory() as work:
+            compared = {"checkout": str(compare)}
+            compared |= commands(compare, register_path, inbox, Path(work))
     assert second.to_json()["scans"] == first.to_json()["scans"]
     return {
         "points": points,
@@ -151,11 +199,16 @@ def run(points: int, cache: Path) -> dict[str, object]:
         "scans": first.scans,
         "prepare_seconds_first_time_only": round(prepared, 1),
         "baseline_read_all_files_seconds": round(read_all, 3),
+        "baseline_version_command_seconds": round(version_command, 2),
         "first_run_seconds": round(first_total, 2),
         "first_run_roll_up_seconds": round(rolled, 2),
         "second_run_nothing_new_seconds": round(second_total, 2),
         "second_run_roll_up_seconds": round(second_rolled, 2),
         "second_run_over_reading_files": round(second_total / max(read_all, 1e-9), 1),
+        "command_first_run_seconds": command["first"],
+        "command_second_run_seconds": command["second"],
+        "command_second_over_version_command": round(command["second"] / version_command, 2),
+        "compared_command": compared,
         "province_workbook_kb": len(workbook) // 1024,
         "letter_kb": len(letter) // 1024,
         "targets": {"first_run_seconds": 20, "second_run_seconds": 2},
@@ -168,8 +221,11 @@ def main() -> None:
     parser.add_argument(
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "desk_app_bench_rollup"
     )
+    parser.add_argument(
+        "--compare", type=Path, help="another checkout whose command is timed on the same files"
+    )
     args = parser.parse_args()
-    figures = run(args.points, args.cache)
+    figures = run(args.points, args.cache, args.compare)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "rollup.json").write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
     print(json.dumps(figures, indent=1, ensure_ascii=False))

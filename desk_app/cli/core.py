@@ -17,7 +17,6 @@ from desk_app.domain.payloads import parse
 from desk_app.domain.visits import Direction, Method, Outcome, VisitRow
 from desk_app.i18n import t
 from desk_app.outputs import check_target, write_bytes
-from desk_app.reports.csv_export import csv_bytes
 from desk_app.settings import SettingError, setting
 from desk_app.storage.database import DatabaseError
 from desk_app.storage.journal import is_unreachable
@@ -257,6 +256,8 @@ def cmd_log(args: argparse.Namespace) -> int:
     elif args.csv:
         for item in items:
             item["warnings"] = " ".join(item["warnings"])  # type: ignore[arg-type]
+        from desk_app.reports.csv_export import csv_bytes
+
         data = csv_bytes(items, list(items[0]) if items else ["visit_id"])
         if args.out:
             path = write_bytes(args.out, "csv", data)

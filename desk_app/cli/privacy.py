@@ -21,7 +21,6 @@ from desk_app.cli.core import days_arg
 from desk_app.context import AppContext
 from desk_app.i18n import t
 from desk_app.outputs import write_bytes
-from desk_app.reports.cells import needs_quote
 from desk_app.storage import audit
 from desk_app.storage.people import PersonError, PersonRecord, exports_dir
 from desk_app.timeutil import format_date, format_datetime, local_day_bounds, parse_user_date
@@ -172,6 +171,8 @@ def _cell(value: object) -> object:
 def write_export(record: PersonRecord, base: Path) -> list[Path]:
     """``base``.json and ``base``.xlsx with everything held about the person."""
     from openpyxl import Workbook
+
+    from desk_app.reports.cells import needs_quote
 
     base.parent.mkdir(parents=True, exist_ok=True)
     json_path = base.with_name(base.name + ".json")

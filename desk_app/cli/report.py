@@ -7,9 +7,8 @@ import argparse
 import getpass
 import sys
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desk_app import mail_password
 from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
 from desk_app.cli.core import row_number
 from desk_app.context import AppContext
@@ -17,8 +16,6 @@ from desk_app.domain.week import Period, current_week, date_range, last_full_wee
 from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.outputs import check_target, write_bytes
-from desk_app.reports import actions, mail
-from desk_app.reports.workbook import Report, unit_info
 from desk_app.storage.outbox import SENT
 from desk_app.timeutil import (
     FIRST_LOG_DAY,
@@ -29,6 +26,9 @@ from desk_app.timeutil import (
     parse_user_date,
     utc_now,
 )
+
+if TYPE_CHECKING:
+    from desk_app.reports.workbook import Report
 
 
 def register(subparsers: Any) -> None:
@@ -115,6 +115,11 @@ def _period(args: argparse.Namespace) -> Period:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    # The workbook and mail engines are loaded by the commands that use them: every other
+    # command starts without them.
+    from desk_app.reports import actions
+    from desk_app.reports.workbook import unit_info
+
     period = period_from_args(args)
     # Refused before any work: a mistyped extension, a folder that is not there, the log.
     out = check_target(args.out, "xlsx")
@@ -152,6 +157,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox_list(args: argparse.Namespace) -> int:
+    from desk_app.reports import mail
+
     ctx = AppContext.open(args.db)
     items = mail.entries(ctx.db)
     if not items:
@@ -168,6 +175,8 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox_retry(args: argparse.Namespace) -> int:
+    from desk_app.reports import actions
+
     ctx = AppContext.open(args.db)
     deliveries = actions.retry(ctx, args.id)
     for delivery in deliveries:
@@ -178,6 +187,8 @@ def cmd_outbox_retry(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox_save(args: argparse.Namespace) -> int:
+    from desk_app.reports import mail
+
     check_target(args.path, "eml")
     ctx = AppContext.open(args.db)
     raw = mail.message_bytes(ctx.db, args.id)
@@ -189,6 +200,8 @@ def cmd_outbox_save(args: argparse.Namespace) -> int:
 
 
 def cmd_mail_password(args: argparse.Namespace) -> int:
+    from desk_app import mail_password
+
     ctx = AppContext.open(args.db)
     user = ctx.settings.text("mail.user")
     if not user:

@@ -11,7 +11,7 @@ from desk_app.cli import EXIT_OK, CliError
 from desk_app.context import AppContext
 from desk_app.domain.week import Period, parse_week
 from desk_app.i18n import t
-from desk_app.outputs import check_target, write_bytes
+from desk_app.outputs import check_target
 from desk_app.rollup.province import Rollup, roll_up
 from desk_app.rollup.register import read_register
 
@@ -73,17 +73,13 @@ def cmd_rollup(args: argparse.Namespace) -> int:
     ctx = AppContext.open(args.db)
     result = roll_up(ctx.db, points, period, [Path(p) for p in args.inputs])
     written: list[str] = []
-    if args.out:
-        from desk_app.rollup.workbook import build_province_workbook
+    if args.out or args.letter:
+        from desk_app.rollup.outputs import write_output
 
-        content = build_province_workbook(result, ctx.settings)
-        write_bytes(args.out, "xlsx", content)
-        written.append(args.out)
-    if args.letter:
-        from desk_app.rollup.letter import build_letter
-
-        write_bytes(args.letter, "docx", build_letter(result, ctx.settings))
-        written.append(args.letter)
+        for path, kind in ((args.out, "xlsx"), (args.letter, "docx")):
+            if path:
+                write_output(ctx.db, path, kind, result, ctx.settings)
+                written.append(path)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:

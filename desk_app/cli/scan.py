@@ -11,12 +11,13 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from desk_app.cli import EXIT_ERROR, EXIT_OK
 from desk_app.i18n import t
+
+if TYPE_CHECKING:  # numpy is loaded with the decoder, not at every command's start
+    import numpy as np
 
 # In a video, a code seen again after being absent this many frames is reported again (a
 # person coming back); shorter gaps are frames the decoder missed while the code stayed up.

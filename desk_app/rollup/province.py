@@ -12,20 +12,29 @@ Definitions (the workbook states them too):
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk_app.domain.week import Period
 from desk_app.i18n import t
-from desk_app.reports.report_data import UnitReport, UnreadableReport, read_report
 from desk_app.rollup import inputs
 from desk_app.rollup.collation import sort_key
 from desk_app.rollup.register import Point
 from desk_app.storage.database import Database
-from desk_app.storage.province_reports import FileRecord, ProvinceReports, StoredReport
+from desk_app.storage.province_reports import (
+    FileRecord,
+    PathStamp,
+    ProvinceReports,
+    StoredReport,
+)
+
+if TYPE_CHECKING:
+    from desk_app.reports.report_data import UnitReport
 
 Progress = Callable[[int, int], None]
 REPORTED, ZERO, MISSING = "reported", "zero", "missing"
@@ -231,6 +240,10 @@ def _stored(report: UnitReport, content_hash: str, source: str) -> StoredReport:
 
 
 def _read_new(path: Path, content: bytes) -> tuple[FileRecord, StoredReport | None]:
+    # The workbook engine is loaded when there is a new file to read, not on a run that
+    # finds every file known.
+    from desk_app.reports.report_data import UnreadableReport, read_report
+
     item = inputs.load(path, content)
     if item.workbook is None:
         return FileRecord(item.content_hash, error=item.error, detail=item.detail), None
@@ -240,6 +253,59 @@ def _read_new(path: Path, content: bytes) -> tuple[FileRecord, StoredReport | No
         return FileRecord(item.content_hash, error=exc.reason, detail=exc.detail), None
     record = FileRecord(item.content_hash, report.unit_code, report.week, report.made_at)
     return record, _stored(report, item.content_hash, str(path))
+
+
+# A file written within this long before it was read may have been written again since at
+# the same size and time (file systems with coarse clocks): its stamp is not trusted.
+RACY_NS = 3_000_000_000
+
+
+@dataclass
+class _Look:
+    """One input as found on disk before any workbook is opened."""
+
+    path: Path
+    key: str  # absolute path, as the stamps keep it
+    stat: os.stat_result | None
+    error: str = ""
+    detail: str = ""
+    content_hash: str = ""
+    fresh: bool = False  # hashed in this run: its stamp is to be kept
+    checked_ns: int = 0
+
+
+def _look(path: Path, missing: str) -> _Look:
+    key = os.path.abspath(path)
+    if missing:
+        return _Look(path, key, None, error=missing)
+    try:
+        return _Look(path, key, path.stat())
+    except OSError as exc:
+        return _Look(path, key, None, error="cannot_read", detail=str(exc.strerror or exc))
+
+
+def _hash(look: _Look) -> None:
+    look.checked_ns = time.time_ns()
+    try:
+        content = look.path.read_bytes()
+    except OSError as exc:
+        look.error, look.detail = "cannot_read", str(exc.strerror or exc)
+        return
+    look.content_hash = inputs.digest(content)
+    look.fresh = True
+
+
+def _unchanged(stamp: PathStamp, stat: os.stat_result) -> bool:
+    return (
+        stamp.size == stat.st_size
+        and stamp.mtime_ns == stat.st_mtime_ns
+        and stamp.inode == stat.st_ino
+        and stamp.checked_ns - stat.st_mtime_ns > RACY_NS
+    )
+
+
+def _stamp(key: str, stat: os.stat_result, content_hash: str, checked_ns: int) -> PathStamp:
+    return PathStamp(key, stat.st_size, stat.st_mtime_ns, stat.st_ino, checked_ns, content_hash)
 
 
 def districts(rows: Sequence[PointRow]) -> tuple[DistrictRow, ...]:
@@ -268,33 +334,51 @@ def roll_up(
     """Read the files (each once: a file read before is known by its content), keep the
     reports, and count the week for the points of ``register``."""
     repository = ProvinceReports(db)
-    known = repository.known_files()
     listed = list(inputs.expand(paths))
     total = len(listed)
+    looks = [_look(path, missing) for path, missing in listed]
+    stamps = repository.path_stamps([look.key for look in looks if look.stat is not None])
+    # A file with the size and times it had when it was read is known by its stamp; any
+    # other is read (its bytes hashed) to find whether its content is known.
+    hashes: list[str] = []
+    for look in looks:
+        stamp = stamps.get(look.key)
+        if look.stat is not None and stamp is not None and _unchanged(stamp, look.stat):
+            look.content_hash = stamp.content_hash
+        elif look.stat is not None:
+            _hash(look)
+        if look.content_hash:
+            hashes.append(look.content_hash)
+    known = repository.known_files(hashes)
     seen: list[tuple[str, FileRecord]] = []
     new_records: list[FileRecord] = []
     new_reports: list[StoredReport] = []
-    for index, (path, missing) in enumerate(listed):
+    new_stamps: list[PathStamp] = []
+    for index, look in enumerate(looks):
         if progress is not None and index % 25 == 0:
             progress(index, total)
-        if missing:
-            seen.append((str(path), FileRecord("", error=missing)))
+        record = known.get(look.content_hash) if look.content_hash else None
+        if record is None and not look.error:
+            try:
+                content = look.path.read_bytes()
+            except OSError as exc:
+                look.error, look.detail = "cannot_read", str(exc.strerror or exc)
+            else:
+                look.content_hash = inputs.digest(content)
+                record = known.get(look.content_hash)
+                if record is None:
+                    record, report = _read_new(look.path, content)
+                    known[look.content_hash] = record
+                    new_records.append(record)
+                    if report is not None:
+                        new_reports.append(report)
+        if look.error or record is None:
+            seen.append((str(look.path), FileRecord("", error=look.error, detail=look.detail)))
             continue
-        try:
-            content = path.read_bytes()
-        except OSError as exc:
-            seen.append((str(path), FileRecord("", error="cannot_read", detail=str(exc))))
-            continue
-        digest = inputs.digest(content)
-        record = known.get(digest)
-        if record is None:
-            record, report = _read_new(path, content)
-            known[digest] = record
-            new_records.append(record)
-            if report is not None:
-                new_reports.append(report)
-        seen.append((str(path), record))
-    kept_now = repository.save(new_records, new_reports)
+        if look.fresh and look.stat is not None:
+            new_stamps.append(_stamp(look.key, look.stat, look.content_hash, look.checked_ns))
+        seen.append((str(look.path), record))
+    kept_now = repository.save(new_records, new_reports, stamps=new_stamps)
     if progress is not None:
         progress(total, total)
 

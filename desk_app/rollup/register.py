@@ -8,8 +8,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.rollup.collation import plain
@@ -80,6 +78,8 @@ def _rows_csv(content: bytes) -> list[list[object]]:
 
 
 def _rows_xlsx(content: bytes) -> list[list[object]]:
+    from openpyxl import load_workbook  # only for a register kept as a workbook
+
     try:
         wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

@@ -9,19 +9,21 @@ on.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from desk_app.i18n import t
 
 from .database import MIGRATIONS_DIR, DatabaseError, _safe_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +33,56 @@ MIGRATION_LOCK_KEY = 7141
 MIGRATION_WAIT_SECONDS = 300
 
 
+# ``revision = "0007"`` and ``down_revision = "0006"`` in a migration file.
+_REVISION_LINE = re.compile(r"""^(down_revision|revision)\s*=\s*['"]([^'"]+)['"]""", re.M)
+
+
 def alembic_config() -> Config:
+    # Alembic is loaded when a database is to be migrated (or a tool asks), not at each
+    # start: it costs more than everything else a short command does.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def head_in_files() -> str | None:
+    """The newest revision, read from the migration files themselves: the one no other
+    revises. None when that is not one clear revision (alembic then decides)."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+        if "down_revision" in found:
+            revised.add(found["down_revision"])
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision the database says it is at, read without alembic (None when unknown)."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:  # no version table yet: a new database
+        return None
+    return str(rows[0][0]) if len(rows) == 1 else None
 
 
 def sqlite_lock_path(engine: Engine) -> Path | None:
@@ -91,6 +130,12 @@ def migration_lock(engine: Engine) -> Iterator[None]:
 
 
 def upgrade(engine: Engine) -> None:
+    head = head_in_files()
+    if head is not None and stored_revision(engine) == head:  # the everyday start
+        return
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()

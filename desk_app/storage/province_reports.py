@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.storage.database import Database
-from desk_app.storage.schema import ProvinceFile, ProvinceReport
+from desk_app.storage.schema import ProvinceFile, ProvinceOutput, ProvincePath, ProvinceReport
 from desk_app.timeutil import utc_now
 
 
@@ -30,6 +30,27 @@ class StoredReport:
     content_hash: str
     source: str = ""
     days: dict[str, int] = field(default_factory=dict)
+
+
+# Rows looked up by key in slices: SQLite and PostgreSQL cap the parameters of one query.
+CHUNK = 500
+
+
+def _chunks(items: Sequence[str]) -> Iterable[list[str]]:
+    for start in range(0, len(items), CHUNK):
+        yield list(items[start : start + CHUNK])
+
+
+@dataclass(frozen=True)
+class PathStamp:
+    """A file's place, size and times as seen when it was last read, and its content hash."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    inode: int
+    checked_ns: int
+    content_hash: str
 
 
 @dataclass(frozen=True)
@@ -70,9 +91,9 @@ class ProvinceReports:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def known_files(self) -> dict[str, FileRecord]:
-        """Every file read so far, by content hash (a few thousand rows a year)."""
-        stmt = select(
+    def known_files(self, hashes: Iterable[str] | None = None) -> dict[str, FileRecord]:
+        """The files read so far, by content hash: those of ``hashes``, or every one."""
+        columns = (
             ProvinceFile.content_hash,
             ProvinceFile.unit_code,
             ProvinceFile.week,
@@ -80,13 +101,65 @@ class ProvinceReports:
             ProvinceFile.error,
             ProvinceFile.detail,
         )
-        return self.db.read(lambda s: {row[0]: FileRecord(*row) for row in s.execute(stmt)})
+
+        def work(session: Session) -> dict[str, FileRecord]:
+            if hashes is None:
+                return {row[0]: FileRecord(*row) for row in session.execute(select(*columns))}
+            found: dict[str, FileRecord] = {}
+            for chunk in _chunks(sorted(set(hashes))):
+                stmt = select(*columns).where(ProvinceFile.content_hash.in_(chunk))
+                found.update({row[0]: FileRecord(*row) for row in session.execute(stmt)})
+            return found
+
+        return self.db.read(work)
+
+    def path_stamps(self, paths: Sequence[str]) -> dict[str, PathStamp]:
+        """What was seen at each of ``paths`` when it was last read."""
+
+        def work(session: Session) -> dict[str, PathStamp]:
+            found: dict[str, PathStamp] = {}
+            for chunk in _chunks(paths):
+                stmt = select(ProvincePath).where(ProvincePath.path.in_(chunk))
+                for row in session.scalars(stmt):
+                    found[row.path] = PathStamp(
+                        row.path,
+                        row.size,
+                        row.mtime_ns,
+                        row.inode,
+                        row.checked_ns,
+                        row.content_hash,
+                    )
+            return found
+
+        return self.db.read(work)
+
+    def output(self, kind: str, fingerprint: str) -> bytes | None:
+        """The output of ``kind`` last made, when it was made from ``fingerprint``."""
+        stmt = select(ProvinceOutput.content).where(
+            ProvinceOutput.kind == kind, ProvinceOutput.fingerprint == fingerprint
+        )
+        return self.db.read(lambda session: session.scalars(stmt).first())
+
+    def keep_output(self, kind: str, fingerprint: str, content: bytes) -> None:
+        """Keep the output just made (one per kind: the latest)."""
+
+        def work(session: Session) -> None:
+            row = session.get(ProvinceOutput, kind)
+            if row is None:
+                row = ProvinceOutput(kind=kind)
+                session.add(row)
+            row.fingerprint = fingerprint
+            row.content = content
+            row.made_at = utc_now()
+
+        self.db.write(work)
 
     def save(
         self,
         files: Sequence[FileRecord],
         reports: Iterable[StoredReport],
         now: datetime | None = None,
+        stamps: Sequence[PathStamp] = (),
     ) -> int:
         """Record the files read and keep their reports, in one transaction.
 
@@ -120,6 +193,7 @@ class ProvinceReports:
                         read_at=moment,
                     )
                 )
+            _stamp(session, stamps)
             return _keep(session, pending, moment)
 
         return self.db.write(work)
@@ -135,6 +209,24 @@ class ProvinceReports:
             return found
 
         return self.db.read(work)
+
+
+def _stamp(session: Session, stamps: Sequence[PathStamp]) -> None:
+    latest = {stamp.path: stamp for stamp in stamps}
+    for chunk in _chunks(sorted(latest)):
+        rows = session.scalars(select(ProvincePath).where(ProvincePath.path.in_(chunk)))
+        existing = {row.path: row for row in rows}
+        for path in chunk:
+            stamp = latest[path]
+            row = existing.get(path)
+            if row is None:
+                row = ProvincePath(path=path)
+                session.add(row)
+            row.size = stamp.size
+            row.mtime_ns = stamp.mtime_ns
+            row.inode = stamp.inode
+            row.checked_ns = stamp.checked_ns
+            row.content_hash = stamp.content_hash
 
 
 def _keep(session: Session, reports: list[StoredReport], moment: datetime) -> int:

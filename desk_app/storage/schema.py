@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -289,3 +290,27 @@ class ProvinceFile(Base):
     error: Mapped[str] = mapped_column(String(40), default="")  # why it could not be read
     detail: Mapped[str] = mapped_column(Text, default="")
     read_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ProvincePath(Base):
+    """Where a file read by the roll-up lies, with its size and times when it was read: a
+    file that has not changed since is known without reading it again."""
+
+    __tablename__ = "province_paths"
+    path: Mapped[str] = mapped_column(Text, primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    inode: Mapped[int] = mapped_column(BigInteger)
+    checked_ns: Mapped[int] = mapped_column(BigInteger)  # the clock when it was read
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class ProvinceOutput(Base):
+    """The last province workbook and letter made, with what they were made from: the same
+    figures again are written from here instead of being drawn again."""
+
+    __tablename__ = "province_outputs"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # xlsx / docx
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    made_at: Mapped[datetime] = mapped_column(UtcDateTime)

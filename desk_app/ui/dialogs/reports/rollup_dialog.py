@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desk_app.context import AppContext
 from desk_app.domain.week import Period, describe, last_full_week, week_containing
 from desk_app.i18n import t
-from desk_app.outputs import check_target, write_bytes
+from desk_app.outputs import check_target
 from desk_app.rollup.province import Rollup, roll_up
 from desk_app.rollup.register import read_register
 from desk_app.timeutil import utc_now
@@ -253,13 +253,13 @@ class RollupDialog(QDialog):
         if result is None:
             return False
 
+        db = self.ctx.db
+
         def work(_progress: Callable[[int, int], None]) -> str:
-            from desk_app.rollup.letter import build_letter
-            from desk_app.rollup.workbook import build_province_workbook
+            from desk_app.rollup.outputs import write_output
 
             target = check_target(path, fmt)
-            build = build_province_workbook if fmt == "xlsx" else build_letter
-            write_bytes(target, fmt, build(result, settings))
+            write_output(db, target, fmt, result, settings)
             return t("rollup.written", path=target)
 
         return self._start(task, work)
