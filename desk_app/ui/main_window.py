@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.retranslate_ui()
         self.today.reload()
+        self.privacy_bar.refresh()  # the start-of-day checks, in the background
         self.geometry_restored = placement.restore_geometry(self)
         self.today.clock.start()
         preloader().start(("desk_app.reports.mail",))
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.today.clock.stop()
+        self.privacy_bar.stop()
         if self.live is not None:
             self.live.stop()
         self.sources.stop()
