@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 
 from desk_app.context import AppContext
-from desk_app.domain.pin import FREE_TRIES, PinCheck, PinGuard, pin_problem, set_manager_pin
+from desk_app.domain.pin import (
+    FIRST_WAIT_SECONDS,
+    FREE_TRIES,
+    PinCheck,
+    PinGuard,
+    pin_problem,
+    set_manager_pin,
+)
 from desk_app.storage.pin_store import DatabaseLockStore
 
 TRIES = 16
+CHILD = Path(__file__).with_name("pin_child.py")
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_parallel_wrong_pins_are_counted_once_each(db_url: str) -> None:
@@ -38,6 +52,60 @@ def test_parallel_wrong_pins_are_counted_once_each(db_url: str) -> None:
     guard = PinGuard.for_settings(contexts[0].settings, store=store)
     assert guard.check("246813").result is PinCheck.LOCKED  # even the right PIN waits
     for ctx in contexts:
+        ctx.close()
+
+
+def test_sixteen_desk_processes_trying_wrong_pins_at_once_meet_the_wait(db_url: str) -> None:
+    """The case as it was seen: sixteen separate processes (desks, scripts) on one database,
+    each with its own connection, released together. Every try is answered; only the free
+    tries and the one that starts the wait are checked, and the count in the database says
+    so; the wait then holds for every desk, even for the right PIN."""
+    setup = AppContext.open(db_url)
+    set_manager_pin(setup.settings, "246813")
+    setup.close()
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    desks = [
+        subprocess.Popen(
+            [sys.executable, str(CHILD), db_url, f"{n:06d}"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for n in range(TRIES)
+    ]
+    try:
+        for desk in desks:  # each has its connection and the stored hash before any starts
+            assert desk.stdout is not None and desk.stdin is not None
+            line = desk.stdout.readline()
+            assert line == "ready\n", desk.communicate()[1]
+        started = time.time()
+        for desk in desks:
+            desk.stdin.write("go\n")  # type: ignore[union-attr]
+            desk.stdin.flush()  # type: ignore[union-attr]
+        answers = [desk.communicate(timeout=300) for desk in desks]
+    finally:
+        for desk in desks:
+            if desk.poll() is None:
+                desk.kill()
+                desk.wait()
+    for desk, (out, err) in zip(desks, answers, strict=True):
+        assert desk.returncode == 0, err
+        assert "Traceback" not in err
+    results = [out.strip() for out, _err in answers]
+    assert len(results) == TRIES and set(results) <= {"wrong", "locked"}, results
+    assert results.count("wrong") == FREE_TRIES - 1, results
+    assert results.count("locked") == TRIES - FREE_TRIES + 1, results
+    ctx = AppContext.open(db_url)
+    try:
+        state = DatabaseLockStore(ctx.db).load()
+        assert state.failures == FREE_TRIES
+        assert state.locked_until >= started + FIRST_WAIT_SECONDS
+        guard = PinGuard.for_settings(ctx.settings, store=DatabaseLockStore(ctx.db, ctx.settings))
+        assert guard.check("246813").result is PinCheck.LOCKED
+        assert DatabaseLockStore(ctx.db).load().failures == FREE_TRIES  # refused, not counted
+    finally:
         ctx.close()
 
 

@@ -7,8 +7,9 @@ import email.policy
 import io
 import json
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -97,6 +98,55 @@ def test_purge_keeps_a_visit_that_ended_after_the_cutoff(ctx: AppContext) -> Non
     record(ctx, MINH, cutoff + timedelta(minutes=5))  # left after midnight of the first day
     assert ctx.log.people.purge(30, now=NOW).visits == 0
     assert ctx.log.visit(entry.visit_id) is not None
+
+
+@pytest.mark.parametrize(
+    ("zone", "now", "first_kept"),
+    [
+        # 10:00 on Monday in Hà Nội (UTC+7): the first kept day starts the evening before, UTC.
+        ("Asia/Ho_Chi_Minh", NOW, date(2026, 10, 24)),
+        # One second before local midnight: still the 22nd there, so one day less is kept.
+        ("Asia/Ho_Chi_Minh", datetime(2026, 11, 22, 16, 59, 59, tzinfo=UTC), date(2026, 10, 23)),
+        # Exactly local midnight: the new day counts.
+        ("UTC", datetime(2026, 11, 23, 0, 0, tzinfo=UTC), date(2026, 10, 24)),
+        # The first kept day is the day summer time ends (its midnight is still UTC-7).
+        ("America/Los_Angeles", datetime(2026, 12, 1, 18, 0, tzinfo=UTC), date(2026, 11, 1)),
+        # UTC+14: already the 23rd there while UTC is on the 22nd.
+        ("Pacific/Kiritimati", datetime(2026, 11, 22, 23, 30, tzinfo=UTC), date(2026, 10, 24)),
+    ],
+)
+def test_purge_boundary_is_local_midnight_in_any_zone(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch, zone: str, now: datetime, first_kept: date
+) -> None:
+    monkeypatch.setenv("DESK_APP_TZ", zone)
+    start = datetime.combine(first_kept, time(0), tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    assert retention_cutoff(30, now) == start
+    second = timedelta(seconds=1)
+    gone_open = record(ctx, MINH, start - second)  # never checked out, began 23:59:59
+    gone_closed = record(ctx, LAN, start - timedelta(hours=2))
+    record(ctx, LAN, start - second)  # left 23:59:59: the whole visit is before the cutoff
+    kept_closed = record(ctx, ANH, start - timedelta(hours=1))
+    record(ctx, ANH, start)  # left at 00:00:00 of the first kept day: kept
+    kept_open = record(ctx, DANG, start)  # came in at 00:00:00, still inside
+    gone_older = record(ctx, ZO, start - timedelta(days=400))  # open for over a year
+    ctx.log.record_scan(ctx.parse("garbage 1"), at=start - second)
+    ctx.log.record_scan(ctx.parse("garbage 2"), at=start)
+
+    result = ctx.log.people.purge(30, now=now)
+
+    assert result.cutoff == start
+    for gone in (gone_open, gone_closed, gone_older):
+        assert ctx.log.visit(gone.visit_id) is None
+    for kept in (kept_closed, kept_open):
+        assert ctx.log.visit(kept.visit_id) is not None
+    # Scans by their own time: Minh's, Lan's two, Zô's, Ánh's entry and the first garbage.
+    assert (result.visits, result.scan_events, result.people) == (3, 6, 3)
+    left = ctx.db.read(lambda s: sorted(str(e.text_head or e.outcome) for e in
+                                        s.scalars(select(ScanEvent))))  # fmt: skip
+    assert len(left) == 3 and any("garbage 2" in e for e in left)  # Ánh's exit, Đặng's entry
+    names = sorted(p.name for p in ctx.log.people.find("th") + ctx.log.people.find("van"))
+    assert names == ["Lê Thị Ánh", "Đặng Văn Hùng"]
+    assert ctx.log.people.purge(30, now=now).visits == 0  # nothing more at the same moment
 
 
 # ----- finding one person --------------------------------------------------------------------
@@ -311,6 +361,98 @@ def test_delete_leaves_no_trace_in_the_database_file(sqlite_url: str) -> None:
             for needle in ("001090123456", "Nguyễn Văn Minh", "nguyen van minh"):
                 assert needle.encode() not in data, (candidate.name, needle)
     assert b"Tr\xe1\xba\xa7n Th\xe1\xbb\x8b Lan" in path.read_bytes()  # the test can fail
+
+
+def _texts(value: object) -> list[str]:
+    """A stored value as every text it holds: bytes also read as an e-mail, its parts
+    decoded, and a workbook (a zip) opened down to its XML, so a name inside a report's
+    attachment is seen as well as a name in a column."""
+    if value is None:
+        return []
+    if not isinstance(value, bytes | bytearray | memoryview):
+        return [str(value)]
+    raw = bytes(value)
+    if raw[:2] == b"PK":
+        return _unzipped(raw)
+    found = [raw.decode("utf-8", "replace")]
+    for part in email.message_from_bytes(raw, policy=email.policy.SMTP).walk():
+        payload = None if part.is_multipart() else part.get_payload(decode=True)
+        if isinstance(payload, bytes):
+            found.extend(_unzipped(payload) if payload[:2] == b"PK" else [payload.decode(
+                "utf-8", "replace")])  # fmt: skip
+    return found
+
+
+def _unzipped(raw: bytes) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return [archive.read(name).decode("utf-8", "replace") for name in archive.namelist()]
+
+
+def _everything_held(ctx: AppContext) -> str:
+    """Every value of every table in the database (whatever the program's schema knows of
+    it), read by SQL: the whole database as text, folded for diacritics and case."""
+    from sqlalchemy import MetaData
+
+    metadata = MetaData()
+    metadata.reflect(ctx.db.engine)
+    assert {"people", "visits", "scan_events", "outbox", "audit"} <= set(metadata.tables)
+    texts: list[str] = []
+    with ctx.db.engine.connect() as conn:
+        for table in metadata.sorted_tables:
+            for row in conn.execute(table.select()):
+                for value in row:
+                    texts.extend(_texts(value))
+    return fold("\n".join(texts))
+
+
+def test_delete_leaves_no_trace_in_any_table_message_or_report(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    """On SQLite and PostgreSQL alike: every table dumped by SQL, every kept e-mail opened
+    down to its workbook, and the week's report made again afterwards."""
+    from desk_app.domain.week import parse_week
+    from desk_app.reports.workbook import export_report
+
+    record(ctx, MINH, NOW)
+    record(ctx, MINH, NOW + timedelta(hours=1))
+    record(ctx, LAN, NOW)
+    _old_rejected_sample(ctx, "001090123456|Nguyễn Văn Minh|x")
+    ctx.log.record_scan(ctx.parse("001090123456|Nguyễn Văn Minh|broken"), at=NOW)
+    rows = [("Nguyễn Văn Minh", "001090123456"), ("Trần Thị Lan", "079******345")]
+    waiting = outbox.queue(ctx.db, _report_message(rows), period="2026-W48", subject="s",
+                           recipients="r")  # fmt: skip
+    sent = outbox.queue(ctx.db, _report_message(rows), period="2026-W47", subject="s",
+                        recipients="r")  # fmt: skip
+    outbox.record(ctx.db, sent, status="sent", sent_at=NOW)
+    people = ctx.log.people
+    people.find("nguyen van minh")
+    people.find("001090123456", full_ids=True)
+    people.record("001090123456", action="person_export")
+    people.correct("001090123456", {"phone": "0912345678", "organisation": "Công ty Minh Phát"})
+    ctx.log.audit("full_id_shown", "Nguyễn Văn Minh 001090123456", query="minh")
+    needles = [fold(n) for n in ("001090123456", "Nguyễn Văn Minh", "0912345678",
+                                 "Công ty Minh Phát")]  # fmt: skip
+    before = _everything_held(ctx)
+    assert all(n in before for n in needles)  # the search sees them where they are
+    week = parse_week("2026-W48")
+    report = fold("\n".join(_texts(export_report(ctx, week, full_ids=True, lang="vi").content)))
+    assert needles[0] in report and needles[1] in report
+
+    number = people.find("001090123456")[0].number
+    people.delete(f"#{number}")
+
+    after = _everything_held(ctx)
+    for needle in needles:
+        assert needle not in after, needle
+    assert fold("Trần Thị Lan") in after and "079195012345" in after  # the others stay
+    report = fold("\n".join(_texts(export_report(ctx, week, full_ids=True, lang="vi").content)))
+    assert needles[0] not in report and needles[1] not in report
+    assert fold("Trần Thị Lan") in report
+    from desk_app.storage import audit
+
+    assert audit.verify(ctx.db, ctx.settings.unit_secret()).ok
 
 
 def test_delete_asks_for_confirmation(
