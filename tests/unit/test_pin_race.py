@@ -90,7 +90,7 @@ def test_sixteen_desk_processes_trying_wrong_pins_at_once_meet_the_wait(db_url: 
             if desk.poll() is None:
                 desk.kill()
                 desk.wait()
-    for desk, (out, err) in zip(desks, answers, strict=True):
+    for desk, (_out, err) in zip(desks, answers, strict=True):
         assert desk.returncode == 0, err
         assert "Traceback" not in err
     results = [out.strip() for out, _err in answers]

@@ -447,6 +447,8 @@ def test_delete_leaves_no_trace_in_any_table_message_or_report(
     for needle in needles:
         assert needle not in after, needle
     assert fold("Trần Thị Lan") in after and "079195012345" in after  # the others stay
+    rows_left = _attached_rows(outbox.message_bytes(ctx.db, waiting) or b"")
+    assert [r[1] for r in rows_left] == ["Họ tên", "Trần Thị Lan"]  # rebuilt, still waiting
     report = fold("\n".join(_texts(export_report(ctx, week, full_ids=True, lang="vi").content)))
     assert needles[0] not in report and needles[1] not in report
     assert fold("Trần Thị Lan") in report
