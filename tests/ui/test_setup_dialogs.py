@@ -292,6 +292,22 @@ def test_pin_field_takes_digits_only(qtbot: QtBot, ctx: AppContext) -> None:
     assert dialog.pin.text() == "12345678"
 
 
+def test_a_new_pin_needs_six_digits(qtbot: QtBot) -> None:
+    dialog = NewPinDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for pin in ("12345", "2468"):
+        dialog.form.pin.setText(pin)
+        dialog.form.repeat.setText(pin)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert dialog.isVisible() and "6 to 8 digits" in dialog.error.text()
+    dialog.form.pin.setText("246813")
+    dialog.form.repeat.setText("246813")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.pin() == "246813"
+
+
 # ----- settings --------------------------------------------------------------------------
 def settings_dialog(qtbot: QtBot, ctx: AppContext, **kwargs: object) -> SettingsDialog:
     dialog = SettingsDialog(ctx, None, cameras=[("0", "USB Camera"), ("1", "Integrated")])

@@ -144,3 +144,99 @@ def test_housekeeping_folds_records_older_than_the_setting(ctx: AppContext) -> N
     actions = [r.action for r in ctx.log.audit_records()]
     assert actions[0] == "audit_folded" and "full_id_shown" not in actions
     assert verdict(ctx).ok
+
+
+def test_folding_is_by_the_setting_and_a_year_by_default(ctx: AppContext) -> None:
+    assert ctx.settings.number("audit.keep_days") == 365
+    now = datetime.now(UTC)
+    ctx.housekeeping(now=now + timedelta(days=364))  # not a year old yet: nothing folded
+    assert [r.action for r in ctx.log.audit_records()].count("full_id_shown") == 5
+    ctx.settings.set("audit.keep_days", 30)
+    ctx.housekeeping(now=now + timedelta(days=31))
+    assert ctx.log.audit_records()[0].action == audit.FOLDED
+    assert verdict(ctx).ok
+
+
+def test_a_summary_folded_again_still_verifies_and_counts_everything(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = ctx.settings.unit_secret()
+    clock = [datetime.now(UTC) + timedelta(days=400)]  # records written from now on
+    monkeypatch.setattr(audit, "utc_now", lambda: clock[0])
+    assert audit.fold_older_than(ctx.db, secret, 365) == 5
+    assert audit.fold_older_than(ctx.db, secret, 365) == 0  # the same day: nothing more
+    for n in range(3):
+        ctx.log.audit("person_export", f"export {n}")
+    assert verdict(ctx).ok
+    clock[0] += timedelta(days=400)
+    assert audit.fold_older_than(ctx.db, secret, 365) == 5
+    records = ctx.log.audit_records()
+    assert [r.action for r in records] == [audit.FOLDED, "audit_fold"]
+    summary = json.loads(records[0].detail)
+    assert summary["count"] == 9  # five views, the first fold's record, three exports
+    assert summary["actions"] == {"audit_fold": 1, "full_id_shown": 5, "person_export": 3}
+    assert verdict(ctx).ok
+    assert audit.fold_older_than(ctx.db, secret, 365) == 0
+
+
+@pytest.mark.parametrize(
+    ("statement", "bad", "reason"),
+    [
+        # The summary's counts changed: its signature no longer matches.
+        (
+            "UPDATE audit SET detail = replace(detail, '\"count\": 5', '\"count\": 2') "
+            "WHERE action = 'audit_folded'",
+            "summary",
+            "bad_summary",
+        ),  # fmt: skip
+        # Its time moved (to hide when the folded records ended): signed too.
+        (
+            "UPDATE audit SET at = '2020-01-01 00:00:00' WHERE action = 'audit_folded'",
+            "summary",
+            "bad_summary",
+        ),  # fmt: skip
+        # The hash the chain continues from replaced: the next record no longer follows it.
+        (
+            "UPDATE audit SET record_hash = 'x' WHERE action = 'audit_folded'",
+            "next",
+            "removed_before",
+        ),  # fmt: skip
+        # The summary removed altogether: the next record's link points at nothing.
+        ("DELETE FROM audit WHERE action = 'audit_folded'", "next", "removed_before"),
+        # A forged summary placed after the start of the chain.
+        (
+            "UPDATE audit SET action = 'audit_folded' WHERE action = 'purge'",
+            "last",
+            "bad_summary",
+        ),  # fmt: skip
+    ],
+)
+def test_tampering_with_the_summary_is_found(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str], statement: str, bad: str, reason: str
+) -> None:
+    audit.fold_older_than(
+        ctx.db, ctx.settings.unit_secret(), 365, now=datetime.now(UTC) + timedelta(days=400)
+    )
+    ctx.log.audit("purge", "{}")
+    assert main(["--db", ctx.db.url, "audit", "verify"]) == 0
+    capsys.readouterr()
+    ids = [r.id for r in ctx.log.audit_records()]  # summary, its fold record, the purge
+    sql(ctx, statement)
+    found = verdict(ctx)
+    assert not found.ok and found.reason == reason
+    assert found.bad_id == {"summary": ids[0], "next": ids[1], "last": ids[2]}[bad]
+    assert main(["--db", ctx.db.url, "audit", "verify"]) == 1
+    assert f"#{found.bad_id}" in capsys.readouterr().err
+
+
+def test_cli_fold_then_verify(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    later = datetime.now(UTC) + timedelta(days=366)
+    monkeypatch.setattr(audit, "utc_now", lambda: later)
+    assert main(["--db", ctx.db.url, "audit", "fold"]) == 0
+    assert "Folded 5" in capsys.readouterr().out
+    assert main(["--db", ctx.db.url, "audit", "verify"]) == 0
+    assert main(["--db", ctx.db.url, "audit", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out.split("\n", 1)[1])
+    assert [r["action"] for r in listed] == [audit.FOLDED, "audit_fold"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -48,6 +48,15 @@ def _fill(ctx: AppContext) -> str:
     )
 
 
+def _printed_before(ctx: AppContext) -> list[str]:
+    """A checkpoint poster and a visitor pass printed before the backup."""
+    secret, unit = ctx.settings.unit_secret(), ctx.settings.unit_id()
+    return [
+        own_codes.encode_checkpoint(secret, unit, "Cổng chính", 1),
+        own_codes.encode_visitor_pass(secret, unit, own_codes.new_pass_token(), date(2030, 1, 1)),
+    ]
+
+
 def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(text + "\n"))
 
@@ -64,6 +73,7 @@ def test_sqlite_to_postgresql_and_back(
     first = f"sqlite:///{tmp_path / 'first.sqlite3'}"
     ctx = AppContext.open(first)
     card = _fill(ctx)
+    printed = _printed_before(ctx)
     before = _content(ctx)
     archive = tmp_path / "unit.deskbackup"
     _stdin(monkeypatch, PASS)
@@ -76,6 +86,7 @@ def test_sqlite_to_postgresql_and_back(
     assert main(["--db", pg, "restore", str(archive), "--passphrase-stdin"]) == 0
     ctx = AppContext.open(pg)
     assert ctx.parse(card).recognised, "a staff card printed before verifies"
+    assert all(ctx.parse(code).recognised for code in printed)
     assert _content(ctx) == before
     assert audit.verify(ctx.db, ctx.settings.unit_secret()).ok
     ctx.log.record_scan(ctx.parse(MINH), at=NOW + timedelta(hours=3))  # ids go on
@@ -89,6 +100,10 @@ def test_sqlite_to_postgresql_and_back(
     assert main(["--db", last, "restore", str(second_archive), "--passphrase-stdin"]) == 0
     ctx = AppContext.open(last)
     assert ctx.parse(card).recognised
+    assert all(ctx.parse(code).recognised for code in printed)
+    forged = own_codes.encode_staff(b"another unit's secret", ctx.settings.unit_id(), "CB-1",
+                                    "Hoàng Thị Nguyệt")  # fmt: skip
+    assert not ctx.parse(forged).recognised  # the same card signed with another secret
     assert _content(ctx) == moved
     assert [r.action for r in ctx.log.audit_records()][-2:] == ["backup", "restore"]
     ctx.close()
@@ -136,6 +151,11 @@ def test_daily_backup_keeps_the_last_n_and_the_reminder(sqlite_url: str, tmp_pat
     assert backup.auto_backup(ctx, PASS) is None  # made today already
     assert sorted((tmp_path / "daily").iterdir()) == made[1:]
     assert not backup.reminder_due(ctx)
+    last = backup.last_backup_at(ctx.db)
+    assert last is not None
+    last = last if last.tzinfo else last.replace(tzinfo=UTC)
+    assert not backup.reminder_due(ctx, now=last + timedelta(days=7))  # 7 days: not yet
+    assert backup.reminder_due(ctx, now=last + timedelta(days=7, minutes=1))
     assert backup.reminder_due(ctx, now=datetime.now(UTC) + timedelta(days=8))
     assert backup.auto_backup(ctx, None) is None
     assert json.loads(ctx.log.audit_records()[-1].detail)["file"] == made[-1].name

@@ -481,3 +481,55 @@ def test_find_prints_masked_numbers_after_the_audit(
     assert main(["--db", ctx.db.url, "person", "find", ""]) == 1
     assert main(["--db", ctx.db.url, "config", "set", "manager.pin_hash", "x"]) == 1
     assert "set-pin" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["manager.pin_hash", "manager.pin_failures", "manager.pin_locked_until", "Manager.PIN_hash",
+     " manager.pin_failures", "manager.new_key"],
+)  # fmt: skip
+def test_config_set_cannot_touch_the_manager_keys(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str], key: str
+) -> None:
+    from desk_app.domain.pin import set_manager_pin, verify_pin
+
+    set_manager_pin(ctx.settings, "246813")
+    assert main(["--db", ctx.db.url, "config", "set", key, "0"]) == 1
+    err = capsys.readouterr().err
+    assert "set-pin" in err and "Traceback" not in err
+    ctx.settings.reload()
+    assert verify_pin("246813", ctx.settings.get("manager.pin_hash"))
+    assert ctx.settings.get("manager.pin_failures") == 0
+    assert "settings_changed" not in [r.action for r in ctx.log.audit_records()]
+    assert main(["--db", ctx.db.url, "config", "set", "retention.days", "21"]) == 0
+    [changed] = [r for r in ctx.log.audit_records() if r.action == "settings_changed"]
+    assert changed.query == "config set retention.days" and changed.os_user
+
+
+def test_exports_the_program_keeps_go_with_the_purge(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A person's export written where the program keeps it (no --out) is deleted by the
+    purge once older than the period, like the records it was made from; one written
+    elsewhere is the user's own file and stays."""
+    record(ctx, MINH, NOW)
+    assert main(["--db", ctx.db.url, "person", "export", "001090123456"]) == 0
+    assert main(["--db", ctx.db.url, "person", "export", "001090123456", "--out",
+                 str(tmp_path / "mine")]) == 0  # fmt: skip
+    kept = sorted(p for p in exports_dir().rglob("*") if p.is_file())
+    assert [p.suffix for p in kept] == [".json", ".xlsx"]
+    nested = exports_dir() / "older" / "person-9.json"  # a folder made inside it
+    nested.parent.mkdir()
+    nested.write_text("{}")
+    capsys.readouterr()
+    result = ctx.log.people.purge(30)
+    assert result.files == 0 and all(p.exists() for p in kept)  # not older than 30 days yet
+    old = (datetime.now(UTC) - timedelta(days=32)).timestamp()
+    users = [tmp_path / "mine.json", tmp_path / "mine.xlsx"]
+    for path in [*kept, nested, *users]:
+        os.utime(path, (old, old))
+    result = ctx.log.people.purge(30)
+    assert result.files == 3 and not any(p.exists() for p in [*kept, nested])
+    assert all(p.exists() for p in users)
+    assert main(["--db", ctx.db.url, "purge"]) == 0
+    assert "0 exported files" in capsys.readouterr().out
