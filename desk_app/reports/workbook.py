@@ -55,6 +55,8 @@ from desk_app.timeutil import to_local, utc_now
 
 CHART_ROWS = 19  # rows under a 9 cm chart at the default row height
 SIGNING_ROWS = 6  # the titles, then room to sign and write the name
+LABEL_CHARS = 44  # what column A (46 wide) holds on one line
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 NOT_APPLICABLE = "–"  # an en dash: per cent against a previous period of 0
 
 DAILY_COLUMNS = (
@@ -196,6 +198,12 @@ def _breakdowns(ws: Worksheet, f: Figures, lang: str, row: int) -> None:
             row += 1
             put(ws, row, 1, label, border=BOX)
             put(ws, row, 2, count, border=BOX)
+            # A long label (a warning says what to check) wraps in its column, on a row as
+            # tall as its lines: a spreadsheet does not grow the row by itself.
+            lines = -(-len(label) // LABEL_CHARS)
+            if lines > 1:
+                ws.cell(row=row, column=1).alignment = WRAP_TOP
+                ws.row_dimensions[row].height = 15 * lines
     row += 2
     put(
         ws,

@@ -2,7 +2,8 @@
 
 The alphabet is a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y: "Đông" comes
 after every "D..." and "Ân" after every "Ă...". Tone marks only decide between words that
-are otherwise the same (order: none, huyền, hỏi, ngã, sắc, nặng); case last.
+are otherwise the same (order: none, huyền, hỏi, ngã, sắc, nặng); case last. Numbers in
+names count as numbers: "Tổ 2" before "Tổ 10".
 """
 
 from __future__ import annotations
@@ -48,10 +49,27 @@ def _primary(base: str) -> tuple[int, int]:
     return (-1, ord(base))  # spaces and punctuation before letters: "Ba Bể" < "Bach"
 
 
+def _primaries(letters: list[tuple[str, int, bool]]) -> tuple[tuple[int, int], ...]:
+    """Each letter's place; a run of digits is one number ("số 17" before "số 113")."""
+    out: list[tuple[int, int]] = []
+    digits = ""
+    for base, _, _ in letters:
+        if base.isdigit() and base.isascii():
+            digits += base
+            continue
+        if digits:
+            out.append((0, int(digits)))
+            digits = ""
+        out.append(_primary(base))
+    if digits:
+        out.append((0, int(digits)))
+    return tuple(out)
+
+
 def sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], tuple[bool, ...]]:
     letters = _letters(" ".join(text.split()))
     return (
-        tuple(_primary(base) for base, _, _ in letters),
+        _primaries(letters),
         tuple(tone for _, tone, _ in letters),
         tuple(upper for _, _, upper in letters),
     )

@@ -11,7 +11,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from desk_app.domain.week import describe
@@ -81,6 +81,17 @@ def _paragraph(
     return paragraph
 
 
+def _widths(table: Table, *centimetres: float) -> None:
+    """Fixed column widths, in the grid and in the first row's cells: Writer lays a table
+    out by its grid, Word (fixed layout) by its first row; without them, each column gets
+    an equal share of the page."""
+    table.autofit = False
+    first_row = table.rows[0].cells
+    for index, width in enumerate(centimetres):
+        table.columns[index].width = Cm(width)
+        first_row[index].width = Cm(width)
+
+
 def build_letter(
     r: Rollup,
     settings: Settings | None = None,
@@ -103,8 +114,8 @@ def build_letter(
 
     header = doc.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(header, 5.5, 10.5)  # the motto on one line
     left, right = header.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(9.5)
     _paragraph(left, (issuer.agency or "").upper(), size=12, first=True)
     _paragraph(left, (issuer.name or "........").upper(), bold=True, size=12)
     _paragraph(left, "________", size=10)
@@ -139,6 +150,7 @@ def build_letter(
         paragraph.paragraph_format.space_after = Pt(6)
 
     closing = doc.add_table(rows=1, cols=2)
+    _widths(closing, 8.0, 8.0)
     left, right = closing.rows[0].cells
     _paragraph(
         left,
@@ -169,6 +181,7 @@ def build_letter(
             continue
         table = doc.add_table(rows=len(rows) + 1, cols=4)
         table.style = "Table Grid"
+        _widths(table, 1.4, 3.0, 7.1, 4.5)
         # All cells at once: a row's cells looked up one row at a time is quadratic.
         cells = table._cells
         heads = ("no", "code", "name", "district")

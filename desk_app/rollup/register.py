@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +36,14 @@ class Point:
     type: str = ""
 
 
+# Headers that start like one of the columns but are another thing: "Địa chỉ" (address)
+# is not "Địa bàn" (district), "Mã số thuế" (tax number) is not the point's code.
+NOT_COLUMNS = (("dia", "chi"), ("ma", "so", "thue"), ("address",))
+
+
 def _column(header: object) -> str | None:
     words = plain(str(header or "")).replace("/", " ").replace(".", " ").split()
-    if not words:
+    if not words or any(tuple(words[: len(no)]) == no for no in NOT_COLUMNS):
         return None
     for column, firsts in HEADER_WORDS.items():
         if words[0] in firsts:
@@ -54,12 +60,22 @@ def _columns(row: list[object]) -> dict[str, int] | None:
     return found if all(c in found for c in REQUIRED) else None
 
 
+def _header(rows: list[list[object]]) -> tuple[int, dict[str, int]] | None:
+    """The first row among the first few that names the columns, and the columns."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns = _columns(row)
+        if columns is not None:
+            return index, columns
+    return None
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    # A register saved in the Windows Vietnamese code page comes back with decomposed tones.
+    return unicodedata.normalize("NFC", " ".join(str(value).split()))
 
 
 def _rows_csv(content: bytes) -> list[list[object]]:
@@ -71,10 +87,18 @@ def _rows_csv(content: bytes) -> list[list[object]]:
             continue
     else:  # pragma: no cover - cp1258 decodes almost anything
         raise RegisterError(t("rollup.register_encoding"))
-    # Excel writes ";" where the decimal mark is ",", as in Vietnamese settings.
-    sample = text[:4096]
-    delimiter = max(",;\t", key=sample.count)
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    # Excel writes ";" where the decimal mark is ",", as in Vietnamese settings; names and
+    # addresses may hold the other marks. The separator is the one that gives a header row.
+    by_count = sorted(",;\t", key=text[:4096].count, reverse=True)
+    parsed: list[list[list[object]]] = []
+    for delimiter in by_count:
+        rows: list[list[object]] = [
+            list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+        ]
+        if _header(rows) is not None:
+            return rows
+        parsed.append(rows)
+    return parsed[0]
 
 
 def _rows_xlsx(content: bytes) -> list[list[object]]:
@@ -95,16 +119,10 @@ def parse_register(content: bytes, name: str = "") -> list[Point]:
     """The points of a register file (``name`` tells CSV from XLSX by its ending)."""
     is_xlsx = name.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK"
     rows = _rows_xlsx(content) if is_xlsx else _rows_csv(content)
-    found = [
-        (index, columns)
-        for index, columns in (
-            (i, _columns(row)) for i, row in enumerate(rows[:HEADER_SEARCH_ROWS])
-        )
-        if columns is not None
-    ]
-    if not found:
+    found = _header(rows)
+    if found is None:
         raise RegisterError(t("rollup.register_no_header"))
-    header_index, columns = found[0]
+    header_index, columns = found
     points: list[Point] = []
     seen: dict[str, int] = {}
     for number, row in enumerate(rows[header_index + 1 :], start=header_index + 2):

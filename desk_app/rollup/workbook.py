@@ -26,6 +26,10 @@ from desk_app.timeutil import local_today
 
 CHANGE_FORMAT = "+#,##0;-#,##0;0"
 COUNT_FORMAT = "#,##0"
+HEADER_HEIGHT = 32  # points: two lines of the header font
+# The chart on the Summary, and the rows it covers at the default row height (15 points).
+CHART_HEIGHT_CM, CHART_WIDTH_CM = 9, 19
+CHART_ROWS = 19
 DISTRICT_COLUMNS = (
     ("no", 6),
     ("district", 24),
@@ -121,9 +125,16 @@ def _summary(ws: Worksheet, r: Rollup, issuer: UnitInfo, lang: str, today: date)
     return row + 2
 
 
+def _heads(ws: Worksheet, labels: Sequence[str]) -> None:
+    """The header row of a list, two lines high: "Lượt quét tuần này" wraps in its column,
+    and a spreadsheet does not make a row taller for wrapped text by itself."""
+    header_row(ws, 3, labels)
+    ws.row_dimensions[3].height = HEADER_HEIGHT
+
+
 def _districts(ws: Worksheet, r: Rollup, lang: str) -> int:
     put(ws, 1, 1, f"{t('rollup.sheet.districts', lang)}: {describe(r.period, lang)}", font=BOLD)
-    header_row(ws, 3, [t(f"rollup.col.{name}", lang) for name, _ in DISTRICT_COLUMNS])
+    _heads(ws, [t(f"rollup.col.{name}", lang) for name, _ in DISTRICT_COLUMNS])
     _widths(ws, [width for _, width in DISTRICT_COLUMNS])
     row = 3
     for number, d in enumerate(r.districts, start=1):
@@ -142,8 +153,9 @@ def _districts(ws: Worksheet, r: Rollup, lang: str) -> int:
             d.by_hand,
         ]
         for column, value in enumerate(values, start=1):
-            put(ws, row, column, value, border=BOX)
-        ws.cell(row=row, column=9).number_format = CHANGE_FORMAT
+            cell = put(ws, row, column, value, border=BOX)
+            if column > 2:
+                cell.number_format = CHANGE_FORMAT if column == 9 else COUNT_FORMAT
     last_district_row = row
     row += 1
     totals = [
@@ -160,21 +172,24 @@ def _districts(ws: Worksheet, r: Rollup, lang: str) -> int:
         r.by_hand,
     ]
     for column, value in enumerate(totals, start=1):
-        put(ws, row, column, value, font=BOLD, border=BOX)
-    ws.cell(row=row, column=9).number_format = CHANGE_FORMAT
+        cell = put(ws, row, column, value, font=BOLD, border=BOX)
+        if column > 2:
+            cell.number_format = CHANGE_FORMAT if column == 9 else COUNT_FORMAT
     ws.freeze_panes = "A4"
     print_setup(ws, "1:3")
     return last_district_row
 
 
-def _chart(summary: Worksheet, districts: Worksheet, last_row: int, lang: str, row: int) -> None:
+def _chart(summary: Worksheet, districts: Worksheet, last_row: int, lang: str, row: int) -> int:
+    """The chart of scans by district, this week and the previous one; returns the first
+    row below it."""
     if last_row < 4:
-        return
+        return row
     chart = BarChart()
     chart.type = "col"
     chart.title = t("rollup.chart", lang)
-    chart.y_axis.title = t("rollup.col.scans", lang)
-    chart.height, chart.width = 9, 22
+    chart.y_axis.title = t("report.col.scans", lang)  # the legend says which week
+    chart.height, chart.width = CHART_HEIGHT_CM, CHART_WIDTH_CM
     # Columns G (this week) and H (previous week) of By district, names from column B.
     data = Reference(districts, min_col=7, max_col=8, min_row=3, max_row=last_row)
     chart.add_data(data, titles_from_data=True)
@@ -182,12 +197,27 @@ def _chart(summary: Worksheet, districts: Worksheet, last_row: int, lang: str, r
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     summary.add_chart(chart, f"A{row}")
+    return row + CHART_ROWS
+
+
+def _signatures(ws: Worksheet, row: int, lang: str) -> None:
+    """Who prepared the figures (left) and the head of the department (right), with room to
+    sign below: the Summary is a page to sign, as a unit's is."""
+    titles = (
+        (1, "report.sign.preparer", "report.sign.preparer_note"),
+        (4, "rollup.letter.signer", "report.sign.head_note"),
+    )
+    for column, title, note in titles:
+        put(ws, row, column, t(title, lang), font=BOLD, alignment=CENTER)
+        put(ws, row + 1, column, t(note, lang), font=Font(italic=True), alignment=CENTER)
+    ws.row_dimensions[row + 5].height = 15  # the space to sign belongs to the page
+    ws.print_area = f"A1:D{row + 5}"
 
 
 def _point_list(ws: Worksheet, title: str, rows: Sequence[PointRow], lang: str) -> None:
     put(ws, 1, 1, title, font=BOLD)
     heads = ("no", "code", "name", "district", "type")
-    header_row(ws, 3, [t(f"rollup.col.{h}", lang) for h in heads])
+    _heads(ws, [t(f"rollup.col.{h}", lang) for h in heads])
     _widths(ws, (6, 14, 40, 24, 16))
     if not rows:
         put(ws, 4, 1, t("rollup.none", lang))
@@ -200,7 +230,7 @@ def _point_list(ws: Worksheet, title: str, rows: Sequence[PointRow], lang: str) 
 def _ranking(ws: Worksheet, r: Rollup, lang: str) -> None:
     put(ws, 1, 1, f"{t('rollup.sheet.ranking', lang)}: {describe(r.period, lang)}", font=BOLD)
     heads = ("rank", "code", "name", "district", "status", "scans", "previous", "change")
-    header_row(ws, 3, [t(f"rollup.col.{h}", lang) for h in heads])
+    _heads(ws, [t(f"rollup.col.{h}", lang) for h in heads])
     _widths(ws, (7, 14, 40, 24, 16, 14, 12, 11))
     rank, last_scans = 0, None
     for number, p in enumerate(r.ranked(), start=1):
@@ -217,6 +247,8 @@ def _ranking(ws: Worksheet, r: Rollup, lang: str) -> None:
             p.change,
         ]
         _boxed(ws, 3 + number, values, CHANGE_FORMAT)
+        for column in (6, 7):
+            ws.cell(row=3 + number, column=column).number_format = COUNT_FORMAT
     ws.freeze_panes = "A4"
     print_setup(ws, "1:3")
 
@@ -255,9 +287,14 @@ def build_province_workbook(
     unmatched = wb.create_sheet(t("rollup.sheet.unmatched", lang))
     chart_row = _summary(summary, r, issuer, lang, today)
     last_row = _districts(districts, r, lang)
-    _chart(summary, districts, last_row, lang, chart_row)
+    below_chart = _chart(summary, districts, last_row, lang, chart_row)
+    # One A4 page, portrait: header, figures, chart, signatures.
     print_setup(summary, None)
     summary.page_setup.orientation = "portrait"
+    summary.page_setup.fitToHeight = 1
+    summary.page_margins.left = summary.page_margins.right = 0.5
+    summary.page_margins.top = summary.page_margins.bottom = 0.6
+    _signatures(summary, below_chart + 1, lang)
     heading = describe(r.period, lang)
     _point_list(zero, f"{t('rollup.sheet.zero', lang)}: {heading}", r.with_status(ZERO), lang)
     _point_list(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from desk_app.rollup.province import MISSING, REPORTED, ZERO, roll_up
 from desk_app.rollup.register import RegisterError, parse_register, read_register
 from desk_app.rollup.workbook import build_province_workbook
 from desk_app.storage.database import Database
-from tests.office import soffice_with, to_pdf
+from tests.office import page_texts, soffice_with, to_pdf
 from tests.unit import province_fixture as pf
 
 
@@ -39,6 +40,15 @@ def test_vietnamese_order() -> None:
     tones = ["ma", "mà", "mả", "mã", "má", "mạ"]
     assert sorted(reversed(tones), key=sort_key) == tones
     assert sorted(["mạ", "mb"], key=sort_key) == ["mạ", "mb"]
+    # Numbers in names as numbers.
+    points = ["Điểm số 113", "Điểm số 17", "Điểm số 2", "Điểm số", "Đông Khê"]
+    assert sorted(points, key=sort_key) == [
+        "Điểm số",
+        "Điểm số 2",
+        "Điểm số 17",
+        "Điểm số 113",
+        "Đông Khê",
+    ]
     # Decomposed (NFD) text sorts as composed text does.
     import unicodedata
 
@@ -57,6 +67,59 @@ def test_register_headers_in_either_language() -> None:
         parse_register(b"x,y\n1,2\n", "r.csv")
     with pytest.raises(RegisterError, match="A-1"):
         parse_register(english + b"A-1,again,Ba Be,\n", "r.csv")
+
+
+def _windows_vietnamese(text: str) -> bytes:
+    """``text`` as Excel saves "CSV" on a Vietnamese Windows: code page 1258, where letters
+    keep their shape (â, ơ, đ) and tone marks follow them as separate characters."""
+    import unicodedata
+
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char)
+        shape = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(shape + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "utf-8-sig"])
+def test_register_as_excel_saves_it_in_vietnamese(encoding: str) -> None:
+    """ ";" between fields (the list separator where "," is the decimal mark), a title above
+    the header, extra columns, an address full of commas beside the district."""
+    text = (
+        "DANH SÁCH ĐIỂM QUÉT MÃ QR;;;;;;\r\n"
+        ";;;;;;\r\n"
+        "STT;Mã điểm;Tên điểm;Địa chỉ;Huyện/Thành phố;Loại hình;Ghi chú\r\n"
+        "1;BKN-001;UBND xã Ân Thi;Thôn Bản Mới, xã Ân Thi, huyện Ân Thi;Ân Thi;UBND xã;\r\n"
+        "2;BKN-004;Bệnh viện Đồng Hỷ;Số 5, tổ 3, thị trấn Sông Cầu, Đồng Hỷ;Đồng Hỷ;"
+        "Bệnh viện;mở 24/24, cả thứ Bảy, Chủ nhật\r\n"
+    )
+    content = _windows_vietnamese(text) if encoding == "cp1258" else text.encode(encoding)
+    points = parse_register(content, "danh-sach.csv")
+    assert [(p.code, p.name, p.district, p.type) for p in points] == [
+        ("BKN-001", "UBND xã Ân Thi", "Ân Thi", "UBND xã"),
+        ("BKN-004", "Bệnh viện Đồng Hỷ", "Đồng Hỷ", "Bệnh viện"),
+    ]
+    assert all(p.name == unicodedata.normalize("NFC", p.name) for p in points)
+
+
+def test_register_xlsx_in_english_with_more_columns(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["No.", "Code", "Name", "Address", "District", "Type", "Notes"])
+    ws.append([1, "bkn-010", "Ba Be post office", "1, Main street", "Ba Bể", "Post", "x"])
+    wb.save(tmp_path / "points.xlsx")
+    [point] = read_register(tmp_path / "points.xlsx")
+    assert (point.code, point.name, point.district, point.type) == (
+        "BKN-010",
+        "Ba Be post office",
+        "Ba Bể",
+        "Post",
+    )
 
 
 def test_register_from_xlsx(tmp_path: Path) -> None:
@@ -163,6 +226,17 @@ def test_province_workbook_and_letter(province: pf.Province, tmp_path: Path) -> 
     # Nothing kept for W40: the units' own previous-week figures; BKN-003 sent nothing.
     assert summary["Lượt quét mã tuần trước"] == 6 + 4 + 0 + 0 + 2 + 2
     assert len(wb["Tổng hợp"]._charts) == 1
+    # A page to sign: figures, chart, then who prepared it and the head of the department.
+    page = wb["Tổng hợp"]
+    texts = [c.value for row in page.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "NGƯỜI LẬP BÁO CÁO" in texts and "THỦ TRƯỞNG CƠ QUAN" in texts
+    assert page.page_setup.fitToHeight == 1 and page.page_setup.orientation == "portrait"
+    assert page.print_area is not None
+    by_district = wb["Theo huyện"]
+    totals = next(r for r in by_district.iter_rows(min_row=4) if r[1].value == "Toàn tỉnh")
+    assert [c.number_format for c in totals[2:]] == ["#,##0"] * 6 + ["+#,##0;-#,##0;0"] + [
+        "#,##0"
+    ] * 2
     districts = [row[1] for row in wb["Theo huyện"].iter_rows(min_row=4, values_only=True)]
     assert districts == [*pf.DISTRICT_ORDER, "Toàn tỉnh"]
     missing = [row[1:4] for row in wb["Không báo cáo"].iter_rows(min_row=4, values_only=True)]
@@ -198,6 +272,21 @@ def test_sentence_numbers_vietnamese_style(province: pf.Province, tmp_path: Path
     assert vn_number(6019) == "6.019" and vn_number(1234567) == "1.234.567"
     assert down.change < 0
     assert f"Giảm {vn_number(-down.change)} lượt quét mã" in week_sentence(down, "vi")
+    # The directive's own figures, in its own words.
+    last = replace(result.rows[-1], previous=6019)
+    big = replace(result, rows=(*result.rows[:-1], last))
+    assert week_sentence(big, "vi").endswith(
+        "Giảm 6.019 lượt quét mã trong toàn tỉnh so với tuần trước đó."
+    )
+    level = replace(result, rows=tuple(replace(r, previous=r.scans) for r in result.rows))
+    assert week_sentence(level, "vi") == (
+        "Tuần từ 11 đến 17/10/2021 có 0 điểm quét mã số liệu báo cáo bằng 0; 6 điểm quét mã "
+        "không có số liệu báo cáo. Không thay đổi số lượt quét mã trong toàn tỉnh so với "
+        "tuần trước đó."
+    )
+    # A week across two months names both.
+    across = replace(level, period=parse_week("2021-W39"))
+    assert week_sentence(across, "vi").startswith("Tuần từ 27/09 đến 03/10/2021 có 0 điểm")
     db.dispose()
 
 
@@ -229,6 +318,10 @@ def test_command_line_json(province: pf.Province, tmp_path: Path, capsys) -> Non
         "missing": 2,
     }
     assert (figures["scans"], figures["previous_scans"], figures["change"]) == (20, 22, -2)
+    required = {"week", "points", "reported", "zero", "missing", "scans", "previous_scans"}
+    assert required | {"change", "unmatched"} <= set(figures)
+    for note in figures["unmatched"]:  # which file, why (a key and in words)
+        assert {"file", "reason", "message"} <= set(note) and note["message"]
     assert sorted(u["reason"] for u in figures["unmatched"]) == [
         "not_xlsx",
         "other_week",
@@ -254,9 +347,16 @@ def test_libreoffice_opens_the_outputs(
     result = roll_up(
         db, read_register(province.register), parse_week(pf.W41), [province.inbox[pf.W41]]
     )
-    content = build_province_workbook(result) if name.endswith("xlsx") else build_letter(result)
+    xlsx = name.endswith("xlsx")
+    content = build_province_workbook(result, lang="vi") if xlsx else build_letter(result)
     (tmp_path / name).write_bytes(content)
-    to_pdf(soffice, tmp_path / name, tmp_path / "pdf")
+    pdf = to_pdf(soffice, tmp_path / name, tmp_path / "pdf")
+    pages = page_texts(pdf)
+    if xlsx and pages:
+        # The Summary is one page down to the signatures; By district starts the next one.
+        assert "TỔNG HỢP KẾT QUẢ QUÉT MÃ QR" in pages[0]
+        assert "THỦ TRƯỞNG CƠ QUAN" in pages[0] and "Ea Kar" in pages[0]  # the chart's
+        assert "Theo huyện" not in pages[0] and "Theo huyện" in pages[1]
     db.dispose()
 
 
