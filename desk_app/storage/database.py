@@ -118,8 +118,14 @@ def quick_check(engine: Engine, path: Path) -> None:
 
 
 def resolve_url(url: str | None = None) -> str:
-    """``--db`` first, then ``DESK_APP_DB``, then the SQLite file in the per-user data folder."""
-    return url or os.environ.get("DESK_APP_DB") or default_database_url()
+    """``--db`` first, then ``DESK_APP_DB``, then the SQLite file in the per-user data folder.
+
+    A plain path (no ``scheme://``) names a SQLite file: ``--db D:\\desk\\log.sqlite3``.
+    """
+    chosen = url or os.environ.get("DESK_APP_DB") or default_database_url()
+    if "://" not in chosen:
+        return f"sqlite:///{Path(chosen).expanduser().absolute()}"
+    return chosen
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -76,6 +76,9 @@ def test_a_typed_source_is_used_as_typed(qtbot: QtBot) -> None:
     panel.show()
     qtbot.waitExposed(panel)
     panel.show_no_camera()
+    panel.set_cameras([])  # none found: the empty box says what may be typed in it
+    edit = panel.camera_combo.lineEdit()
+    assert edit is not None and edit.placeholderText() == "Camera, video file or stream address"
     panel.camera_combo.setEditText("rtsp://192.168.1.20/stream")
     with qtbot.waitSignal(panel.camera_chosen) as chosen:
         qtbot.mouseClick(panel.use_camera_button, Qt.MouseButton.LeftButton)

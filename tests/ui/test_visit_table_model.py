@@ -124,6 +124,9 @@ def test_cells_newest_first(qapp: object) -> None:
     assert cell(model, 1, COL_ORGANISATION) == "Sở Y tế"
     assert cell(model, 1, COL_KIND) == "Chip citizen ID card"
     assert cell(model, 1, COL_METHOD) == "Camera / Checked out at the desk"
+    # A narrow column's whole text shows on hover.
+    assert cell(model, 1, COL_KIND, Qt.ItemDataRole.ToolTipRole) == "Chip citizen ID card"
+    assert cell(model, 1, COL_EXIT, Qt.ItemDataRole.ToolTipRole) == "09:30:00"
     assert cell(model, 1, COL_PURPOSE) == "Họp"
     assert cell(model, 1, COL_HOST) == "Chị Lan"
     assert cell(model, 1, COL_NOTES) == ""
@@ -145,6 +148,12 @@ def test_automatic_exit_is_marked(qapp: object) -> None:
     model.set_rows([visit(1, "An", 0, exit_minutes=600, exit_auto=True, exit_method="auto")])
     assert cell(model, 0, COL_EXIT) == "18:00:00 (auto)"
     assert cell(model, 0, COL_METHOD) == "Camera / Automatic"
+
+
+def test_the_same_way_in_and_out_is_said_once(qapp: object) -> None:
+    model = VisitTableModel()
+    model.set_rows([visit(1, "An", 0, exit_minutes=60, exit_method="camera")])
+    assert cell(model, 0, COL_METHOD) == "Camera"
 
 
 def test_upsert_inserts_on_top_and_updates_in_place(qtbot: QtBot) -> None:

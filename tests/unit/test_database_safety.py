@@ -136,6 +136,19 @@ def test_a_new_file_is_announced_once(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 0 and err == ""
 
 
+def test_a_plain_path_names_a_sqlite_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "--db", "desk.sqlite3", "record", CCCD.format(1))
+    assert code == 0 and err.strip() == f"New empty log at {tmp_path / 'desk.sqlite3'}"
+    code, out, _ = run(capsys, "--db", str(tmp_path / "desk.sqlite3"), "log")
+    assert code == 0 and "Nguyễn Văn An" in out
+    target = tmp_path / "typo" / "log.sqlite3"  # a mistyped folder still makes nothing
+    code, _, err = run(capsys, "--db", str(target), "log")
+    assert code == 1 and "does not exist" in err and not (tmp_path / "typo").exists()
+
+
 def test_the_default_data_folder_is_still_made(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

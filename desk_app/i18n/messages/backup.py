@@ -55,8 +55,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No password store on this computer: daily backups cannot run",
     },
     "backup.reminder": {
-        "vi": "Chưa sao lưu dữ liệu trong 7 ngày qua: hãy chạy desk-app backup TỆP "
-        "hoặc bật sao lưu tự động",
-        "en": "No backup in the last 7 days: run desk-app backup FILE or turn on daily backups",
+        "vi": "Chưa sao lưu dữ liệu trong 7 ngày qua: hãy báo người quản lý "
+        "(lệnh desk-app backup TỆP, hoặc bật sao lưu tự động)",
+        "en": "No backup in the last 7 days: tell the manager "
+        "(desk-app backup FILE, or turn on daily backups)",
     },
 }

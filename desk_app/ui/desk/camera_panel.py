@@ -270,7 +270,11 @@ class CameraPanel(QWidget):
             "feed, scan with a handheld scanner or type a visitor in."
         )
         self.no_camera_text.setText(explanation)
-        self.camera_combo.setPlaceholderText(self.tr("Camera, video file or stream address"))
+        hint = self.tr("Camera, video file or stream address")
+        self.camera_combo.setPlaceholderText(hint)
+        combo_edit = self.camera_combo.lineEdit()
+        if combo_edit is not None:  # an editable box shows its line edit's hint, not its own
+            combo_edit.setPlaceholderText(hint)
         self.camera_combo.setToolTip(self.tr("Cameras found on this computer"))
         self.use_camera_button.setText(self.tr("Use this camera"))
         self.demo_button.setText(self.tr("Play the demo feed (Ctrl+D)"))

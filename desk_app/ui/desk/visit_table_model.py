@@ -120,7 +120,7 @@ class VisitTableModel(QAbstractTableModel):
             return self.display(visit, column)
         if role == ROW_ROLE:
             return visit
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NOTES:
+        if role == Qt.ItemDataRole.ToolTipRole:  # a narrow column's whole text on hover
             return self.display(visit, column) or None
         if role == Qt.ItemDataRole.BackgroundRole and visit.warnings:
             return _WARNING_BRUSH
@@ -154,8 +154,8 @@ class VisitTableModel(QAbstractTableModel):
             return describe_kind(visit.code_kind)
         if column == COL_METHOD:
             methods = [visit.entry_method]
-            if visit.exit_method:
-                methods.append(visit.exit_method)
+            if visit.exit_method and visit.exit_method != visit.entry_method:
+                methods.append(visit.exit_method)  # the same way in and out is said once
             return " / ".join(describe_method(m) for m in methods)
         if column == COL_PURPOSE:
             return visit.purpose

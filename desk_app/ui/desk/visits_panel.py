@@ -41,9 +41,9 @@ WIDTHS = {
     COL_EXIT: 68,
     COL_NAME: 180,
     COL_ID: 104,
-    COL_ORGANISATION: 130,
-    COL_KIND: 120,
-    COL_METHOD: 100,
+    COL_ORGANISATION: 120,
+    COL_KIND: 175,  # "Mã QR cá nhân (PC-Covid)" whole
+    COL_METHOD: 120,
     COL_PURPOSE: 120,
     COL_HOST: 110,
 }
