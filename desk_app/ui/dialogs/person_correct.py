@@ -57,6 +57,7 @@ class CorrectionForm(QDialog):
         super().__init__(parent)
         self.setObjectName("personCorrectionForm")
         self.setWindowTitle(t("person.ui.correct_title", name=current.get("name") or ""))
+        self.setMinimumWidth(440)
         self.current = current
         self.changes: dict[str, Any] = {}
         self.name = QLineEdit(current.get("name") or "", self)
