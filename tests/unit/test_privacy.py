@@ -536,3 +536,30 @@ def test_exports_the_program_keeps_go_with_the_purge(
     assert all(p.exists() for p in users)
     assert main(["--db", ctx.db.url, "purge"]) == 0
     assert "0 exported files" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["find", "001090123456", "--full-ids"], ["find", "minh", "--json", "--full-ids"],
+     ["show", "001090123456"], ["export", "001090123456"]],
+)  # fmt: skip
+def test_nothing_is_shown_when_its_audit_record_cannot_be_written(
+    ctx: AppContext,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    from desk_app.storage import audit
+    from desk_app.storage.database import DatabaseError
+
+    record(ctx, MINH, NOW)
+
+    def refuse(*_a: object, **_k: object) -> int:
+        raise DatabaseError("the audit trail cannot be written")
+
+    monkeypatch.setattr(audit, "append", refuse)
+    assert main(["--db", ctx.db.url, "person", *argv]) == 1
+    out, err = capsys.readouterr()
+    assert "001090123456" not in out + err and "Nguyễn" not in out
+    assert "audit trail cannot be written" in err and "Traceback" not in err
+    assert not [p for p in exports_dir().rglob("*") if p.is_file()]
