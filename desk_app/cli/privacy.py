@@ -22,7 +22,8 @@ from desk_app.context import AppContext
 from desk_app.i18n import t
 from desk_app.outputs import write_bytes
 from desk_app.storage import audit
-from desk_app.storage.people import PersonError, PersonRecord, exports_dir
+from desk_app.storage.people import PersonError, PersonRecord
+from desk_app.storage.retention import exports_dir
 from desk_app.timeutil import format_date, format_datetime, local_day_bounds, parse_user_date
 
 
@@ -140,16 +141,30 @@ def cmd_person_find(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_record(record: PersonRecord) -> None:
-    for key, value in record.person.items():
-        if value not in (None, ""):
-            print(f"{key}: {value}")
-    print(t("person.section.visits", count=len(record.visits)))
+def record_lines(record: PersonRecord) -> list[str]:
+    """Everything held about one person as lines of text (``person show`` and the window)."""
+    lines = [f"{k}: {v}" for k, v in record.person.items() if v not in (None, "")]
+    lines.append(t("person.section.visits", count=len(record.visits)))
     for v in record.visits:
-        print(f"  {v['entry_at']}  {v['exit_at'] or '-'}  {v['kind']}  {v['desk']}")
-    print(t("person.section.scans", count=len(record.scan_events)))
+        lines.append(f"  {v['entry_at']}  {v['exit_at'] or '-'}  {v['kind']}  {v['desk']}")
+    lines.append(t("person.section.scans", count=len(record.scan_events)))
     for e in record.scan_events:
-        print(f"  {e['at']}  {e['outcome']}  {e['method']}  {e['reason']}  {e['text']}".rstrip())
+        lines.append(
+            f"  {e['at']}  {e['outcome']}  {e['method']}  {e['reason']}  {e['text']}".rstrip()
+        )
+    lines.append(t("person.section.reports", count=len(record.reports)))
+    for m in record.reports:
+        lines.append(f"  {m['created_at']}  {m['period']}  {m['status']}  {m['subject']}")
+    lines.append(t("person.section.audit", count=len(record.audit)))
+    for a in record.audit:
+        query = f"  «{a['query']}»" if a["query"] else ""
+        lines.append(f"  {a['at']}  {a['action']}  {a['user']}@{a['desk']}{query}")
+    return lines
+
+
+def _print_record(record: PersonRecord) -> None:
+    for line in record_lines(record):
+        print(line)
 
 
 def cmd_person_show(args: argparse.Namespace) -> int:
@@ -187,6 +202,8 @@ def write_export(record: PersonRecord, base: Path) -> list[Path]:
     for title, rows in (
         (t("person.sheet.visits"), record.visits),
         (t("person.sheet.scans"), record.scan_events),
+        (t("person.sheet.reports"), record.reports),
+        (t("person.sheet.audit"), record.audit),
     ):
         ws = wb.create_sheet(title)
         if rows:

@@ -1,8 +1,8 @@
-"""One person's records (find, show, correct, delete) and the retention purge.
+"""One person's records: find, show, correct, delete (the purge is in ``retention.py``).
 
 Every action is audited in the same transaction that reads or changes the data, so nothing
-is shown or changed without its record. Deletion and the purge leave no copy behind on a
-SQLite file: deleted pages are overwritten and the write-ahead log is emptied.
+is shown or changed without its record. Deletion leaves no copy behind on a SQLite file:
+deleted pages are overwritten and the write-ahead log is emptied.
 """
 
 from __future__ import annotations
@@ -10,13 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sqlite3
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.identity import sex_word
@@ -25,29 +23,20 @@ from desk_app.domain.names import fold, sort_key
 from desk_app.domain.visits import mask_id, normalise_text
 from desk_app.errors import UserError
 from desk_app.i18n import t
-from desk_app.paths import data_dir
-from desk_app.storage import audit
+from desk_app.storage import audit, mentions, retention
 from desk_app.storage.database import Database
+from desk_app.storage.retention import compact, count_of, secure_delete
 from desk_app.storage.schema import OutboxMessage, Person, ScanEvent, Visit
-from desk_app.timeutil import local_zone, to_local, utc_now
+from desk_app.timeutil import to_local, utc_now
 
 log = logging.getLogger(__name__)
 
 MIN_QUERY = 2
-EXPORTS_FOLDER = "exports"
-SENT = "sent"
 _DIGIT_RUN = re.compile(r"\d{9,}")
 
 
 class PersonError(UserError):
     """A query or a choice of person that cannot be used; the message is for users."""
-
-
-def exports_dir() -> Path:
-    """Where the program keeps the files it exports (purged with the log)."""
-    path = data_dir() / EXPORTS_FOLDER
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def escape_like(value: str) -> str:
@@ -75,27 +64,16 @@ class PersonRecord:
     person: dict[str, Any]
     visits: list[dict[str, Any]] = field(default_factory=list)
     scan_events: list[dict[str, Any]] = field(default_factory=list)
+    reports: list[dict[str, Any]] = field(default_factory=list)  # kept e-mails naming them
+    audit: list[dict[str, Any]] = field(default_factory=list)  # who looked at or changed it
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"person": self.person, "visits": self.visits, "scan_events": self.scan_events}
-
-
-@dataclass(frozen=True)
-class PurgeResult:
-    cutoff: datetime
-    visits: int = 0
-    scan_events: int = 0
-    outbox: int = 0
-    people: int = 0
-    files: int = 0
-
-    def counts(self) -> dict[str, int]:
         return {
+            "person": self.person,
             "visits": self.visits,
             "scan_events": self.scan_events,
-            "outbox": self.outbox,
-            "people": self.people,
-            "files": self.files,
+            "reports": self.reports,
+            "audit": self.audit,
         }
 
 
@@ -112,17 +90,6 @@ def _iso(value: datetime | date | None) -> str | None:
     if isinstance(value, datetime):
         return to_local(value).isoformat()
     return value.isoformat()
-
-
-def retention_cutoff(days: int, now: datetime | None = None) -> datetime:
-    """The first moment kept: local midnight ``days`` days before today.
-
-    Whole local days, as the notice promises them: a visit at 00:00 on the first kept day
-    stays, one at 23:59 the day before goes, whatever the UTC offset.
-    """
-    local_now = to_local((now or utc_now()).astimezone(UTC))
-    first_day = local_now.date() - timedelta(days=days)
-    return datetime.combine(first_day, datetime.min.time(), tzinfo=local_zone()).astimezone(UTC)
 
 
 # The fields a person's record may be corrected in, in the order forms show them.
@@ -166,6 +133,10 @@ class PeopleRepository:
     def __init__(self, db: Database, *, desk: str = "") -> None:
         self.db = db
         self.desk = desk
+
+    def purge(self, days: int, *, now: datetime | None = None) -> retention.PurgeResult:
+        """The retention purge (``storage/retention.py``), recorded as this desk's."""
+        return retention.purge(self.db, days, now=now, desk=self.desk)
 
     def _audit(self, session: Session, action: str, detail: object, query: str = "") -> None:
         text_detail = detail if isinstance(detail, str) else json.dumps(detail, sort_keys=True)
@@ -257,7 +228,9 @@ class PeopleRepository:
 
     # ----- showing and exporting ---------------------------------------------------------
     def record(self, who: str, *, action: str = "person_show") -> PersonRecord:
-        """Everything held about one person; audited (full ID shown) before it is returned."""
+        """Everything held about one person: the person, visits, scans, kept report e-mails
+        with a row of theirs and the audit records about them (this one included); audited
+        (full ID shown) before it is returned."""
 
         def work(session: Session) -> PersonRecord:
             person = self._resolve(session, who)
@@ -309,6 +282,11 @@ class PeopleRepository:
                         "text": e.text_head,
                     }
                 )
+            from desk_app.reports.redact import Who
+
+            who_is = Who(person.name, person.id_number)
+            result.reports = mentions.report_mentions(session, who_is)
+            result.audit = mentions.audit_mentions(session, person.id, who_is)
             return result
 
         return self.db.write(work)
@@ -366,8 +344,8 @@ class PeopleRepository:
             secure_delete(session)
             person = self._resolve(session, who)
             target = Who(person.name, person.id_number)
-            events = _count(session.execute(delete(ScanEvent).where(self._events_of(person))))
-            visits = _count(session.execute(delete(Visit).where(Visit.person_id == person.id)))
+            events = count_of(session.execute(delete(ScanEvent).where(self._events_of(person))))
+            visits = count_of(session.execute(delete(Visit).where(Visit.person_id == person.id)))
             rebuilt = 0
             for row in session.scalars(select(OutboxMessage)):
                 redacted = redact_message(row.message, target)
@@ -396,46 +374,6 @@ class PeopleRepository:
         compact(self.db)
         return result
 
-    # ----- retention -------------------------------------------------------------------
-    def purge(self, days: int, *, now: datetime | None = None) -> PurgeResult:
-        """Delete everything older than ``days`` whole local days (see ``retention_cutoff``):
-        visits (open ones by their entry), scan events, sent report e-mails, people left
-        with nothing, and the files the program exported. Audited with counts only."""
-        cutoff = retention_cutoff(days, now)
-        files = _purge_files(cutoff)
-
-        def work(session: Session) -> PurgeResult:
-            secure_delete(session)
-            old_visit = or_(
-                Visit.exit_at < cutoff, (Visit.exit_at.is_(None)) & (Visit.entry_at < cutoff)
-            )
-            old_ids = select(Visit.id).where(old_visit)
-            events = _count(
-                session.execute(
-                    delete(ScanEvent).where(
-                        or_(ScanEvent.at < cutoff, ScanEvent.visit_id.in_(old_ids))
-                    )
-                )
-            )
-            visits = _count(session.execute(delete(Visit).where(old_visit)))
-            sent_at = func.coalesce(OutboxMessage.sent_at, OutboxMessage.created_at)
-            outbox = _count(
-                session.execute(
-                    delete(OutboxMessage).where(OutboxMessage.status == SENT, sent_at < cutoff)
-                )
-            )
-            has_visit = select(Visit.id).where(Visit.person_id == Person.id).exists()
-            has_event = select(ScanEvent.id).where(ScanEvent.person_id == Person.id).exists()
-            people = _count(session.execute(delete(Person).where(~has_visit, ~has_event)))
-            result = PurgeResult(cutoff, visits, events, outbox, people, files)
-            self._audit(session, "purge", {"days": days, **result.counts()})
-            return result
-
-        result = self.db.write(work)
-        if result.visits or result.scan_events or result.people or result.outbox:
-            compact(self.db, vacuum=False)
-        return result
-
 
 def _aware(value: Any) -> datetime | None:
     """A MAX() over a UTC column: text on SQLite, naive UTC on PostgreSQL."""
@@ -443,49 +381,6 @@ def _aware(value: Any) -> datetime | None:
         return None
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _count(result: Any) -> int:
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
-def _purge_files(cutoff: datetime) -> int:
-    removed = 0
-    folder = exports_dir()
-    limit = cutoff.timestamp()
-    for path in folder.rglob("*"):
-        try:
-            if path.is_file() and path.stat().st_mtime < limit:
-                path.unlink()
-                removed += 1
-        except OSError as exc:
-            log.warning("old export %s not removed: %s", path, exc)
-    return removed
-
-
-def secure_delete(session: Session) -> None:
-    """On SQLite, deleted rows are overwritten with zeros rather than left in free pages."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("PRAGMA secure_delete = ON"))
-
-
-def compact(db: Database, *, vacuum: bool = True) -> None:
-    """Push deletions out of the SQLite write-ahead log (and rebuild the file) so no old
-    page keeps what was deleted. PostgreSQL reclaims dead rows itself (autovacuum)."""
-    if not db.is_sqlite:
-        return
-    raw = db.engine.raw_connection()
-    try:
-        cursor = raw.cursor()  # the driver is in autocommit mode (see database.py)
-        cursor.execute("PRAGMA secure_delete = ON")
-        if vacuum:
-            cursor.execute("VACUUM")
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.close()
-    except sqlite3.Error as exc:  # another desk holds the file: the next purge compacts
-        log.warning("database not compacted: %s", exc)
-    finally:
-        raw.close()
 
 
 def mask_digit_runs(sample: str, keep: int = 3) -> str:

@@ -20,7 +20,8 @@ from desk_app.context import AppContext
 from desk_app.domain.names import fold, sort_key
 from desk_app.reports.redact import Who, redact_message
 from desk_app.storage import outbox
-from desk_app.storage.people import PersonError, exports_dir, mask_digit_runs, retention_cutoff
+from desk_app.storage.people import PersonError, mask_digit_runs
+from desk_app.storage.retention import exports_dir, retention_cutoff
 from desk_app.storage.schema import OutboxMessage, ScanEvent
 
 MINH = "001090123456||Nguyễn Văn Minh|01011990|Nam|Hà Nội|01012021"
@@ -273,6 +274,13 @@ def test_export_holds_all_and_only_their_records(
     record(ctx, LAN, NOW)
     _old_rejected_sample(ctx, "001090123456|broken")
     ctx.log.record_scan(ctx.parse("079195012345|broken"), at=NOW)  # Lan's, masked
+    both = outbox.queue(ctx.db, _report_message([("Nguyễn Văn Minh", "001******456"),
+                        ("Trần Thị Lan", "079******345")]), period="2026-W48",
+                        subject="Báo cáo tuần 48", recipients="r")  # fmt: skip
+    outbox.queue(ctx.db, _report_message([("Trần Thị Lan", "079******345")]),
+                 period="2026-W47", subject="Báo cáo tuần 47", recipients="r")  # fmt: skip
+    ctx.log.people.find("nguyen van minh")
+    ctx.log.people.find("tran thi lan")
     code = main(["--db", ctx.db.url, "person", "export", "001090123456", "--out",
                  str(tmp_path / "minh")])  # fmt: skip
     assert code == 0
@@ -280,10 +288,19 @@ def test_export_holds_all_and_only_their_records(
     assert data["person"]["name"] == "Nguyễn Văn Minh"
     assert len(data["visits"]) == 1 and data["visits"][0]["exit_at"]
     assert sorted(e["outcome"] for e in data["scan_events"]) == ["entry", "exit", "rejected"]
+    assert [m["message"] for m in data["reports"]] == [both]  # not the week without him
+    assert [(a["action"], a["query"]) for a in data["audit"]] == [
+        ("person_find", "nguyen van minh"), ("person_export", "001090123456")
+    ]  # fmt: skip
     assert "Lan" not in json.dumps(data, ensure_ascii=False)
     wb = load_workbook(tmp_path / "minh.xlsx")
-    assert len(wb.worksheets) == 3 and wb.worksheets[1].max_row == 2
+    assert len(wb.worksheets) == 5 and wb.worksheets[1].max_row == 2
+    assert [ws.max_row for ws in wb.worksheets[3:]] == [2, 3]
     assert [r.action for r in ctx.log.audit_records()][-1] == "person_export"
+    assert main(["--db", ctx.db.url, "person", "show", "001090123456"]) == 0
+    out = capsys.readouterr().out
+    assert "Kept report e-mails naming them (1)" in out and "Báo cáo tuần 48" in out
+    assert "Audit records about them (3)" in out and "person_show" in out
 
 
 # ----- deletion ------------------------------------------------------------------------------

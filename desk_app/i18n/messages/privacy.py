@@ -80,6 +80,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "person.sheet.person": {"vi": "Người", "en": "Person"},
     "person.sheet.visits": {"vi": "Lượt ra vào", "en": "Visits"},
     "person.sheet.scans": {"vi": "Lượt quét", "en": "Scans"},
+    "person.section.reports": {
+        "vi": "Thư báo cáo đang lưu có tên người này ({count})",
+        "en": "Kept report e-mails naming them ({count})",
+    },
+    "person.section.audit": {
+        "vi": "Nhật ký kiểm tra về người này ({count})",
+        "en": "Audit records about them ({count})",
+    },
+    "person.sheet.reports": {"vi": "Thư báo cáo", "en": "Report e-mails"},
+    "person.sheet.audit": {"vi": "Nhật ký kiểm tra", "en": "Audit"},
     "person.ui.title": {
         "vi": "Dữ liệu của một người",
         "en": "One person's data",

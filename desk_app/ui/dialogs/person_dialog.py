@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from desk_app.context import AppContext
 from desk_app.errors import UserError
 from desk_app.i18n import t
-from desk_app.storage.people import PersonSummary, exports_dir
+from desk_app.storage.people import PersonSummary
+from desk_app.storage.retention import exports_dir
 from desk_app.timeutil import format_date
 from desk_app.ui.dialogs.person_correct import CorrectionForm, shown_value, stored_values
 
@@ -132,14 +133,9 @@ class PersonDialog(QDialog):
         except UserError as exc:
             self._say(str(exc))
             return
-        lines = [f"{k}: {v}" for k, v in record.person.items() if v not in (None, "")]
-        lines.append(t("person.section.visits", count=len(record.visits)))
-        for v in record.visits:
-            lines.append(f"  {v['entry_at']}  {v['exit_at'] or '-'}  {v['kind']}  {v['desk']}")
-        lines.append(t("person.section.scans", count=len(record.scan_events)))
-        for e in record.scan_events:
-            lines.append(f"  {e['at']}  {e['outcome']}  {e['reason']}  {e['text']}".rstrip())
-        self.details.setPlainText("\n".join(lines))
+        from desk_app.cli.privacy import record_lines
+
+        self.details.setPlainText("\n".join(record_lines(record)))
 
     def on_export_clicked(self) -> None:
         self.on_export()

@@ -1,0 +1,80 @@
+"""Where else the log holds a person: report e-mails naming them and audit records of them.
+
+A person's export and ``person show`` list these beside their visits and scans, so a person
+who asks what is held about them also learns which kept reports carry a row of theirs and
+who looked at or changed their data (the right of access covers both).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.reports.redact import Who, redact_message
+from desk_app.storage.schema import AuditRecord, OutboxMessage
+from desk_app.timeutil import to_local
+
+# How the window's full-ID view names the person it showed ("visit 12 person 5").
+_PERSON_IN_TEXT = re.compile(r"\bperson (\d+)\b")
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else to_local(value).isoformat()
+
+
+def report_mentions(session: Session, who: Who) -> list[dict[str, Any]]:
+    """Report e-mails in the outbox (waiting or sent) with a row about ``who``."""
+    found = []
+    for row in session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)):
+        if redact_message(row.message, who) is None:
+            continue
+        found.append(
+            {
+                "message": row.id,
+                "period": row.period,
+                "subject": row.subject,
+                "recipients": row.recipients,
+                "status": row.status,
+                "created_at": _iso(row.created_at),
+                "sent_at": _iso(row.sent_at),
+            }
+        )
+    return found
+
+
+def _names(row: AuditRecord, person_id: int, who: Who) -> bool:
+    try:
+        detail = json.loads(row.detail) if row.detail.startswith("{") else None
+    except ValueError:
+        detail = None
+    if isinstance(detail, dict) and detail.get("person") == person_id:
+        return True
+    if any(int(n) == person_id for n in _PERSON_IN_TEXT.findall(row.detail)):
+        return True
+    return who.mentions(f"{row.detail} {row.query}")
+
+
+def audit_mentions(session: Session, person_id: int, who: Who) -> list[dict[str, Any]]:
+    """Audit records about the person: by their number in the log, or naming them."""
+    found = []
+    rows = session.scalars(
+        select(AuditRecord).where(AuditRecord.erased.is_(False)).order_by(AuditRecord.id)
+    )
+    for row in rows:
+        if _names(row, person_id, who):
+            found.append(
+                {
+                    "record": row.id,
+                    "at": _iso(row.at),
+                    "action": row.action,
+                    "query": row.query,
+                    "user": row.os_user,
+                    "desk": row.desk,
+                }
+            )
+    return found

@@ -1,0 +1,151 @@
+"""The retention purge: everything older than the period goes, audited with counts only.
+
+Visits (open ones by their entry), scan events, sent report e-mails, people left with
+nothing and the files the program exported are deleted together; on a SQLite file deleted
+rows are overwritten and the write-ahead log emptied, so nothing purged stays readable in
+the file. ``people.py`` uses the same overwriting for one person's deletion.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from desk_app.paths import data_dir
+from desk_app.storage import audit
+from desk_app.storage.database import Database
+from desk_app.storage.schema import OutboxMessage, Person, ScanEvent, Visit
+from desk_app.timeutil import local_zone, to_local, utc_now
+
+log = logging.getLogger(__name__)
+
+EXPORTS_FOLDER = "exports"
+SENT = "sent"
+
+
+def exports_dir() -> Path:
+    """Where the program keeps the files it exports (purged with the log)."""
+    path = data_dir() / EXPORTS_FOLDER
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    cutoff: datetime
+    visits: int = 0
+    scan_events: int = 0
+    outbox: int = 0
+    people: int = 0
+    files: int = 0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "visits": self.visits,
+            "scan_events": self.scan_events,
+            "outbox": self.outbox,
+            "people": self.people,
+            "files": self.files,
+        }
+
+
+def retention_cutoff(days: int, now: datetime | None = None) -> datetime:
+    """The first moment kept: local midnight ``days`` days before today.
+
+    Whole local days, as the notice promises them: a visit at 00:00 on the first kept day
+    stays, one at 23:59 the day before goes, whatever the UTC offset.
+    """
+    local_now = to_local((now or utc_now()).astimezone(UTC))
+    first_day = local_now.date() - timedelta(days=days)
+    return datetime.combine(first_day, datetime.min.time(), tzinfo=local_zone()).astimezone(UTC)
+
+
+def purge(db: Database, days: int, *, now: datetime | None = None, desk: str = "") -> PurgeResult:
+    """Delete everything older than ``days`` whole local days (see ``retention_cutoff``):
+    visits (open ones by their entry), scan events, sent report e-mails, people left with
+    nothing, and the files the program exported. Audited with counts only."""
+    cutoff = retention_cutoff(days, now)
+    files = _purge_files(cutoff)
+
+    def work(session: Session) -> PurgeResult:
+        secure_delete(session)
+        old_visit = or_(
+            Visit.exit_at < cutoff, (Visit.exit_at.is_(None)) & (Visit.entry_at < cutoff)
+        )
+        old_ids = select(Visit.id).where(old_visit)
+        events = count_of(
+            session.execute(
+                delete(ScanEvent).where(or_(ScanEvent.at < cutoff, ScanEvent.visit_id.in_(old_ids)))
+            )
+        )
+        visits = count_of(session.execute(delete(Visit).where(old_visit)))
+        sent_at = func.coalesce(OutboxMessage.sent_at, OutboxMessage.created_at)
+        outbox = count_of(
+            session.execute(
+                delete(OutboxMessage).where(OutboxMessage.status == SENT, sent_at < cutoff)
+            )
+        )
+        has_visit = select(Visit.id).where(Visit.person_id == Person.id).exists()
+        has_event = select(ScanEvent.id).where(ScanEvent.person_id == Person.id).exists()
+        people = count_of(session.execute(delete(Person).where(~has_visit, ~has_event)))
+        result = PurgeResult(cutoff, visits, events, outbox, people, files)
+        detail = json.dumps({"days": days, **result.counts()}, sort_keys=True)
+        audit.append(session, "purge", detail, desk=desk)
+        return result
+
+    result = db.write(work)
+    if result.visits or result.scan_events or result.people or result.outbox:
+        compact(db, vacuum=False)
+    return result
+
+
+def count_of(result: Any) -> int:
+    """Rows a DELETE or UPDATE touched (0 when the driver cannot say)."""
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _purge_files(cutoff: datetime) -> int:
+    removed = 0
+    folder = exports_dir()
+    limit = cutoff.timestamp()
+    for path in folder.rglob("*"):
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+        except OSError as exc:
+            log.warning("old export %s not removed: %s", path, exc)
+    return removed
+
+
+def secure_delete(session: Session) -> None:
+    """On SQLite, deleted rows are overwritten with zeros rather than left in free pages."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA secure_delete = ON"))
+
+
+def compact(db: Database, *, vacuum: bool = True) -> None:
+    """Push deletions out of the SQLite write-ahead log (and rebuild the file) so no old
+    page keeps what was deleted. PostgreSQL reclaims dead rows itself (autovacuum)."""
+    if not db.is_sqlite:
+        return
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()  # the driver is in autocommit mode (see database.py)
+        cursor.execute("PRAGMA secure_delete = ON")
+        if vacuum:
+            cursor.execute("VACUUM")
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.close()
+    except sqlite3.Error as exc:  # another desk holds the file: the next purge compacts
+        log.warning("database not compacted: %s", exc)
+    finally:
+        raw.close()
