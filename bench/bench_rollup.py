@@ -12,8 +12,9 @@ run with nothing new (every file known by its size and times, the outputs by wha
 were drawn from). The same two runs again as the user makes them, ``desk-app rollup ...``
 in a new process on a new province database, with the workbook and the letter written.
 Baselines, timed in the same run: reading every file's bytes, and ``desk-app --version``
-(the interpreter and the command line's imports). ``--compare DIR`` times the command of
-another checkout too (e.g. an earlier revision), on the same files.
+(the interpreter and the command line's imports). ``--compare DIR`` times the commands of
+another checkout too (e.g. an earlier revision, ``git archive REV | tar -x -C DIR``), on
+the same files, taking turns with this one.
 Figures go to bench/results/rollup.json.
 """
 
@@ -24,6 +25,7 @@ import hashlib
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -142,18 +144,39 @@ def _command(checkout: Path, args: list[str]) -> float:
     return time.perf_counter() - t0
 
 
-def commands(checkout: Path, register: Path, inbox: Path, work: Path) -> dict[str, float]:
-    """First and second ``desk-app rollup`` on a new database, with both outputs written."""
-    url = f"sqlite:///{work / 'province.sqlite3'}"
-    args = ["--db", url, "rollup", "--register", str(register), "--week", WEEK]
-    args += ["--out", str(work / "tinh.xlsx"), "--letter", str(work / "cong-van.docx")]
+def commands(
+    checkouts: dict[str, Path], register: Path, inbox: Path, work: Path, repeat: int
+) -> dict[str, dict[str, object]]:
+    """``desk-app rollup`` of each checkout on its own new database, with both outputs
+    written: the first run, then the second run (nothing new) ``repeat`` times, the
+    checkouts taking turns so that a busy moment of the machine falls on both; medians."""
+    args: dict[str, list[str]] = {}
+    for name in checkouts:
+        folder = work / name
+        folder.mkdir()
+        url = f"sqlite:///{folder / 'province.sqlite3'}"
+        args[name] = ["--db", url, "rollup", "--register", str(register), "--week", WEEK]
+        args[name] += ["--out", str(folder / "tinh.xlsx"), "--letter", str(folder / "cv.docx")]
+        args[name].append(str(inbox))
+    first = {name: _command(checkout, args[name]) for name, checkout in checkouts.items()}
+    seconds: dict[str, list[float]] = {name: [] for name in checkouts}
+    versions: dict[str, list[float]] = {name: [] for name in checkouts}
+    for _ in range(repeat):
+        for name, checkout in checkouts.items():
+            seconds[name].append(_command(checkout, args[name]))
+            versions[name].append(_command(checkout, ["--version"]))
     return {
-        "first": round(_command(checkout, [*args, str(inbox)]), 2),
-        "second": round(_command(checkout, [*args, str(inbox)]), 2),
+        name: {
+            "first": round(first[name], 2),
+            "second_median": round(statistics.median(seconds[name]), 2),
+            "second_all": [round(x, 2) for x in seconds[name]],
+            "version_command_median": round(statistics.median(versions[name]), 2),
+        }
+        for name in checkouts
     }
 
 
-def run(points: int, cache: Path, compare: Path | None) -> dict[str, object]:
+def run(points: int, cache: Path, compare: Path | None, repeat: int) -> dict[str, object]:
     started = time.perf_counter()
     register_path, inbox = prepare(cache, points)
     prepared = time.perf_counter() - started
@@ -161,7 +184,6 @@ def run(points: int, cache: Path, compare: Path | None) -> dict[str, object]:
     t0 = time.perf_counter()
     total_bytes = sum(len(p.read_bytes()) for p in files)
     read_all = time.perf_counter() - t0
-    version_command = _command(ROOT, ["--version"])
 
     with tempfile.TemporaryDirectory() as work:
         db = Database(f"sqlite:///{Path(work) / 'province.sqlite3'}")
@@ -180,13 +202,9 @@ def run(points: int, cache: Path, compare: Path | None) -> dict[str, object]:
         assert output_bytes(db, "docx", second) == letter
         second_total = time.perf_counter() - t0
         db.dispose()
+    checkouts = {"this": ROOT} | ({"compared": compare} if compare is not None else {})
     with tempfile.TemporaryDirectory() as work:
-        command = commands(ROOT, register_path, inbox, Path(work))
-    compared: dict[str, object] = {}
-    if compare is not None:
-        with tempfile.TemporaryDirectory() as work:
-            compared = {"checkout": str(compare)}
-            compared |= commands(compare, register_path, inbox, Path(work))
+        command = commands(checkouts, register_path, inbox, Path(work), repeat)
     assert second.to_json()["scans"] == first.to_json()["scans"]
     return {
         "points": points,
@@ -199,16 +217,15 @@ def run(points: int, cache: Path, compare: Path | None) -> dict[str, object]:
         "scans": first.scans,
         "prepare_seconds_first_time_only": round(prepared, 1),
         "baseline_read_all_files_seconds": round(read_all, 3),
-        "baseline_version_command_seconds": round(version_command, 2),
         "first_run_seconds": round(first_total, 2),
         "first_run_roll_up_seconds": round(rolled, 2),
         "second_run_nothing_new_seconds": round(second_total, 2),
         "second_run_roll_up_seconds": round(second_rolled, 2),
         "second_run_over_reading_files": round(second_total / max(read_all, 1e-9), 1),
-        "command_first_run_seconds": command["first"],
-        "command_second_run_seconds": command["second"],
-        "command_second_over_version_command": round(command["second"] / version_command, 2),
-        "compared_command": compared,
+        "command": command["this"],
+        "compared_command": (
+            {"checkout": str(compare)} | command["compared"] if compare is not None else {}
+        ),
         "province_workbook_kb": len(workbook) // 1024,
         "letter_kb": len(letter) // 1024,
         "targets": {"first_run_seconds": 20, "second_run_seconds": 2},
@@ -224,8 +241,9 @@ def main() -> None:
     parser.add_argument(
         "--compare", type=Path, help="another checkout whose command is timed on the same files"
     )
+    parser.add_argument("--repeat", type=int, default=5, help="second runs of each command")
     args = parser.parse_args()
-    figures = run(args.points, args.cache, args.compare)
+    figures = run(args.points, args.cache, args.compare, args.repeat)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "rollup.json").write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
     print(json.dumps(figures, indent=1, ensure_ascii=False))

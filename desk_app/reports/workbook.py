@@ -55,6 +55,7 @@ from desk_app.timeutil import to_local, utc_now
 
 CHART_ROWS = 19  # rows under a 9 cm chart at the default row height
 SIGNING_ROWS = 6  # the titles, then room to sign and write the name
+SMALL_AXIS = 8  # up to this many visits a day, the chart's axis counts one by one
 LABEL_CHARS = 44  # what column A (46 wide) holds on one line
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 NOT_APPLICABLE = "–"  # an en dash: per cent against a previous period of 0
@@ -231,6 +232,11 @@ def _chart(summary: Worksheet, daily: Worksheet, f: Figures, lang: str, anchor_r
     chart.x_axis.number_format = "DD/MM"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
+    # Whole visits on the axis: a quiet week would otherwise be counted in 0.2 steps.
+    top = max((max(d.entries, d.exits) for d in f.days), default=0)
+    if top <= SMALL_AXIS:
+        chart.y_axis.majorUnit = 1
+    chart.y_axis.number_format = "0"
     summary.add_chart(chart, f"A{anchor_row}")
     return anchor_row + CHART_ROWS
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -23,11 +24,12 @@ from desk_app.i18n import language
 from desk_app.outputs import write_bytes
 from desk_app.rollup.province import Rollup
 from desk_app.settings import Settings
-from desk_app.storage.database import Database
+from desk_app.storage.database import Database, DatabaseError
 from desk_app.storage.province_reports import ProvinceReports
 from desk_app.timeutil import local_today
 
 KINDS = ("xlsx", "docx")
+log = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -92,7 +94,12 @@ def output_bytes(
     content = repository.output(kind, key)
     if content is None:
         content = _draw(kind)(result, settings, lang=lang, today=today)
-        repository.keep_output(kind, key, content)
+        try:
+            repository.keep_output(kind, key, content)
+        except DatabaseError as exc:
+            # Only a saving for next time is lost (another desk kept its copy at the same
+            # moment, or the log is read-only): the output itself is made.
+            log.info("the %s just made is not kept for the next run: %s", kind, exc)
     return content
 
 

@@ -164,3 +164,27 @@ def test_command_line_second_run_writes_the_same_outputs(
     letter.unlink()
     assert main(args) == 0
     assert (out.read_bytes(), letter.read_bytes()) == first
+
+
+def test_an_output_not_kept_is_still_made(
+    province: pf.Province, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two department desks keeping their copy at the same moment: one loses only the
+    saving for next time."""
+    from desk_app.storage.database import DatabaseError
+    from desk_app.storage.province_reports import ProvinceReports
+
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register, week = read_register(province.register), parse_week(pf.W41)
+    result = roll_up(db, register, week, [province.inbox[pf.W41] / "BKN-002.xlsx"])
+
+    def raced(*_args: object) -> None:
+        raise DatabaseError("UNIQUE constraint failed: province_outputs.kind")
+
+    monkeypatch.setattr(ProvinceReports, "keep_output", raced)
+    out = outputs.write_output(db, tmp_path / "tinh.xlsx", "xlsx", result, lang="vi")
+    assert out.read_bytes().startswith(b"PK")
+    monkeypatch.undo()
+    key = outputs.fingerprint("xlsx", result, None, "vi", outputs.local_today())
+    assert ProvinceReports(db).output("xlsx", key) is None
+    db.dispose()
