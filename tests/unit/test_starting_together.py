@@ -51,3 +51,29 @@ def test_desks_open_a_database_needing_an_upgrade_at_once(db_url: str) -> None:
     engine.dispose()
     outcomes = _open_at_once(db_url)
     assert outcomes == ["entry"] * DESKS, "\n".join(o for o in outcomes if o != "entry")
+
+
+def test_the_everyday_start_reads_the_revision_without_alembic(sqlite_url: str) -> None:
+    """A start that finds the schema current reads the revision with one query and the
+    newest one from the migration files; both agree with alembic's own answers."""
+    from desk_app.storage.migrate import head_in_files, stored_revision
+
+    assert head_in_files() == head_revision()
+    fresh = create_engine(sqlite_url)
+    assert stored_revision(fresh) is None  # no version table yet
+    fresh.dispose()
+    db = Database(sqlite_url)
+    try:
+        assert stored_revision(db.engine) == current_revision(db.engine) == head_in_files()
+        with db.engine.begin() as conn:
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0005")
+        assert stored_revision(db.engine) == "0005"
+    finally:
+        db.dispose()
+    db = Database(sqlite_url)  # an older schema is still brought up to date
+    try:
+        assert stored_revision(db.engine) == head_revision()
+    finally:
+        db.dispose()
