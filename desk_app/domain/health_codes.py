@@ -46,8 +46,14 @@ def looks_like_pccovid(fields: list[str]) -> bool:
         return False
     if ISO_DATE.fullmatch(fields[2]):
         return True
-    # No ID card or insurance card field ever holds "<".
-    return len(fields) >= 6 and "<" in fields[5] and not any("<" in f for f in fields[:5])
+    # EXT sixth, T fourth, a date third: no ID card or insurance card has that.
+    return (
+        len(fields) >= 6
+        and "<" in fields[5]
+        and fields[3] in ("", "0", "1")
+        and (not fields[2] or is_date_shaped(fields[2]) or bool(_LOOSE_ISO.fullmatch(fields[2])))
+        and not any("<" in f for f in fields[:5])
+    )
 
 
 def _ext_fields(ext: str) -> tuple[str, str, list[str]]:

@@ -79,25 +79,34 @@ def _by_layout(layout: tuple[str, ...], fields: list[str]) -> tuple[Slots, int]:
     return slots, misfits
 
 
+def _pick(texts: list[tuple[int, str]], positions: tuple[int, ...]) -> tuple[int, str] | None:
+    """The one candidate, or the one standing where a layout puts that field; else none."""
+    if len(texts) == 1:
+        return texts[0]
+    return next((text for text in texts if text[0] in positions), None)
+
+
 def _by_shape(fields: list[str]) -> tuple[Slots, int]:
-    """Each value by its own shape; what fits nothing, or is one too many, is counted, not
-    placed. Of two dates the earlier is the birth: a card is issued after its holder is born."""
+    """Each value by its own shape; what fits nothing, or has no clear place, is counted, not
+    placed. A 12-digit value in the second place is the old ID; of two dates the earlier is
+    the birth (a card is issued after its holder is born); of two names, or two addresses,
+    the one where a layout puts it, else neither."""
     slots = dict.fromkeys(_STANDARD, "")
-    texts: list[str] = []
+    texts: list[tuple[int, str]] = []
     dates: list[tuple[date, str]] = []
-    for value in fields:
+    for index, value in enumerate(fields):
         if not value:
             continue
-        if not slots["id"] and ID12.fullmatch(value):
+        if ID12.fullmatch(value) and not (index == 1 and not slots["old_id"]) and not slots["id"]:
             slots["id"] = value
-        elif not slots["old_id"] and OLD_ID.fullmatch(value):
+        elif OLD_ID.fullmatch(value) and not slots["old_id"]:
             slots["old_id"] = value
         elif (found := real_date(value)) is not None:
             dates.append((found, value))
         elif not slots["sex"] and sex_word(value) is not None:
             slots["sex"] = value
         else:
-            texts.append(value)
+            texts.append((index, value))
     dates.sort()
     if dates:
         slots["birth"] = dates[0][1]
@@ -105,15 +114,15 @@ def _by_shape(fields: list[str]) -> tuple[Slots, int]:
         slots["issue"] = dates[-1][1]
     leftover = max(0, len(dates) - 2)
     # A clean name first; a mangled one only when no value is clearly a name.
-    name = next((v for v in texts if is_name_like(v) and sex_word(v) is None), "")
-    name = name or next((v for v in texts if _fits("name", v)), "")
-    if name:
+    names = [t for t in texts if is_name_like(t[1]) and sex_word(t[1]) is None]
+    name = _pick(names or [t for t in texts if _fits("name", t[1])], (2, 1))
+    if name is not None:
         texts.remove(name)
-        slots["name"] = name
-    address = next((v for v in texts if _fits("address", v)), "")
-    if address:
+        slots["name"] = name[1]
+    address = _pick([t for t in texts if _fits("address", t[1])], (5, 4))
+    if address is not None:
         texts.remove(address)
-        slots["address"] = address
+        slots["address"] = address[1]
     return slots, leftover + len(texts)
 
 

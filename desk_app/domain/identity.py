@@ -228,13 +228,13 @@ def hex_text(value: str) -> str | None:
 
 def hex_or_plain(value: str) -> str | None:
     """A free-text field that may be hex-encoded UTF-8 (the insurance card's address and
-    issuing place): decoded when it is hex of readable text with letters, else as written.
+    issuing place): decoded when it is hex of readable text, else as written.
 
     Digits alone stay as written: ``0101`` is a clinic code, not two control characters."""
     if not value.isdigit():
-        decoded = tidy(hex_text(value) or "")
-        if decoded and any(ch.isalpha() for ch in decoded):
-            return decoded
+        decoded = hex_text(value)
+        if decoded and all(ch.isprintable() or ch in "\t\r\n" for ch in decoded):
+            return tidy(decoded)
     return tidy(value)
 
 

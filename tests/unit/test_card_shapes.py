@@ -713,6 +713,11 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         },
     ),
     (
+        "bhyt hex address of a house number alone",
+        _new_bhyt(f4=_hex("131/9/2")),
+        {**HOA, "address": "131/9/2", **CLEAN},
+    ),
+    (
         "bhyt '-' in every field but the code",
         _bhyt("GD4797920417046", *["-"] * 15, "$"),
         {
@@ -781,6 +786,23 @@ def test_relatives_are_never_kept() -> None:
     refused = parse(text.replace("15031990", "31021990"), today=TODAY)
     assert refused.reason == "bad_date"
     assert "Cha" not in refused.raw and "079190099999" not in refused.raw
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "|001090123456|123456789|Nguyễn Văn An|15031990|Nam|Hà Nội|15082024",
+        "001090123456|Nguyễn Văn An|15/03/1990|Nam|Hà Nội|15/08/2024",
+    ],
+    ids=["separator before the card", "copied text"],
+)
+def test_relatives_after_other_layouts_are_never_kept(text: str) -> None:
+    relatives = "|079190099999|Nguyễn Văn Cha|Trần Thị Mẹ|Lê Thị Vợ"
+    for variant in (text, text.replace("15031990", "31021990").replace("15/03", "31/02")):
+        identity = parse(variant + relatives, today=TODAY)
+        kept = identity.raw + repr(identity) + repr(identity.to_json_dict())
+        for relative in ("079190099999", "Cha", "Mẹ", "Vợ"):
+            assert relative not in kept, (variant, identity.reason)
 
 
 def test_a_childs_insurance_card_keeps_no_parent() -> None:

@@ -215,6 +215,19 @@ def test_parse_shows_the_unplaced_value_warning(
     assert "old_id_number" not in out
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"), [("vi", "không theo thứ tự chuẩn"), ("en", "not in the usual order")]
+)
+def test_parse_shows_a_card_read_by_shape(
+    capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    text = "001191123456|123456789|Trần Thị Bình|02021991|Huế|03032022"
+    code, out, _ = run(capsys, "--lang", lang, "parse", text)
+    assert code == 0
+    assert words in out and "(read_by_shape)" in out
+    assert "address: Huế" in out and "name: Trần Thị Bình" in out
+
+
 def test_config_list_hides_a_stream_password(
     capsys: pytest.CaptureFixture[str], sqlite_url: str
 ) -> None:
