@@ -133,6 +133,8 @@ def _read(fields: list[str]) -> tuple[Slots, int, bool]:
         # Only the holder's seven fields are read; the identity card's trailing ones are
         # never looked at.
         slots, misfits = _by_layout(_STANDARD, fields[:STANDARD_FIELDS])
+        if not misfits:
+            return slots, 0, False
         candidates.append((slots, misfits, 0))
         # Copied text has six fields; anything after them has no slot.
         slots, misfits = _by_layout(_COPIED, fields[: len(_COPIED)])
@@ -171,7 +173,7 @@ def parse_id_card(raw: str, fields: list[str], today: date) -> Identity | None:
         trimmed.pop()
     if len(body) > _MAX_FIELDS or len(trimmed) < 4:
         return None
-    if not any(ID12.fullmatch(value) for value in trimmed):
+    if not ID12.fullmatch(trimmed[0]) and not any(ID12.fullmatch(v) for v in trimmed):
         return None
     slots, left_out, by_shape = _read(trimmed)
     if not slots["id"]:

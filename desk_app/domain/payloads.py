@@ -152,7 +152,8 @@ def _redacted(text: str) -> str:
     while start < len(parts) - 1 and not parts[start].strip():
         start += 1  # separators before the card's first field
     holder = start + STANDARD_FIELDS
-    if start + 1 < len(parts) and any(ch.isalpha() for ch in parts[start + 1]):
+    second = parts[start + 1].strip() if start + 1 < len(parts) else ""
+    if second not in ("", "-") and not second.isdigit():
         holder -= 1  # copied text: a name in the second place, no old-ID field
     if len(parts) > holder and ID12.fullmatch(parts[start].strip()):
         return "|".join(parts[:holder] + [""] * (len(parts) - holder))

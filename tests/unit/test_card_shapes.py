@@ -935,3 +935,46 @@ def test_a_mangled_name_is_read_as_the_name(name: str) -> None:
     assert identity.name == name
     assert identity.warnings == ()
     assert identity.address == "Hà Nội"
+
+
+# What cannot be read as a card is refused with its reason, never half-read into wrong slots.
+REFUSED = [
+    ("tabs instead of separators", HOLDER.replace("|", "\t"), "unknown_format"),
+    (
+        "an ID number with a space inside",
+        HOLDER.replace("001090123456", "001090 123456"),
+        "unknown_format",
+    ),
+    ("an ID number of 11 digits", HOLDER.replace("001090123456", "00109012345"), "unknown_format"),
+    (
+        "a birth date written year first without separators",
+        HOLDER.replace("15031990", "19900315"),
+        "bad_date",
+    ),
+    (
+        "an impossible date in copied text",
+        "001090123456|Nguyễn Văn An|30/02/1990|Nam|Hà Nội|20/04/2021",
+        "bad_date",
+    ),
+    ("only the ID number and separators", "001090123456|-|-|-|-|-|-", "unknown_format"),
+    (
+        "a damaged ID number and a 12-digit old ID",
+        HOLDER.replace("001090123456", "A").replace("123456789", "079190012345"),
+        "unknown_format",
+    ),
+    (
+        "an impossible health app date",
+        "001090123456|NGUYEN VAN AN|1990-02-30|0|q|<1<<<",
+        "bad_date",
+    ),
+    ("an insurance card name that is broken hex", _new_bhyt(f1="fffe"), "bad_name"),
+    ("an insurance card code of 12 digits", _new_bhyt(f0="012345678901"), "bad_id_number"),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "reason"), REFUSED, ids=[r[0] for r in REFUSED])
+def test_refused_with_a_reason(label: str, text: str, reason: str) -> None:
+    identity = parse(text, today=TODAY)
+    assert identity.kind is CodeKind.UNRECOGNISED, label
+    assert identity.reason == reason, (label, identity.reason)
+    assert identity.id_number is None and identity.name is None
