@@ -83,7 +83,8 @@ def main() -> None:
     lines = [
         "$ .venv/bin/python -m bench.bench_parse"
         f" --baseline {args.baseline} --rounds {args.rounds}",
-        f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; CPU time, best of 5 runs",
+        f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores;"
+        " CPU time, best of 5 runs",
         f"{'shape':<22}{'before µs':>11}{'now µs':>9}{'now/before':>12}",
     ]
     for name in SHAPES:
