@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.reports.redact import Who, redact_message
+from desk_app.storage.audit import PERSON_DELETED
 from desk_app.storage.schema import AuditRecord, OutboxMessage
 from desk_app.timeutil import to_local
 
@@ -47,12 +48,16 @@ def report_mentions(session: Session, who: Who) -> list[dict[str, Any]]:
     return found
 
 
-def _names(row: AuditRecord, person_id: int, who: Who) -> bool:
+def _detail_person(row: AuditRecord) -> object:
     try:
         detail = json.loads(row.detail) if row.detail.startswith("{") else None
     except ValueError:
-        detail = None
-    if isinstance(detail, dict) and detail.get("person") == person_id:
+        return None
+    return detail.get("person") if isinstance(detail, dict) else None
+
+
+def _names(row: AuditRecord, person_id: int, who: Who) -> bool:
+    if _detail_person(row) == person_id:
         return True
     if any(int(n) == person_id for n in _PERSON_IN_TEXT.findall(row.detail)):
         return True
@@ -60,12 +65,18 @@ def _names(row: AuditRecord, person_id: int, who: Who) -> bool:
 
 
 def audit_mentions(session: Session, person_id: int, who: Who) -> list[dict[str, Any]]:
-    """Audit records about the person: by their number in the log, or naming them."""
-    found = []
+    """Audit records about the person: by their number in the log, or naming them.
+
+    A SQLite log may give a deleted person's number to the next person added: records of
+    that number up to its deletion belong to the one deleted, not to this person."""
+    found: list[dict[str, Any]] = []
     rows = session.scalars(
         select(AuditRecord).where(AuditRecord.erased.is_(False)).order_by(AuditRecord.id)
     )
     for row in rows:
+        if row.action == PERSON_DELETED and _detail_person(row) == person_id:
+            found = []
+            continue
         if _names(row, person_id, who):
             found.append(
                 {

@@ -303,6 +303,29 @@ def test_export_holds_all_and_only_their_records(
     assert "Audit records about them (3)" in out and "person_show" in out
 
 
+def test_a_number_given_again_does_not_bring_the_deleted_persons_records(
+    sqlite_url: str,
+) -> None:
+    """SQLite gives the highest deleted number to the next person added; what was recorded
+    about the person deleted must not appear in the newcomer's export."""
+    ctx = AppContext.open(sqlite_url)
+    try:
+        record(ctx, MINH, NOW)
+        people = ctx.log.people
+        number = people.find("minh")[0].number
+        people.record(f"#{number}")
+        people.correct(f"#{number}", {"phone": "0912"})
+        people.delete(f"#{number}")
+        record(ctx, LAN, NOW)
+        newcomer = people.find("lan")[0].number
+        data = people.record(f"#{newcomer}", action="person_export").to_json_dict()
+        assert newcomer == number  # the case this guards against
+        actions = [a["action"] for a in data["audit"]]
+        assert actions == ["person_export"]  # not the show, correction and deletion of Minh
+    finally:
+        ctx.close()
+
+
 # ----- deletion ------------------------------------------------------------------------------
 def _report_message(rows: list[tuple[str, str]]) -> bytes:
     wb = Workbook()
