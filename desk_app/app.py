@@ -85,7 +85,8 @@ def run_window(args: argparse.Namespace) -> int:
             print(t("app.already_running"))
             return 0
     try:
-        ctx = AppContext.open(getattr(args, "db", None))
+        # A server out of reach: the desk opens offline and keeps what it records.
+        ctx = AppContext.open(getattr(args, "db", None), offline_ok=True)
     except UserError as exc:
         _tell(str(exc), quiet=quiet)
         if single is not None:
@@ -96,7 +97,7 @@ def run_window(args: argparse.Namespace) -> int:
     try:
         if not getattr(args, "lang", None):
             _install(app, ctx.settings.text("ui.language"))
-        if not quiet:
+        if not quiet and ctx.online:
             # A unit not yet set up runs with defaults when driven by a script (--exit-at-end).
             _first_run(ctx)
         try:
@@ -128,7 +129,12 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def database_notice(ctx: Any) -> str:
-    """What the status bar says about the log at start: new and empty, or read-only."""
+    """What the status bar says about the log at start: new and empty, read-only, or a
+    server out of reach."""
+    if not ctx.online:
+        from desk_app.storage.database import url_without_password
+
+        return t("db.offline", url=url_without_password(ctx.db.url))
     if ctx.db.created:
         return t("db.new_log", path=ctx.db.file.path)
     if ctx.db.read_only:

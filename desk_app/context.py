@@ -8,9 +8,10 @@ from datetime import datetime, time
 from desk_app.domain.payloads import Identity, parse
 from desk_app.domain.visits import ScanResult
 from desk_app.settings import Settings
-from desk_app.storage.database import Database
-from desk_app.storage.journal import Journal, JournalEntry, replay
+from desk_app.storage.database import Database, DatabaseError, is_unreachable
+from desk_app.storage.journal import SCAN, Journal, JournalEntry, replay
 from desk_app.storage.settings_store import settings_for
+from desk_app.storage.unit_cache import UnitCache
 from desk_app.storage.visit_log import VisitLog
 
 
@@ -20,11 +21,25 @@ class AppContext:
     settings: Settings
     log: VisitLog
     journal: Journal = field(default_factory=Journal)
+    # False while a server log has been out of reach since the desk started (``reconnect``).
+    online: bool = True
 
     @classmethod
-    def open(cls, url: str | None = None, *, flush: bool = True) -> AppContext:
-        """Open the log; scans this desk kept during an outage are sent first."""
-        db = Database(url)
+    def open(
+        cls, url: str | None = None, *, flush: bool = True, offline_ok: bool = False
+    ) -> AppContext:
+        """Open the log; scans this desk kept during an outage are sent first.
+
+        ``offline_ok``: a server log out of reach opens all the same, offline, when this
+        desk kept the unit's settings the last time it reached it (storage/unit_cache.py);
+        what the desk records then waits in its journal. Otherwise the error stands.
+        """
+        try:
+            db = Database(url)
+        except DatabaseError as exc:
+            if not (offline_ok and is_unreachable(exc)):
+                raise
+            return cls._open_offline(url, exc)
         settings = settings_for(db)
         settings.adopt_desk_keys()  # an older version kept them in the shared database
         settings.unit_secret()  # made once, when the unit's database is first opened
@@ -37,8 +52,32 @@ class AppContext:
             ctx.flush_journal()
         return ctx
 
+    @classmethod
+    def _open_offline(cls, url: str | None, error: DatabaseError) -> AppContext:
+        db = Database(url, reachable=False)
+        if UnitCache(db.url).load() is None:
+            raise error  # never reached from this desk: nothing to read the unit's codes by
+        settings = settings_for(db)
+        log = VisitLog(
+            db, desk=settings.text("desk.name"), checkpoint=settings.text("desk.checkpoint")
+        )
+        return cls(db=db, settings=settings, log=log, online=False)
+
+    def reconnect(self) -> None:
+        """Reach the server a desk started without (raises while it is still away); the
+        unit's settings are read from it again. The journal is sent by ``flush_journal``."""
+        if self.online:
+            return
+        self.db.reconnect()
+        self.settings.reload()
+        self.settings.adopt_desk_keys()
+        self.log.desk = self.settings.text("desk.name")
+        self.log.checkpoint = self.settings.text("desk.checkpoint")
+        self.online = True
+
     def flush_journal(self) -> list[tuple[JournalEntry, ScanResult | None]]:
-        """Send the desk's kept scans in order; (entry, result or None if sent before).
+        """Send the desk's kept scans, manual entries and check-outs in order; (entry,
+        result or None if sent before).
 
         Stops at the first failure (the server gone again): what is not sent stays kept.
         """
@@ -55,7 +94,8 @@ class AppContext:
                 entry = replace(
                     entry, debounce_seconds=float(self.settings.number("scan.debounce_seconds"))
                 )
-            result = replay(recorder, entry, self.parse(entry.text))
+            identity = self.parse(entry.text) if entry.kind == SCAN else None
+            result = replay(recorder, entry, identity)
             self.journal.remove(entry.journal_id)
             done.append((entry, result))
         return done

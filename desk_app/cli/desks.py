@@ -14,7 +14,7 @@ from desk_app.i18n import t
 from desk_app.i18n.vocabulary import kind_name
 from desk_app.settings import DeskFile, Settings
 from desk_app.storage.database import DatabaseError
-from desk_app.storage.journal import Journal, is_unreachable
+from desk_app.storage.journal import CHECK_OUT, MANUAL, Journal, is_unreachable
 from desk_app.timeutil import format_datetime
 
 
@@ -69,8 +69,13 @@ def keep_offline(
 def cmd_journal_list(args: argparse.Namespace) -> int:
     entries = Journal().entries()
     for entry in entries:
-        identity = parse(entry.text)
-        who = identity.name or kind_name(identity.kind.value)
+        if entry.kind == MANUAL:
+            who = entry.manual_entry().name
+        elif entry.kind == CHECK_OUT:
+            who = t("journal.check_out", visit=entry.visit_id())
+        else:
+            identity = parse(entry.text)
+            who = identity.name or kind_name(identity.kind.value)
         print(
             f"{entry.seq:>5}  {format_datetime(entry.at)}  {entry.desk}  {entry.method}  "
             f"{entry.direction}  {who}"

@@ -241,9 +241,41 @@ def plan_scan(
         return reject("staff_revoked")
     if person_key(identity) is None:
         return reject("no_document_number")
-    if replayed and facts.last_scan_at is not None and facts.last_scan_at > now:
+    if replayed and overtaken(facts, now):
         return reject(JOURNAL_CONFLICT)
     return plan_visit(facts, direction, now, debounce, tuple(identity.warnings))
+
+
+def overtaken(facts: ScanFacts, now: datetime) -> bool:
+    """The log already has an entry or exit of the person later than ``now``: something kept
+    on a desk during an outage and sent only now would rewrite their visits."""
+    return facts.last_scan_at is not None and facts.last_scan_at > now
+
+
+def plan_manual(
+    facts: ScanFacts, direction: Direction, now: datetime, *, replayed: bool = False
+) -> Decision:
+    """A person typed in at the desk: entry, or exit with the direction override."""
+    if replayed and overtaken(facts, now):
+        return reject(JOURNAL_CONFLICT)
+    return plan_visit(facts, direction, now, timedelta(0))
+
+
+def plan_check_out(
+    visit: OpenVisit | None, facts: ScanFacts, now: datetime, *, replayed: bool = False
+) -> Decision | None:
+    """The operator checks out a visit from the inside list. None: nothing to do, the visit
+    ended or is gone. Kept during an outage and sent only now, a check-out of a visit that
+    ended meanwhile (at another desk) or of a person seen later is a conflict instead."""
+    if visit is None:
+        return reject(JOURNAL_CONFLICT) if replayed else None
+    if replayed and overtaken(facts, now):
+        return reject(JOURNAL_CONFLICT)
+    if now < visit.entry_at:  # a clock behind the one that stamped the entry
+        return Decision(
+            Action.EXIT, visit_id=visit.id, exit_at=visit.entry_at, warnings=(CLOCK_BEHIND,)
+        )
+    return Decision(Action.EXIT, visit_id=visit.id, exit_at=now)
 
 
 # ----- closing time -----------------------------------------------------------------------

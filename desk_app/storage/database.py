@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sqlite3
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk_app.errors import UserError
@@ -31,9 +32,26 @@ BUSY_TIMEOUT_MS = 3_000
 CONNECT_TIMEOUT_S = 5
 T = TypeVar("T")
 
+# PostgreSQL advisory locks of the log's writes. A write about one person's visits (a scan,
+# a manual entry, a check-out) takes the shared side of WRITE_LOCK and that person's own
+# lock (PERSON_LOCK_CLASS, hash of the person's key): desks scanning different people go
+# side by side, two desks scanning the same person one after the other. Every other write
+# (settings, PIN tries, automatic check-out, purge) takes WRITE_LOCK whole, as all writes
+# once did. Migrations wait on their own key (storage/migrate.py).
+WRITE_LOCK = 7140
+PERSON_LOCK_CLASS = 7142
+_WHOLE_LOCK = text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+_SHARED_LOCK = text(f"SELECT pg_advisory_xact_lock_shared({WRITE_LOCK})")
+_PERSON_LOCK = text(f"SELECT pg_advisory_xact_lock({PERSON_LOCK_CLASS}, CAST(:key AS integer))")
+
 
 class DatabaseError(UserError):
     """A database failure explained for the user (locked, full, newer, unreachable)."""
+
+
+class ServerUnreachable(DatabaseError):
+    """The log's server was out of reach when the desk started, and has not been reached
+    since (``Database.reconnect``): nothing is sent to it meanwhile."""
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -241,6 +259,50 @@ def translate_errors(url: str = "") -> Iterator[None]:
         raise DatabaseError(t("db.damaged", path=sqlite_path(url) or _safe_url(url))) from exc
 
 
+# Words of a driver that could not reach the server (psycopg, libpq), as opposed to a server
+# that answered with an error.
+_UNREACHABLE = (
+    "connection refused",
+    "could not connect",
+    "connection timed out",
+    "timeout expired",
+    "server closed the connection",
+    "terminating connection",
+    "connection is closed",
+    "connection not open",
+    "connection to server",
+    "no route to host",
+    "network is unreachable",
+    "could not translate host name",
+    "consuming input failed",
+    "the connection is lost",
+    "ssl syscall error",
+    "server conn crashed",
+)
+
+
+def is_unreachable(exc: BaseException) -> bool:
+    """True when ``exc`` (or what caused it) says the database server cannot be reached."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, ServerUnreachable):
+            return True
+        orig = getattr(seen, "orig", None) or seen
+        if isinstance(seen, OperationalError | InterfaceError | DBAPIError) and getattr(
+            seen, "connection_invalidated", False
+        ):
+            return True
+        if isinstance(orig, sqlite3.Error):
+            return False  # a local file: never an outage
+        message = str(orig).lower()
+        if any(words in message for words in _UNREACHABLE):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 # Unique rules two desks can race for: one open visit per person, one row per person. The
 # loser's transaction is run again and, on fresh facts, decides a repeat instead.
 _RACED_UNIQUES = (
@@ -248,6 +310,9 @@ _RACED_UNIQUES = (
     "visits.person_id",  # SQLite names the columns
     "uq_people_person_key",
     "people.person_key",
+    # The same kept scan sent by two programs of one desk at once: the second finds it sent.
+    "uq_scan_events_journal_id",
+    "scan_events.journal_id",
 )
 
 
@@ -265,14 +330,19 @@ def is_retryable(exc: BaseException) -> bool:
 class Database:
     """An engine and its session factory; ``write`` runs a unit of work with retries."""
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+    def __init__(
+        self, url: str | None = None, *, migrate: bool = True, reachable: bool = True
+    ) -> None:
+        """``reachable=False``: a server log that could not be reached at start; reads and
+        writes fail at once (``ServerUnreachable``) until ``reconnect`` reaches it."""
         self.url = resolve_url(url)
+        self.reachable = reachable
         path = sqlite_path(self.url)
         self.file: SqliteFile | None = None
         if path is not None:
             # The default data folder is made as needed; a folder named by the user must exist.
             self.file = examine_sqlite(path, make_folder=path == default_database_path())
-        self.engine = make_engine(self.url, migrate=migrate, found=self.file)
+        self.engine = make_engine(self.url, migrate=migrate and reachable, found=self.file)
         if self.file is not None and self.file.created:
             for listener in list(new_file_listeners):
                 listener(self.file.path)
@@ -294,22 +364,47 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    def _check_reachable(self) -> None:
+        if not self.reachable:
+            raise ServerUnreachable(t("db.offline", url=_safe_url(self.url)))
+
+    def reconnect(self) -> None:
+        """Reach a server that was out of reach at start (and upgrade its schema if a newer
+        desk needs it); raises as opening it would."""
+        if self.reachable:
+            return
+        from desk_app.storage.migrate import upgrade
+
+        try:
+            with translate_errors(self.url):
+                upgrade(self.engine)
+        except DatabaseError:
+            raise
+        except Exception as exc:  # the driver's own words for a server still away
+            raise DatabaseError(t("db.cannot_open", url=_safe_url(self.url), message=exc)) from exc
+        self.reachable = True
+
     def read(self, work: Callable[[Session], T]) -> T:
+        self._check_reachable()
         with translate_errors(self.url), self.sessions() as session:
             return work(session)
 
-    def write(self, work: Callable[[Session], T], *, attempts: int = 3) -> T:
+    def write(
+        self, work: Callable[[Session], T], *, attempts: int = 3, per_person: bool = False
+    ) -> T:
         """Run ``work`` in one transaction; a busy database is retried, never shown raw.
 
+        ``per_person``: ``work`` touches one person's visits and calls ``lock_person`` before
+        it reads them; other such writes about other people run alongside.
         Returns only after the commit: a caller that reports success has a durable row.
         """
+        self._check_reachable()
         delay = 0.05
         for attempt in range(attempts):
             try:
                 with self._write_sessions() as session, session.begin():
                     if not self.is_sqlite:
-                        # Serialise the read-decide-write of scans across desks.
-                        session.execute(text("SELECT pg_advisory_xact_lock(7140)"))
+                        session.execute(_SHARED_LOCK if per_person else _WHOLE_LOCK)
                     return work(session)
             except DamagedValue as exc:
                 raise DatabaseError(
@@ -326,3 +421,18 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def person_lock_key(key: str) -> int:
+    """The 32-bit number a person's key is locked by (two keys may share one: they then
+    wait for each other, which is slower but never wrong)."""
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=4).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def lock_person(session: Session, key: str) -> None:
+    """Hold the person known by ``key`` until the transaction ends, so that the read of
+    their visits, the decision and its write are one step across desks. On SQLite the
+    write transaction (``BEGIN IMMEDIATE``) holds the whole file already."""
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(_PERSON_LOCK, {"key": person_lock_key(key)})

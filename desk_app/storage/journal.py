@@ -1,39 +1,48 @@
-"""The desk's local journal: scans kept while the log's server cannot be reached.
+"""The desk's local journal: what the desk recorded while the log's server was out of reach.
 
-Each scan the desk could not send is written to a small SQLite file in the desk's own data
-folder, with an id made on the desk. When the server is back the journal is sent in the
-order the scans were made; each goes in one transaction that also stores its id with the
-scan event, so a scan is sent once even when the desk was closed or cut off half-way. The
-entry/exit decision is made again against the shared log at that moment; a scan older than
-what the log already knows of the person (they left at another desk meanwhile) is recorded
-as a conflict, not dropped.
+Each scan, manual entry or check-out from the inside list that the desk could not send is
+written to a small SQLite file in the desk's own data folder (readable by its user only),
+with an id made on the desk. When the server is back the journal is sent in the order it
+was made; each goes in one transaction that also stores its id with the scan event, so it
+is sent once even when the desk was closed or cut off half-way. The entry/exit decision is
+made again against the shared log at that moment; one older than what the log already
+knows of the person (they left at another desk meanwhile), or a check-out of a visit that
+ended meanwhile, is recorded as a conflict, not dropped.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from desk_app.domain.payloads import Identity
 from desk_app.domain.rules import JOURNAL_CONFLICT
-from desk_app.domain.visits import Direction, Method, ScanResult
+from desk_app.domain.visits import Direction, ManualEntry, Method, ScanResult
 from desk_app.paths import data_dir
-from desk_app.storage.recorder import Recorder
+from desk_app.storage.database import is_unreachable
 from desk_app.storage.schema import ScanEvent
+from desk_app.storage.visit_log import VisitLog
 
 log = logging.getLogger(__name__)
 
+__all__ = ["Journal", "JournalEntry", "is_unreachable", "replay"]
+
 CONFLICT = JOURNAL_CONFLICT  # rejection reason of a replayed scan the log has overtaken
+
+# What an entry of the journal is: a decoded code (its text), a manual entry (its fields in
+# ``data``) or a check-out from the inside list (the visit in ``data``).
+SCAN, MANUAL, CHECK_OUT = "scan", "manual", "check_out"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS journal (
@@ -45,50 +54,13 @@ CREATE TABLE IF NOT EXISTS journal (
     direction TEXT NOT NULL,
     desk TEXT NOT NULL,
     checkpoint TEXT NOT NULL,
-    debounce_seconds REAL NOT NULL
+    debounce_seconds REAL NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'scan',
+    data TEXT NOT NULL DEFAULT ''
 )
 """
-
-# Words of a driver that could not reach the server (psycopg, libpq), as opposed to a server
-# that answered with an error.
-_UNREACHABLE = (
-    "connection refused",
-    "could not connect",
-    "connection timed out",
-    "timeout expired",
-    "server closed the connection",
-    "terminating connection",
-    "connection is closed",
-    "connection not open",
-    "connection to server",
-    "no route to host",
-    "network is unreachable",
-    "could not translate host name",
-    "consuming input failed",
-    "the connection is lost",
-    "ssl syscall error",
-    "server conn crashed",
-)
-
-
-def is_unreachable(exc: BaseException) -> bool:
-    """True when ``exc`` (or what caused it) says the database server cannot be reached."""
-    seen: BaseException | None = exc
-    for _ in range(8):
-        if seen is None:
-            return False
-        orig = getattr(seen, "orig", None) or seen
-        if isinstance(seen, OperationalError | InterfaceError | DBAPIError) and getattr(
-            seen, "connection_invalidated", False
-        ):
-            return True
-        if isinstance(orig, sqlite3.Error):
-            return False  # a local file: never an outage
-        message = str(orig).lower()
-        if any(words in message for words in _UNREACHABLE):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+# Columns a journal kept by an earlier version lacks (it held scans only).
+_ADDED = {"kind": "TEXT NOT NULL DEFAULT 'scan'", "data": "TEXT NOT NULL DEFAULT ''"}
 
 
 @dataclass(frozen=True)
@@ -102,6 +74,28 @@ class JournalEntry:
     desk: str
     checkpoint: str
     debounce_seconds: float
+    kind: str = SCAN
+    data: str = ""
+
+    def manual_entry(self) -> ManualEntry:
+        """The fields of a kept manual entry."""
+        fields = json.loads(self.data)
+        born = fields.pop("birth_date", None)
+        return ManualEntry(**fields, birth_date=date.fromisoformat(born) if born else None)
+
+    def visit_id(self) -> int:
+        """The visit a kept check-out ends."""
+        return int(json.loads(self.data)["visit_id"])
+
+
+def manual_data(entry: ManualEntry) -> str:
+    fields = asdict(entry)
+    fields["birth_date"] = entry.birth_date.isoformat() if entry.birth_date else None
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def check_out_data(visit_id: int) -> str:
+    return json.dumps({"visit_id": visit_id})
 
 
 class Journal:
@@ -113,10 +107,19 @@ class Journal:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.exists():
+            # Card texts and typed-in people: personal data, for this desk's user only.
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        elif os.name == "posix" and self.path.stat().st_mode & 0o077:
+            self.path.chmod(0o600)  # a journal kept by an earlier version
         with closing(sqlite3.connect(self.path, timeout=10, isolation_level=None)) as conn:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")  # a kept scan survives a power cut
             conn.execute(_SCHEMA)
+            have = {row[1] for row in conn.execute("PRAGMA table_info(journal)")}
+            for column, declaration in _ADDED.items():
+                if column not in have:
+                    conn.execute(f"ALTER TABLE journal ADD COLUMN {column} {declaration}")
             yield conn
 
     def add(
@@ -129,6 +132,8 @@ class Journal:
         desk: str,
         checkpoint: str,
         debounce_seconds: float,
+        kind: str = SCAN,
+        data: str = "",
     ) -> JournalEntry:
         entry = JournalEntry(
             seq=0,
@@ -140,11 +145,13 @@ class Journal:
             desk=desk,
             checkpoint=checkpoint,
             debounce_seconds=float(debounce_seconds),
+            kind=kind,
+            data=data,
         )
         with self._connect() as conn:
             cur = conn.execute(
                 "INSERT INTO journal (journal_id, at, text, method, direction, desk, checkpoint,"
-                " debounce_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " debounce_seconds, kind, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     entry.journal_id,
                     entry.at.isoformat(),
@@ -154,6 +161,8 @@ class Journal:
                     entry.desk,
                     entry.checkpoint,
                     entry.debounce_seconds,
+                    entry.kind,
+                    entry.data,
                 ),
             )
             seq = int(cur.lastrowid or 0)
@@ -166,7 +175,7 @@ class Journal:
         with self._connect() as conn:
             rows = conn.execute(
                 "SELECT seq, journal_id, at, text, method, direction, desk, checkpoint,"
-                " debounce_seconds FROM journal ORDER BY seq"
+                " debounce_seconds, kind, data FROM journal ORDER BY seq"
             ).fetchall()
         return [
             JournalEntry(
@@ -179,6 +188,8 @@ class Journal:
                 desk=r[6],
                 checkpoint=r[7],
                 debounce_seconds=float(r[8]),
+                kind=r[9],
+                data=r[10],
             )
             for r in rows
         ]
@@ -194,11 +205,13 @@ class Journal:
             conn.execute("DELETE FROM journal WHERE journal_id = ?", (journal_id,))
 
 
-def replay(recorder: Recorder, entry: JournalEntry, identity: Identity) -> ScanResult | None:
+def replay(
+    recorder: VisitLog, entry: JournalEntry, identity: Identity | None = None
+) -> ScanResult | None:
     """Send one journal entry to the shared log; None when it was sent before.
 
-    ``recorder`` records under the entry's own desk and checkpoint; ``identity`` is the
-    entry's text parsed now (with the unit's secret, which the desk may not have had).
+    ``recorder`` records under the entry's own desk and checkpoint; ``identity`` is a kept
+    scan's text parsed now (with the unit's secret, which the desk may not have had).
     """
     recorder.desk, recorder.checkpoint = entry.desk, entry.checkpoint
 
@@ -208,6 +221,17 @@ def replay(recorder: Recorder, entry: JournalEntry, identity: Identity) -> ScanR
             return None
         recorder.journal_id = entry.journal_id
         try:
+            if entry.kind == MANUAL:
+                return recorder.write_manual(
+                    session,
+                    entry.manual_entry().cleaned(),
+                    Direction(entry.direction),
+                    entry.at,
+                    replayed=True,
+                )
+            if entry.kind == CHECK_OUT:
+                return recorder.write_check_out(session, entry.visit_id(), entry.at, replayed=True)
+            assert identity is not None, "a kept scan is replayed with its parsed text"
             return recorder._record_scan(
                 session,
                 identity,
@@ -222,4 +246,4 @@ def replay(recorder: Recorder, entry: JournalEntry, identity: Identity) -> ScanR
         finally:
             recorder.journal_id = None
 
-    return recorder.db.write(work)
+    return recorder.db.write(work, per_person=True)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Scans serialise on key 7140 (transaction lock); migrations on their own key.
+# Writes lock key 7140 and persons' keys (storage/database.py); migrations their own key.
 MIGRATION_LOCK_KEY = 7141
 # How long a desk waits for another desk's migration before giving up.
 MIGRATION_WAIT_SECONDS = 300

@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session
 from desk_app.domain.names import better_name, clean_name, fold
 from desk_app.domain.payloads import CodeKind, Identity
 from desk_app.domain.rules import (
+    JOURNAL_CONFLICT,
     Action,
     Decision,
     OpenVisit,
     PassVisit,
     ScanFacts,
+    plan_manual,
     plan_scan,
-    plan_visit,
 )
 from desk_app.domain.visits import (
     EXIT_AUTO,
@@ -36,7 +37,7 @@ from desk_app.domain.visits import (
     normalise_text,
     person_key,
 )
-from desk_app.storage.database import Database
+from desk_app.storage.database import Database, lock_person
 from desk_app.storage.people import mask_digit_runs
 from desk_app.storage.schema import Person, ScanEvent, StaffMember, Visit
 from desk_app.timeutil import utc_now
@@ -64,6 +65,11 @@ _SELECT_LAST_SCAN = (
 )
 _SELECT_STAFF_REVOKED = select(StaffMember.revoked_at).where(
     StaffMember.staff_id == bindparam("staff_id")
+)
+_SELECT_PASS_PERSON_KEY = (
+    select(Person.person_key)
+    .join(Visit, Visit.person_id == Person.id)
+    .where(Visit.pass_token == bindparam("token"))
 )
 _SELECT_PASS_VISIT = (
     select(
@@ -136,7 +142,8 @@ class Recorder:
         return self.db.write(
             lambda s: self._record_scan(
                 s, identity, method, direction, now, debounce, purpose, host
-            )
+            ),
+            per_person=True,
         )
 
     def _reject(
@@ -193,6 +200,7 @@ class Recorder:
         else:
             key = person_key(identity)
             if key is not None:
+                lock_person(session, key)
                 person = self._upsert_person(session, key, identity, now)
                 facts = self._person_facts(session, person.id)
         decision = plan_scan(identity, facts, direction, now, debounce, replayed=replayed)
@@ -233,7 +241,12 @@ class Recorder:
         token = identity.extra.get("pass_token", "")
         if not token:
             return None, ScanFacts()
-        row = session.connection().execute(_SELECT_PASS_VISIT, {"token": token.upper()}).first()
+        conn = session.connection()
+        key = conn.execute(_SELECT_PASS_PERSON_KEY, {"token": token.upper()}).scalar()
+        if key is None:
+            return None, ScanFacts()
+        lock_person(session, key)  # what the pass's visit says is read under the lock
+        row = conn.execute(_SELECT_PASS_VISIT, {"token": token.upper()}).first()
         if row is None:
             return None, ScanFacts()
         visit_id, entry_at, exit_at, warnings, person_id, name, id_number = row
@@ -403,46 +416,86 @@ class Recorder:
         if problems:
             raise ValueError(problems)
         now = (at or utc_now()).astimezone(UTC)
+        return self.db.write(
+            lambda s: self.write_manual(s, cleaned, Direction(direction), now), per_person=True
+        )
+
+    def write_manual(
+        self,
+        session: Session,
+        cleaned: ManualEntry,
+        direction: Direction,
+        now: datetime,
+        *,
+        replayed: bool = False,
+    ) -> ScanResult:
+        """A cleaned, valid manual entry in the caller's transaction (``replayed``: kept on
+        the desk during an outage and sent only now)."""
         key = manual_person_key(cleaned.id_number)
-
-        def work(session: Session) -> ScanResult:
-            conn = session.connection()
-            person_id = conn.execute(select(Person.id).where(Person.person_key == key)).scalar()
-            values = {"name": cleaned.name, "name_folded": fold(cleaned.name), "updated_at": now}
-            if cleaned.phone:
-                values["phone"] = cleaned.phone
-            if cleaned.organisation:
-                values["organisation"] = cleaned.organisation
-            if person_id is None:
-                person_id = _new_id(
-                    conn.execute(
-                        _INSERT_PERSON,
-                        {
-                            "person_key": key,
-                            "id_number": cleaned.id_number or None,
-                            "sex": None,
-                            "birth_date": cleaned.birth_date,
-                            "created_at": now,
-                            "phone": None,
-                            "organisation": None,
-                            **values,
-                        },
-                    )
+        lock_person(session, key)
+        conn = session.connection()
+        person_id = conn.execute(select(Person.id).where(Person.person_key == key)).scalar()
+        values = {"name": cleaned.name, "name_folded": fold(cleaned.name), "updated_at": now}
+        if cleaned.phone:
+            values["phone"] = cleaned.phone
+        if cleaned.organisation:
+            values["organisation"] = cleaned.organisation
+        if person_id is None:
+            person_id = _new_id(
+                conn.execute(
+                    _INSERT_PERSON,
+                    {
+                        "person_key": key,
+                        "id_number": cleaned.id_number or None,
+                        "sex": None,
+                        "birth_date": cleaned.birth_date,
+                        "created_at": now,
+                        "phone": None,
+                        "organisation": None,
+                        **values,
+                    },
                 )
-            else:
-                conn.execute(update(Person).where(Person.id == person_id).values(**values))
-            person = _Person(int(person_id), cleaned.name, cleaned.id_number or None)
-            facts = self._person_facts(session, person.id)
-            decision = plan_visit(facts, Direction(direction), now, timedelta(0))
-            return self._apply(
-                session,
-                decision,
-                person,
-                "manual",
-                Method.MANUAL,
-                now,
-                cleaned.purpose,
-                cleaned.host,
             )
+        else:
+            conn.execute(update(Person).where(Person.id == person_id).values(**values))
+        person = _Person(int(person_id), cleaned.name, cleaned.id_number or None)
+        facts = self._person_facts(session, person.id)
+        decision = plan_manual(facts, direction, now, replayed=replayed)
+        if decision.action == Action.REJECT:
+            return self.conflict(session, person, "manual", Method.MANUAL.value, now)
+        return self._apply(
+            session, decision, person, "manual", Method.MANUAL, now, cleaned.purpose, cleaned.host
+        )
 
-        return self.db.write(work)
+    def conflict(
+        self,
+        session: Session,
+        person: _Person,
+        kind: str,
+        method: str,
+        now: datetime,
+        visit_id: int | None = None,
+    ) -> ScanResult:
+        """Something kept during an outage that the log has moved past: kept as a rejected
+        scan event with its reason, for the operator and the reports to see."""
+        self._event(
+            session,
+            at=now,
+            outcome=Outcome.REJECTED.value,
+            method=method,
+            code_kind=kind,
+            person_id=person.id,
+            visit_id=visit_id,
+            reason=JOURNAL_CONFLICT,
+        )
+        return ScanResult(
+            outcome=Outcome.REJECTED,
+            at=now,
+            method=method,
+            code_kind=kind,
+            visit_id=visit_id,
+            person_id=person.id,
+            name=person.name,
+            id_number=person.id_number,
+            reason=JOURNAL_CONFLICT,
+        )

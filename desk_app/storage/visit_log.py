@@ -9,7 +9,7 @@ from sqlalchemy import CursorResult, func, select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.own_codes import new_pass_token
-from desk_app.domain.rules import closing_exit
+from desk_app.domain.rules import Action, OpenVisit, ScanFacts, closing_exit, plan_check_out
 from desk_app.domain.visits import (
     EXIT_AUTO,
     EXIT_CHECKOUT,
@@ -19,8 +19,9 @@ from desk_app.domain.visits import (
     normalise_text,
 )
 from desk_app.storage import audit as audit_chain
+from desk_app.storage.database import lock_person
 from desk_app.storage.people import PeopleRepository, PersonSummary
-from desk_app.storage.recorder import Recorder
+from desk_app.storage.recorder import Recorder, _Person
 from desk_app.storage.schema import (
     AuditRecord,
     Person,
@@ -84,38 +85,87 @@ class VisitLog(Recorder):
     def check_out(self, visit_id: int, *, at: datetime | None = None) -> ScanResult | None:
         """The operator checks a person out from the inside list; None if not inside."""
         now = (at or utc_now()).astimezone(UTC)
+        return self.db.write(lambda s: self.write_check_out(s, visit_id, now), per_person=True)
 
-        def work(session: Session) -> ScanResult | None:
-            visit = session.get(Visit, visit_id)
-            if visit is None or visit.exit_at is not None:
-                return None
-            person = session.get(Person, visit.person_id)
-            assert person is not None
-            visit.exit_at = now
-            visit.exit_method = EXIT_CHECKOUT
-            session.add(
-                ScanEvent(
+    def write_check_out(
+        self, session: Session, visit_id: int, now: datetime, *, replayed: bool = False
+    ) -> ScanResult | None:
+        """A check-out in the caller's transaction (``replayed``: kept on the desk during an
+        outage and sent only now: a visit that ended meanwhile is a recorded conflict)."""
+        key = session.scalar(
+            select(Person.person_key)
+            .join(Visit, Visit.person_id == Person.id)
+            .where(Visit.id == visit_id)
+        )
+        if key is not None:
+            lock_person(session, key)  # the visit is read under the person's lock
+        visit = session.get(Visit, visit_id)
+        person = session.get(Person, visit.person_id) if visit is not None else None
+        open_visit = None
+        if visit is not None and visit.exit_at is None:
+            open_visit = OpenVisit(visit.id, visit.entry_at, tuple(visit.warnings.split()))
+        facts = ScanFacts()
+        if replayed and person is not None:
+            facts = self._person_facts(session, person.id)
+        decision = plan_check_out(open_visit, facts, now, replayed=replayed)
+        if decision is None:
+            return None
+        if decision.action == Action.REJECT:
+            if visit is None or person is None:  # the visit was purged or deleted meanwhile
+                self._event(
+                    session,
                     at=now,
-                    outcome=Outcome.EXIT.value,
+                    outcome=Outcome.REJECTED.value,
                     method=EXIT_CHECKOUT,
-                    code_kind=visit.code_kind,
-                    person_id=person.id,
-                    visit_id=visit.id,
-                    desk=self.desk,
+                    code_kind="",
+                    reason=decision.reason,
                 )
+                return ScanResult(
+                    outcome=Outcome.REJECTED,
+                    at=now,
+                    method=EXIT_CHECKOUT,
+                    code_kind="",
+                    visit_id=visit_id,
+                    reason=decision.reason,
+                )
+            return self.conflict(
+                session,
+                _Person(person.id, person.name, person.id_number),
+                visit.code_kind,
+                EXIT_CHECKOUT,
+                now,
+                visit.id,
             )
-            return ScanResult(
-                outcome=Outcome.EXIT,
+        assert visit is not None and person is not None and decision.exit_at is not None
+        visit.exit_at = decision.exit_at
+        visit.exit_method = EXIT_CHECKOUT
+        if decision.warnings:
+            known = visit.warnings.split()
+            visit.warnings = " ".join([*known, *(w for w in decision.warnings if w not in known)])
+        session.add(
+            ScanEvent(
                 at=now,
+                outcome=Outcome.EXIT.value,
                 method=EXIT_CHECKOUT,
                 code_kind=visit.code_kind,
-                visit_id=visit.id,
                 person_id=person.id,
-                name=person.name,
-                id_number=person.id_number,
+                visit_id=visit.id,
+                desk=self.desk,
+                journal_id=self.journal_id,
             )
-
-        return self.db.write(work)
+        )
+        session.flush()  # the event written before the caller's next statement
+        return ScanResult(
+            outcome=Outcome.EXIT,
+            at=now,
+            method=EXIT_CHECKOUT,
+            code_kind=visit.code_kind,
+            visit_id=visit.id,
+            person_id=person.id,
+            name=person.name,
+            id_number=person.id_number,
+            warnings=decision.warnings,
+        )
 
     def pass_token(self, visit_id: int) -> str | None:
         """The token a visitor pass of this open visit carries, made at the first print
@@ -171,6 +221,15 @@ class VisitLog(Recorder):
     def visit(self, visit_id: int) -> VisitRow | None:
         stmt = _visit_select().where(Visit.id == visit_id)
         return self.db.read(lambda s: next(iter(_rows(s, stmt)), None))
+
+    def visits(self, visit_ids: list[int]) -> list[VisitRow]:
+        """The visits with these ids that still exist, in the order given (one query: the
+        live view reads what other desks changed in one go)."""
+        if not visit_ids:
+            return []
+        stmt = _visit_select().where(Visit.id.in_(visit_ids))
+        found = {row.id: row for row in self.db.read(lambda s: _rows(s, stmt))}
+        return [found[i] for i in dict.fromkeys(visit_ids) if i in found]
 
     def history(self, key: str) -> list[VisitRow]:
         """One person's visits (by person key / ID number), newest first."""

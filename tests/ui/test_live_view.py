@@ -96,13 +96,13 @@ def test_an_outage_at_the_window_keeps_scans_and_sends_them_back(
         own_server.stop()
         with qtbot.waitSignal(win.controller.offline_changed) as offline:
             assert win.controller.submit_text(AN, Method.SCANNER) is None
-        assert offline.args == [1]
+        assert offline.args == [True, 1]
         assert win.offline_status.text() == "Offline, 1 waiting"
         own_server.start()
         # The server is back, but an earlier scan still waits: a new one queues behind it.
         with qtbot.waitSignal(win.controller.offline_changed) as offline:
             assert win.controller.submit_text(BINH, Method.SCANNER) is None
-        assert offline.args == [2]
+        assert offline.args == [True, 2]
         with qtbot.waitSignal(win.controller.visits_changed) as changed:
             assert win.controller.try_flush() == 0
         assert [row.name for row in changed.args[0]] == ["Nguyễn Văn An", "Trần Thị Bình"]

@@ -17,7 +17,16 @@ import pytest
 from sqlalchemy import create_engine, select, text
 
 from desk_app.context import AppContext
-from desk_app.storage.journal import CONFLICT, Journal, replay
+from desk_app.domain.visits import ManualEntry
+from desk_app.storage.journal import (
+    CHECK_OUT,
+    CONFLICT,
+    MANUAL,
+    Journal,
+    check_out_data,
+    manual_data,
+    replay,
+)
 from desk_app.storage.schema import ScanEvent, Visit
 from desk_app.storage.visit_log import VisitLog
 from tests.own_postgres import OwnPostgres
@@ -200,3 +209,93 @@ def test_a_kept_scan_overtaken_at_another_desk_is_a_recorded_conflict(
         ctx.close()
     assert visits == [(datetime(2026, 11, 23, 2, 30, tzinfo=UTC),)]
     assert "Cổng phụ" in desks
+
+
+def kept(journal: Journal, kind: str, data: str, clock: str, direction: str = "in") -> None:
+    """What the desk's controller keeps for a manual entry or a check-out during an outage."""
+    journal.add(
+        "",
+        at=datetime.fromisoformat(f"2026-11-23T{clock}+07:00"),
+        method="manual",
+        direction=direction,
+        desk="Cổng phụ",
+        checkpoint="Cổng phụ",
+        debounce_seconds=10,
+        kind=kind,
+        data=data,
+    )
+
+
+@pytest.mark.slow
+def test_kept_manual_entries_and_check_outs_are_decided_again_in_order(url: str) -> None:
+    """Sent after the outage in the order they were made, each decided against the log as
+    it is then; what the log has moved past meanwhile is a recorded conflict."""
+    ctx = AppContext.open(url)
+    try:
+        at = datetime.fromisoformat
+        an = ctx.log.record_scan(ctx.parse(person(0)), at=at("2026-11-23T08:00+07:00"))
+        binh = ctx.log.record_scan(ctx.parse(person(1)), at=at("2026-11-23T08:05+07:00"))
+        assert an.visit_id is not None and binh.visit_id is not None
+        cuong = ManualEntry(name="Lê Văn Cường", id_number="001090000099", phone="0912 345 678")
+        dung = ManualEntry(name="Phạm Thị Dung", id_number="B1234567")
+
+        # Kept on the side desk while it could not reach the server:
+        kept(ctx.journal, CHECK_OUT, check_out_data(an.visit_id), "09:00")
+        kept(ctx.journal, MANUAL, manual_data(cuong.cleaned()), "09:10")
+        kept(ctx.journal, CHECK_OUT, check_out_data(binh.visit_id), "09:15")
+        kept(ctx.journal, MANUAL, manual_data(dung.cleaned()), "09:20", direction="out")
+        # Meanwhile, at the main gate: An left later than the side desk's check-out.
+        ctx.log.record_scan(ctx.parse(person(0)), at=at("2026-11-23T09:30+07:00"))
+
+        done = ctx.flush_journal()
+        assert ctx.journal.count() == 0
+        results = [r for _, r in done]
+        assert [(r.outcome.value, r.reason) for r in results if r] == [
+            ("rejected", CONFLICT),  # An's check-out: the visit ended later, at the main gate
+            ("entry", None),
+            ("exit", None),
+            ("exit", None),  # Dung let out though never seen coming in (with its warning)
+        ]
+        assert "exit_without_entry" in results[3].warnings  # type: ignore[union-attr]
+        got = events(url)
+        assert [(name, outcome, reason) for name, outcome, _, reason in got] == [
+            ("Nguyễn Văn An", "entry", ""),
+            ("Nguyễn Văn Bình", "entry", ""),
+            ("Nguyễn Văn An", "rejected", CONFLICT),
+            ("Lê Văn Cường", "entry", ""),
+            ("Nguyễn Văn Bình", "exit", ""),
+            ("Phạm Thị Dung", "exit", ""),
+            ("Nguyễn Văn An", "exit", ""),
+        ]
+        assert all(jid for _, outcome, jid, _ in got[2:6])
+        binh_visit = ctx.log.visit(binh.visit_id)
+        assert binh_visit is not None and binh_visit.exit_method == "checkout"
+        assert binh_visit.exit_at == at("2026-11-23T09:15+07:00")
+        assert ctx.log.history("001090000099")[0].phone == "0912345678"
+        # Nothing is left to send.
+        assert ctx.flush_journal() == []
+    finally:
+        ctx.close()
+
+
+def test_a_journal_kept_by_an_earlier_version_is_read_and_made_private(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(path) as conn:  # scans only, no kind of entry, readable by all
+        conn.execute(
+            "CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, journal_id TEXT NOT"
+            " NULL UNIQUE, at TEXT NOT NULL, text TEXT NOT NULL, method TEXT NOT NULL,"
+            " direction TEXT NOT NULL, desk TEXT NOT NULL, checkpoint TEXT NOT NULL,"
+            " debounce_seconds REAL NOT NULL)"
+        )
+        conn.execute(
+            "INSERT INTO journal VALUES (1, 'j1', '2026-11-23T01:00:00+00:00', ?, 'scanner',"
+            " 'auto', 'Cổng', '', 10)",
+            (person(2),),
+        )
+    conn.close()
+    path.chmod(0o644)
+    journal = Journal(path)
+    assert [(e.kind, e.text) for e in journal.entries()] == [("scan", person(2))]
+    assert path.stat().st_mode & 0o777 == 0o600

@@ -6,16 +6,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, create_engine, text
 
 from desk_app.context import AppContext
 from desk_app.domain.rules import ScanFacts
-from desk_app.domain.visits import Outcome
+from desk_app.domain.visits import Outcome, person_key
+from desk_app.storage.database import PERSON_LOCK_CLASS, WRITE_LOCK, person_lock_key
 from desk_app.storage.recorder import Recorder
 
 CHILD = Path(__file__).with_name("same_people_child.py")
@@ -97,3 +100,62 @@ def test_an_entry_decided_on_a_stale_read_becomes_a_repeat(
         assert [v.id for v in ctx.log.inside()] == [first.visit_id]
     finally:
         ctx.close()
+
+
+OTHER = "001090654321||Trần Thị Bình|02021991|Nữ|Hà Nội|01012021"
+
+
+def test_desks_scanning_different_people_do_not_wait_for_each_other(db_url: str) -> None:
+    """A desk in the middle of recording one person holds that person only: a scan of
+    someone else goes through, a scan of the same person waits for it."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("one writer at a time is what a SQLite file is")
+    # A scan that waits for a lock gives up after 20 s (an error, not a hung test).
+    desk_url = db_url + ("&" if "?" in db_url else "?") + "options=-c%20lock_timeout%3D20000"
+    ctx = AppContext.open(desk_url)
+    holder = create_engine(db_url)
+    try:
+        an = person_key(ctx.parse(CARD))
+        assert an is not None
+        with holder.connect() as held:
+            # Another desk half-way through recording An: it holds An until it commits.
+            held.execute(text("SELECT pg_advisory_xact_lock_shared(:w)"), {"w": WRITE_LOCK})
+            held.execute(
+                text("SELECT pg_advisory_xact_lock(:c, CAST(:k AS integer))"),
+                {"c": PERSON_LOCK_CLASS, "k": person_lock_key(an)},
+            )
+            binh = ctx.log.record_scan(ctx.parse(OTHER), at=T0)
+            assert binh.outcome is Outcome.ENTRY  # went through while An is held
+
+            results: list[Any] = []
+            waiting = threading.Thread(
+                target=lambda: results.append(ctx.log.record_scan(ctx.parse(CARD), at=T0))
+            )
+            waiting.start()
+            try:
+                # The scan of An waits on An's lock (seen by the server), and only on it.
+                while not _waits_for_person(holder, person_lock_key(an)):
+                    assert waiting.is_alive() and not results, results
+            finally:
+                held.rollback()  # the other desk's transaction ends
+                waiting.join()
+        assert [r.outcome for r in results] == [Outcome.ENTRY]
+        assert {v.name for v in ctx.log.inside()} == {"Nguyễn Văn An", "Trần Thị Bình"}
+    finally:
+        holder.dispose()
+        ctx.close()
+
+
+def _waits_for_person(engine: Engine, key: int) -> bool:
+    """True while some transaction waits for the advisory lock of person ``key``."""
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                    " AND classid = :c AND objid = CAST(CAST(:k AS integer) AS oid)"
+                    " AND objsubid = 2"
+                ),
+                {"c": PERSON_LOCK_CLASS, "k": key},
+            ).scalar()
+        )

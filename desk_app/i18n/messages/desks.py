@@ -19,6 +19,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The server cannot be reached: the scan was kept on this desk "
         "({count} waiting to be sent).",
     },
+    "journal.kept_entry": {
+        "vi": "Không kết nối được máy chủ: việc ghi này được giữ trên máy này "
+        "({count} lượt đang chờ gửi).",
+        "en": "The server cannot be reached: this was kept on this desk "
+        "({count} waiting to be sent).",
+    },
+    "journal.check_out": {
+        "vi": "cho ra (lượt vào số {visit})",
+        "en": "check-out (visit {visit})",
+    },
+    "db.offline": {
+        "vi": "Chưa kết nối được máy chủ của sổ ({url}): bàn này đang làm việc ngoại tuyến.",
+        "en": "The log's server ({url}) has not been reached yet: this desk works offline.",
+    },
     "journal.count": {
         "vi": "{count} lượt quét đang chờ gửi",
         "en": "{count} scans waiting to be sent",

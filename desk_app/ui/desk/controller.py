@@ -14,7 +14,14 @@ from desk_app.domain.identity import CodeKind, Identity, visible
 from desk_app.domain.visits import Direction, ManualEntry, Method, ScanResult
 from desk_app.errors import UserError
 from desk_app.i18n import t
-from desk_app.storage.journal import is_unreachable
+from desk_app.storage.journal import (
+    CHECK_OUT,
+    MANUAL,
+    SCAN,
+    check_out_data,
+    is_unreachable,
+    manual_data,
+)
 from desk_app.timeutil import local_today, utc_now
 
 log = logging.getLogger(__name__)
@@ -34,10 +41,12 @@ class DeskController(QObject):
     failed = Signal(str)  # a translated message: the scan was not recorded
     # Visits changed at any desk (live view): the changed rows and the day's counts.
     visits_changed = Signal(list, dict)
-    # The server cannot be reached: a scan was kept on this desk (the message), and how many
-    # wait to be sent (0 once all are sent).
+    # The server cannot be reached: a scan was kept on this desk (the message); whether the
+    # desk is out of reach and how many wait to be sent (False, 0 once all are sent).
     kept = Signal(str)
-    offline_changed = Signal(int)
+    offline_changed = Signal(bool, int)
+    # A desk that started without its server reached it: the log is there to read again.
+    reconnected = Signal()
 
     def __init__(
         self,
@@ -58,8 +67,10 @@ class DeskController(QObject):
         self.flush_timer = QTimer(self)
         self.flush_timer.setInterval(FLUSH_RETRY_MS)
         self.flush_timer.timeout.connect(self.try_flush)
-        if self.ctx.journal.count():
+        if self.ctx.journal.count() or not self.ctx.online:
             self.flush_timer.start()
+            # Said once the window has connected its status line (started offline).
+            QTimer.singleShot(0, self._tell_waiting)
 
     # ----- direction override ----------------------------------------------------------
     @property
@@ -136,33 +147,54 @@ class DeskController(QObject):
             keep=lambda: self._keep(text, method),
         )
 
-    def _keep(self, text: str, method: Method) -> None:
-        """The server is out of reach: the scan waits in this desk's journal."""
+    def _keep(
+        self,
+        text: str,
+        method: Method,
+        *,
+        kind: str = SCAN,
+        data: str = "",
+        direction: Direction | None = None,
+    ) -> None:
+        """The server is out of reach: the scan (or manual entry, or check-out) waits in this
+        desk's journal, behind those kept before it."""
         self.ctx.journal.add(
             text,
             at=utc_now(),
             method=method,
-            direction=self._direction,
+            direction=direction or self._direction,
             desk=self.ctx.log.desk,
             checkpoint=self.ctx.log.checkpoint,
             debounce_seconds=self.debounce_seconds,
+            kind=kind,
+            data=data,
         )
         waiting = self.ctx.journal.count()
-        self.kept.emit(t("journal.kept", count=waiting))
-        self.offline_changed.emit(waiting)
+        self.kept.emit(t("journal.kept" if kind == SCAN else "journal.kept_entry", count=waiting))
+        self.offline_changed.emit(True, waiting)
         if not self.flush_timer.isActive():
             self.flush_timer.start()
 
+    def _tell_waiting(self) -> None:
+        if self.flush_timer.isActive():
+            self.offline_changed.emit(True, self.ctx.journal.count())
+
     def try_flush(self) -> int:
-        """Send the kept scans if the server is back; returns how many still wait."""
+        """Reach the server again if the desk started without it, and send what was kept;
+        returns how many still wait."""
+        reconnecting = not self.ctx.online
         try:
+            self.ctx.reconnect()
             done = self.ctx.flush_journal()
         except UserError as exc:
             if not is_unreachable(exc):
                 log.warning("kept scans not sent: %s", exc)
             return self.ctx.journal.count()
         self.flush_timer.stop()
-        self.offline_changed.emit(self.ctx.journal.count())
+        self.offline_changed.emit(False, self.ctx.journal.count())
+        if reconnecting:
+            self.reconnected.emit()  # the window reads the day, with what was just sent
+            return self.ctx.journal.count()
         changed = [r.visit_id for _, r in done if r is not None and r.visit_id is not None]
         if changed:
             self.on_visits_changed(changed)
@@ -174,16 +206,37 @@ class DeskController(QObject):
         Raises ValueError(problems) when the entry is invalid, as the log does.
         """
         direction = Direction.OUT if self._direction == Direction.OUT else Direction.IN
-        return self._record(lambda: self.ctx.log.record_manual(entry, direction=direction))
+        problems = entry.cleaned().problems()
+        if problems:
+            raise ValueError(problems)
+
+        def keep() -> None:
+            data = manual_data(entry.cleaned())
+            self._keep("", Method.MANUAL, kind=MANUAL, data=data, direction=direction)
+
+        if self.flush_timer.isActive():  # earlier ones still wait: this one goes after them
+            keep()
+            return None
+        return self._record(
+            lambda: self.ctx.log.record_manual(entry, direction=direction), keep=keep
+        )
 
     def check_out(self, visit_id: int) -> ScanResult | None:
         """The operator checks someone out from the inside list."""
-        return self._record(lambda: self.ctx.log.check_out(visit_id))
+
+        def keep() -> None:
+            data = check_out_data(visit_id)
+            self._keep("", Method.MANUAL, kind=CHECK_OUT, data=data, direction=Direction.OUT)
+
+        if self.flush_timer.isActive():
+            keep()
+            return None
+        return self._record(lambda: self.ctx.log.check_out(visit_id), keep=keep)
 
     def on_visits_changed(self, visit_ids: list[int]) -> None:
         """Slot for the live view: read only the visits that changed, and today's counts."""
         try:
-            rows = [row for row in map(self.ctx.log.visit, visit_ids) if row is not None]
+            rows = self.ctx.log.visits(visit_ids)
             counts = self.ctx.log.day_counts(local_today())
         except UserError as exc:  # the server went away: the clock refreshes later
             log.info("live update skipped: %s", exc)

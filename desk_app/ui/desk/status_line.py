@@ -23,9 +23,12 @@ class StatusLine(QObject):
         self.offline.setVisible(False)
         self.bar.addPermanentWidget(self.offline)
 
-    def on_offline_changed(self, waiting: int) -> None:
-        self.offline.setText(t("journal.offline", count=waiting) if waiting else "")
-        self.offline.setVisible(bool(waiting))
+    def on_offline_changed(self, offline: bool, waiting: int) -> None:
+        """"Offline, N waiting" while the server is out of reach or kept work waits to be
+        sent (a desk started offline says so with nothing kept yet); nothing once all is sent."""
+        shown = offline or waiting > 0
+        self.offline.setText(t("journal.offline", count=waiting) if shown else "")
+        self.offline.setVisible(shown)
 
     def tell(self, message: str) -> None:
         """A passing message (it goes after a few seconds)."""

@@ -34,6 +34,8 @@ class DeskDay(QObject):
 
     def reload(self) -> None:
         self.day = local_today()
+        if not self.ctx.online:
+            return  # started without the server: read once it is back (controller.reconnected)
         self.visits.set_rows(self.ctx.log.visits_on(self.day), self.day)
         self.refresh_inside()
 
