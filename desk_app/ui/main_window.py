@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         preloader().start(("desk_app.reports.mail",))
 
     # ----- wiring ------------------------------------------------------------------------
-    def _connect_signals(self) -> None:
+    def _connect_signals(self) -> None:  # noqa: PLR0915 (all the wiring in one place)
         act = self.actions_.by_name
         sources, controller, dialogs = self.sources, self.controller, self.dialogs
         # camera feed -> preview, controller
@@ -86,10 +86,7 @@ class MainWindow(QMainWindow):
         controller.kept.connect(self.feedback.on_scan_kept)
         controller.direction_changed.connect(self.actions_.show_direction)
         controller.offline_changed.connect(self.status_line.on_offline_changed)
-        # a desk started without its server reads the log once the server is back
-        controller.reconnected.connect(self.today.reload)
-        controller.reconnected.connect(self.retranslate_ui)
-        controller.reconnected.connect(self.privacy_bar.refresh)
+        controller.reconnected.connect(self.today.on_reconnected)  # started offline
         # visits changed here or at another desk: only those rows move, in each panel
         controller.visits_changed.connect(self.visits.on_visits_changed)
         controller.visits_changed.connect(self.inside.on_visits_changed)

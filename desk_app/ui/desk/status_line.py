@@ -24,7 +24,7 @@ class StatusLine(QObject):
         self.bar.addPermanentWidget(self.offline)
 
     def on_offline_changed(self, offline: bool, waiting: int) -> None:
-        """"Offline, N waiting" while the server is out of reach or kept work waits to be
+        """ "Offline, N waiting" while the server is out of reach or kept work waits to be
         sent (a desk started offline says so with nothing kept yet); nothing once all is sent."""
         shown = offline or waiting > 0
         self.offline.setText(t("journal.offline", count=waiting) if shown else "")

@@ -43,6 +43,16 @@ class DeskDay(QObject):
         self.inside.set_inside(self.ctx.log.inside())
         self.inside.set_counts(self.ctx.log.day_counts(self.day))
 
+    def on_reconnected(self) -> None:
+        """The desk started without its server and has reached it: what the start skipped
+        (housekeeping, the start-of-day checks) runs now, and the day is read."""
+        try:
+            self.ctx.housekeeping()
+        except UserError as exc:
+            log.warning("housekeeping skipped: %s", exc)
+        self.new_day.emit()
+        self.reload()
+
     def on_clock(self) -> None:
         try:
             if local_today() != self.day:
