@@ -7,10 +7,13 @@ shared one.
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -25,6 +28,7 @@ from desk_app.ui.desk.sound import SoundPlayer
 from desk_app.ui.main_window import MainWindow
 from tests.own_postgres import OwnPostgres
 from tests.ui.helpers import AN, BINH, OFFSCREEN_NOISE
+from tests.videos import write_code_video
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -151,4 +155,47 @@ def test_an_invalid_manual_entry_is_refused_offline_too(qtbot: QtBot, server: Ow
         assert [e.direction for e in ctx.journal.entries()] == ["out"]
     finally:
         win.close()
+        ctx.close()
+
+
+def test_the_desk_program_starts_offline_records_a_video_and_sends_it_later(
+    server: OwnPostgres, tmp_path: Path
+) -> None:
+    """The real start (``desk-app --camera VIDEO --exit-at-end``) with the server stopped:
+    the codes wait in the desk's journal, and go to the log once the server is back."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "DESK_APP_HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "DESK_APP_LANG": "en",
+    }
+
+    def desk(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "desk_app", "--db", server.url, *argv],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+
+    named = desk("config", "set", "unit.name", "UBND xã Thử")  # the desk's last time online
+    assert named.returncode == 0, named.stderr
+    server.stop()
+    video = write_code_video(tmp_path / "feed.avi", [AN, BINH], fps=15, size=(640, 480))
+    done = desk("--camera", str(video), "--exit-at-end")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    listed = desk("journal", "list")
+    assert "2 scans waiting" in listed.stdout, listed.stdout + listed.stderr
+
+    server.start()
+    flushed = desk("journal", "flush")
+    assert "Sent 2 scans (0 conflicts, 0 sent before)" in flushed.stdout, flushed.stderr
+    ctx = AppContext.open(server.url)
+    try:
+        assert sorted(v.name for v in ctx.log.inside()) == ["Nguyễn Văn An", "Trần Thị Bình"]
+    finally:
         ctx.close()

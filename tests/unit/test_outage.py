@@ -6,6 +6,7 @@ shared one.
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -227,7 +228,16 @@ def kept(journal: Journal, kind: str, data: str, clock: str, direction: str = "i
 
 
 @pytest.mark.slow
-def test_kept_manual_entries_and_check_outs_are_decided_again_in_order(url: str) -> None:
+def journal_listing(capsys: pytest.CaptureFixture[str]) -> str:
+    from desk_app.cli.desks import cmd_journal_list
+
+    assert cmd_journal_list(argparse.Namespace()) == 0
+    return capsys.readouterr().out
+
+
+def test_kept_manual_entries_and_check_outs_are_decided_again_in_order(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Sent after the outage in the order they were made, each decided against the log as
     it is then; what the log has moved past meanwhile is a recorded conflict."""
     ctx = AppContext.open(url)
@@ -244,6 +254,9 @@ def test_kept_manual_entries_and_check_outs_are_decided_again_in_order(url: str)
         kept(ctx.journal, MANUAL, manual_data(cuong.cleaned()), "09:10")
         kept(ctx.journal, CHECK_OUT, check_out_data(binh.visit_id), "09:15")
         kept(ctx.journal, MANUAL, manual_data(dung.cleaned()), "09:20", direction="out")
+        listing = journal_listing(capsys)
+        assert "Lê Văn Cường" in listing and "Phạm Thị Dung" in listing
+        assert f"check-out (visit {an.visit_id})" in listing and "4 scans waiting" in listing
         # Meanwhile, at the main gate: An left later than the side desk's check-out.
         ctx.log.record_scan(ctx.parse(person(0)), at=at("2026-11-23T09:30+07:00"))
 
