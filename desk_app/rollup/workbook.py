@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -190,10 +191,16 @@ def _chart(summary: Worksheet, districts: Worksheet, last_row: int, lang: str, r
     chart.title = t("rollup.chart", lang)
     chart.y_axis.title = t("report.col.scans", lang)  # the legend says which week
     chart.height, chart.width = CHART_HEIGHT_CM, CHART_WIDTH_CM
+    if chart.legend is not None:
+        chart.legend.position = "b"  # under the bars: the districts get the width
     # Columns G (this week) and H (previous week) of By district, names from column B.
     data = Reference(districts, min_col=7, max_col=8, min_row=3, max_row=last_row)
     chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(districts, min_col=2, min_row=4, max_row=last_row))
+    # The districts are names: text categories (openpyxl would declare them numbers, which
+    # a spreadsheet may show as 1, 2, 3).
+    names = Reference(districts, min_col=2, min_row=4, max_row=last_row)
+    for series in chart.series:
+        series.cat = AxDataSource(strRef=StrRef(f=str(names)))
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     summary.add_chart(chart, f"A{row}")

@@ -225,7 +225,14 @@ def test_province_workbook_and_letter(province: pf.Province, tmp_path: Path) -> 
     assert summary["Lượt quét mã tuần này"] == 20
     # Nothing kept for W40: the units' own previous-week figures; BKN-003 sent nothing.
     assert summary["Lượt quét mã tuần trước"] == 6 + 4 + 0 + 0 + 2 + 2
-    assert len(wb["Tổng hợp"]._charts) == 1
+    [chart] = wb["Tổng hợp"]._charts
+    # This week and the previous one, per district, from By district's rows (totals aside).
+    assert [(s.tx.strRef.f, s.val.numRef.f, s.cat.strRef.f) for s in chart.series] == [
+        ("'Theo huyện'!G3", "'Theo huyện'!$G$4:$G$8", "'Theo huyện'!$B$4:$B$8"),
+        ("'Theo huyện'!H3", "'Theo huyện'!$H$4:$H$8", "'Theo huyện'!$B$4:$B$8"),
+    ]
+    heads = next(wb["Theo huyện"].iter_rows(min_row=3, max_row=3, values_only=True))
+    assert heads[6:8] == ("Lượt quét tuần này", "Tuần trước")
     # A page to sign: figures, chart, then who prepared it and the head of the department.
     page = wb["Tổng hợp"]
     texts = [c.value for row in page.iter_rows() for c in row if isinstance(c.value, str)]
