@@ -122,8 +122,9 @@ class MainWindow(QMainWindow):
         act["shortcuts"].triggered.connect(dialogs.on_shortcuts)
         act["about"].triggered.connect(dialogs.on_about)
         act["quit"].triggered.connect(self.close)
-        # a new day, background imports
+        # a new day, one person corrected or deleted, background imports
         self.today.new_day.connect(self.privacy_bar.refresh)
+        self.privacy_bar.person_changed.connect(self.today.reload)
         preloader().loaded.connect(self.area.on_reports_preloaded)
 
     # ----- what the app's start calls --------------------------------------------------

@@ -159,3 +159,42 @@ def test_correct_refuses_a_bad_value_and_keeps_the_form_open(
     _ok(form)  # nothing changed: nothing asked, nothing stored
     assert not form.isVisible() and dialog.message.text() == "Nothing changed"
     assert "person_correct" not in [r.action for r in ctx.log.audit_records()]
+
+
+def test_the_desk_tables_follow_a_correction_and_a_deletion(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened from the window's notice line: today's tables lose a deleted person and show
+    a corrected name without F5."""
+    from desk_app.domain.visits import Method
+    from desk_app.ui.desk.sound import SoundPlayer
+    from desk_app.ui.main_window import MainWindow
+
+    ctx = open_context(f"sqlite:///{tmp_path / 'today.sqlite3'}")
+    window = MainWindow(ctx, sound=SoundPlayer(enabled=False))
+    qtbot.addWidget(window)
+    window.show()
+    window.controller.submit_text(MINH, Method.SCANNER)
+    window.controller.submit_text(LAN, Method.SCANNER)
+    assert {"Nguyễn Văn Minh", "Trần Thị Lan"} <= set(window.visits.visible_names())
+    monkeypatch.setattr(setup_dialogs, "ask_manager_pin", lambda *_a: True)
+    window.privacy_bar.on_link("person")
+    dialog = window.privacy_bar.person_dialog
+    assert isinstance(dialog, PersonDialog)
+    monkeypatch.setattr(dialog, "confirm_correct", lambda *_a: True)
+    monkeypatch.setattr(dialog, "confirm_delete", lambda _p: True)
+    dialog.query.setText("tran thi lan")
+    dialog.find_button.click()
+    form = dialog.on_correct()
+    assert form is not None
+    form.name.setText("Trần Thị Lành")
+    _ok(form)
+    assert "Trần Thị Lành" in window.visits.visible_names()
+    dialog.query.setText("nguyen van minh")
+    dialog.find_button.click()
+    assert dialog.on_delete()
+    names = window.visits.visible_names()
+    assert "Nguyễn Văn Minh" not in names and "Trần Thị Lan" not in names
+    dialog.close()
+    window.close()
+    ctx.close()

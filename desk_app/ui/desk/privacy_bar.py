@@ -59,6 +59,7 @@ class PrivacyBar(QWidget):
     """
 
     checked = Signal()
+    person_changed = Signal()  # a person's data corrected or deleted in the person dialog
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,7 +111,9 @@ class PrivacyBar(QWidget):
         if link == "person":
             from desk_app.ui.dialogs.person_dialog import open_person_dialog
 
-            self.person_dialog = open_person_dialog(self.ctx, self.window())
+            self.person_dialog = open_person_dialog(
+                self.ctx, self.window(), self.person_changed.emit
+            )
         else:
             self.show_notice()
 

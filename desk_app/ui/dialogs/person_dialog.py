@@ -7,6 +7,7 @@ number), never on the text typed. Correcting and deleting ask for confirmation f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -274,13 +275,19 @@ class PersonDialog(QDialog):
         return True
 
 
-def open_person_dialog(ctx: AppContext, parent: QWidget) -> PersonDialog | None:
-    """Ask the manager PIN, then open the dialog; None when refused."""
+def open_person_dialog(
+    ctx: AppContext, parent: QWidget, changed: Callable[[], object] | None = None
+) -> PersonDialog | None:
+    """Ask the manager PIN, then open the dialog; None when refused. ``changed`` is called
+    after each correction or deletion (the desk's tables show names)."""
     from desk_app.ui.dialogs.setup import setup_dialogs
 
     if not setup_dialogs.ask_manager_pin(ctx, parent, t("person.ui.title")):
         return None
     dialog = PersonDialog(ctx, parent)
+    if changed is not None:
+        dialog.deleted.connect(lambda _number: changed())
+        dialog.corrected.connect(lambda _number, _fields: changed())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
