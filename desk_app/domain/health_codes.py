@@ -41,18 +41,27 @@ _PCCOVID_SEX = {"0": None, "1": "male", "2": "female"}
 
 
 def looks_like_pccovid(fields: list[str]) -> bool:
-    """The health app's shape: a year-first date third, or an EXT field (``<``) sixth."""
+    """The health app's shape: a year-first date third; or, with the date written otherwise
+    or missing, its EXT field (``<``) sixth or its T field (0/1) fourth. No ID card has 0 or
+    1 fourth (a date or a sex word stands there), and the insurance card, whose sex is fourth,
+    has its code first, its name in hex and no ``<``."""
     if len(fields) < 3:
         return False
     if ISO_DATE.fullmatch(fields[2]):
         return True
-    # EXT sixth, T fourth, a date third: no ID card or insurance card has that.
+    if len(fields) < 4:
+        return False
+    if len(fields) >= 6 and "<" in fields[5] and fields[3] in ("", "0", "1"):
+        return True
     return (
-        len(fields) >= 6
-        and "<" in fields[5]
-        and fields[3] in ("", "0", "1")
-        and (not fields[2] or is_date_shaped(fields[2]) or bool(_LOOSE_ISO.fullmatch(fields[2])))
-        and not any("<" in f for f in fields[:5])
+        fields[3] in ("0", "1")
+        and len(fields) <= 7
+        and fields[-1] != "$"
+        # A name, which the health app writes without diacritics; not an old ID, not hex.
+        and fields[1].isascii()
+        and any(ch.isalpha() for ch in fields[1])
+        and not HEX.fullmatch(fields[1])
+        and not _BHYT_CODE.fullmatch(fields[0])
     )
 
 

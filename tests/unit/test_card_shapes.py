@@ -610,6 +610,21 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         {"kind": "pccovid", "birth_date": "1990-03-15", "address": None, **CLEAN},
     ),
     (
+        "pc-covid with '-' for the birth date and EXT: the QID is no address",
+        "001090123456|NGUYEN VAN AN|-|0|q7|-",
+        {"kind": "pccovid", "birth_date": None, "address": None, "extra.qid": "q7", **CLEAN},
+    ),
+    (
+        "pc-covid passport, day-first date, no EXT",
+        "B1234567|JOHN SMITH|04/07/1985|1|q1",
+        {"kind": "pccovid", "id_number": "B1234567", "birth_date": "1985-07-04", **CLEAN},
+    ),
+    (
+        "pc-covid name '-'",
+        "B1234567|-|1985-07-04|1|q1|<2<<<",
+        {"kind": "pccovid", "name": None, "sex": "female", **CLEAN},
+    ),
+    (
         "pc-covid masked number and day/month",
         "******123456|NGUYEN VAN AN|1990-**-**|0|q|<1<<<",
         {

@@ -339,3 +339,29 @@ def test_every_insurance_card_round_trips(
     assert identity.issue_date == issued
     assert identity.extra.get("issuing_place") == (place if length == 17 and place != "-" else None)
     assert identity.warnings == ()
+
+
+@SETTINGS
+@given(
+    document=st.sampled_from(["001090123456", "123456789", "B1234567"]),
+    index=st.integers(0, 5),
+    value=misfits,
+    ext=st.sampled_from(["<1<GD4797920417046<0912345678<sig", "1<<0912345678<sig", "-", ""]),
+    data=st.data(),
+)
+def test_a_damaged_health_app_code_is_never_read_into_a_cards_fields(
+    document: str, index: int, value: str, ext: str, data: st.DataObject
+) -> None:
+    """The health app's code has no address, old ID or issue date: whatever a damaged one is
+    read as, its QID, phone or signature never become one."""
+    fields = [document, "NGUYEN VAN AN", "1990-03-15", "0", "9f3c2a", ext]
+    fields[index] = value
+    identity = parse(data.draw(joiners).join(fields), today=TODAY)
+    assert identity.reason != "internal_error"
+    if not identity.recognised:
+        return
+    own = {None, " ".join(value.split()) or None}
+    assert identity.address in own, (fields, identity.address)
+    assert identity.old_id_number in own, (fields, identity.old_id_number)
+    if identity.kind in (CodeKind.CCCD, CodeKind.CANCUOC):
+        assert identity.name in {"NGUYEN VAN AN", None, *own}, (fields, identity.name)
