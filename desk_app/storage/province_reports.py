@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.storage.database import Database
@@ -171,28 +171,26 @@ class ProvinceReports:
         pending = list(reports)
 
         def work(session: Session) -> int:
-            known = set(
-                session.scalars(
-                    select(ProvinceFile.content_hash).where(
-                        ProvinceFile.content_hash.in_([f.content_hash for f in files])
-                    )
-                )
-            )
+            hashes = sorted({f.content_hash for f in files})
+            known: set[str] = set()
+            for chunk in _chunks(hashes):
+                stmt = select(ProvinceFile.content_hash).where(ProvinceFile.content_hash.in_(chunk))
+                known.update(session.scalars(stmt))
+            rows: dict[str, dict[str, object]] = {}
             for record in files:
-                if record.content_hash in known:
+                if record.content_hash in known or record.content_hash in rows:
                     continue
-                known.add(record.content_hash)
-                session.add(
-                    ProvinceFile(
-                        content_hash=record.content_hash,
-                        unit_code=record.unit_code,
-                        week=record.week,
-                        made_at=record.made_at,
-                        error=record.error,
-                        detail=record.detail[:2000],
-                        read_at=moment,
-                    )
-                )
+                rows[record.content_hash] = {
+                    "content_hash": record.content_hash,
+                    "unit_code": record.unit_code,
+                    "week": record.week,
+                    "made_at": record.made_at,
+                    "error": record.error,
+                    "detail": record.detail[:2000],
+                    "read_at": moment,
+                }
+            if rows:  # one statement for the lot: a first run records hundreds
+                session.execute(insert(ProvinceFile), list(rows.values()))
             _stamp(session, stamps)
             return _keep(session, pending, moment)
 
@@ -212,21 +210,18 @@ class ProvinceReports:
 
 
 def _stamp(session: Session, stamps: Sequence[PathStamp]) -> None:
-    latest = {stamp.path: stamp for stamp in stamps}
+    latest = {stamp.path: asdict(stamp) for stamp in stamps}
+    existing: set[str] = set()
     for chunk in _chunks(sorted(latest)):
-        rows = session.scalars(select(ProvincePath).where(ProvincePath.path.in_(chunk)))
-        existing = {row.path: row for row in rows}
-        for path in chunk:
-            stamp = latest[path]
-            row = existing.get(path)
-            if row is None:
-                row = ProvincePath(path=path)
-                session.add(row)
-            row.size = stamp.size
-            row.mtime_ns = stamp.mtime_ns
-            row.inode = stamp.inode
-            row.checked_ns = stamp.checked_ns
-            row.content_hash = stamp.content_hash
+        existing.update(
+            session.scalars(select(ProvincePath.path).where(ProvincePath.path.in_(chunk)))
+        )
+    new = [row for path, row in latest.items() if path not in existing]
+    changed = [row for path, row in latest.items() if path in existing]
+    if new:
+        session.execute(insert(ProvincePath), new)
+    if changed:  # by primary key, in one statement
+        session.execute(update(ProvincePath), changed)
 
 
 def _keep(session: Session, reports: list[StoredReport], moment: datetime) -> int:
