@@ -13,7 +13,6 @@ import base64
 import gzip
 import json
 import logging
-import os
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,6 +23,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from desk_app import outputs
 from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.storage import audit, snapshot
@@ -103,17 +103,13 @@ def write_backup(db: Database, path: Path, passphrase: str, *, desk: str = "") -
     """Audit the backup, then write the archive whole (a temporary file renamed)."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise BackupError(t("backup.passphrase_short", min=MIN_PASSPHRASE))
+    # The same rules as every output: never over the log itself, never a foreign extension.
+    outputs.check_target(path, "backup")
     db.write(lambda s: audit.append(s, BACKUP_ACTION, json.dumps({"file": path.name}),
                                     desk=desk))  # fmt: skip
     payload = dump(db)
     data = encrypt(payload, passphrase)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise BackupError(t("backup.cannot_write", path=path, message=exc.strerror)) from None
+    outputs.write_bytes(path, "backup", data)
     tables = payload["tables"]
     return Summary(len(tables), sum(len(rows) for rows in tables.values()))
 
@@ -170,6 +166,10 @@ def auto_backup(ctx: Any, passphrase: str | None, now: datetime | None = None) -
     ):
         return None
     folder = backup_folder(ctx.settings)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(t("backup.cannot_write", path=folder, message=exc.strerror)) from None
     path = folder / f"desk-{now:%Y%m%d-%H%M%S}{SUFFIX}"
     write_backup(ctx.db, path, passphrase, desk=ctx.log.desk)
     keep = ctx.settings.number("backup.keep")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -10,6 +11,24 @@ from desk_app.paths import data_dir
 
 class UserError(Exception):
     """A failure whose message is already a clear, translated sentence for the user."""
+
+
+def one_line(text: object) -> str:
+    """``text`` on one visible line: a line break, tab or escape sequence that came with a
+    value (a server's answer, a typed address) is shown as ``\\n``, ``\\t``, ``\\x1b``,
+    never acted on by the terminal."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif unicodedata.category(ch) == "Zs":
+            out.append(" ")
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 def log_file_path() -> Path:

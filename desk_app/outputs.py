@@ -27,6 +27,7 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "csv": (".csv",),
     "docx": (".docx",),
     "json": (".json",),
+    "backup": (".deskbackup",),
 }
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -17,6 +17,7 @@ import re
 import secrets
 import socket
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,12 +66,26 @@ def _hostname() -> str:
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 # A point code as the province gives it: letters, digits and . _ / -, at most 32.
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9._/-]{0,31}$")
-# One plain address (local@domain.tld): no display name, no list separators, no spaces.
-EMAIL_RE = re.compile(r"^[^@\s,;<>\"()\[\]\\]+@[^@\s,;<>\"()\[\]\\]+\.[^@\s,;<>\"()\[\]\\.]+$")
+# One plain address (local@domain.tld) as an SMTP server takes it without extensions: an
+# ASCII dot-atom before the @ (no display name, no quotes, no list separators, no "..") and
+# host name labels after it (letters, digits, inner hyphens; a Vietnamese domain in its
+# xn-- form).
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL_RE = re.compile(
+    rf"^{_ATEXT}(?:\.{_ATEXT})*@(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59}})$",
+    re.ASCII,
+)
+
+
+MAX_ADDRESS, MAX_LOCAL_PART = 254, 64  # RFC 5321
 
 
 def is_email(text: str) -> bool:
-    return bool(EMAIL_RE.match(text)) and text.isprintable()
+    local = text.partition("@")[0]
+    return (
+        len(text) <= MAX_ADDRESS and len(local) <= MAX_LOCAL_PART and bool(EMAIL_RE.fullmatch(text))
+    )
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -205,12 +220,31 @@ def _bad(spec: Setting, value: object, expected: str) -> SettingError:
     return SettingError(t("settings.bad_value", key=spec.key, value=value, expected=expected))
 
 
+def has_control_characters(text: str) -> bool:
+    """True when ``text`` holds a control or format character (a line break, a tab, an
+    escape sequence, a direction override): no setting is ever meant to hold one."""
+    return not text.isprintable() and any(
+        unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in text
+    )
+
+
 def _fits(spec: Setting, text: str) -> str:
+    if has_control_characters(text):
+        raise SettingError(t("settings.control_characters", key=spec.key))
     if spec.field and too_long(spec.field, text):
         raise SettingError(
             t("settings.too_long", key=spec.key, limit=max_length(spec.field), length=len(text))
         )
     return text
+
+
+def _addresses(spec: Setting, items: list[str]) -> list[str]:
+    unique: dict[str, str] = {}  # one address given twice would get the report twice
+    for item in items:
+        if not is_email(item):
+            raise _bad(spec, item, t("settings.email_expected"))
+        unique.setdefault(item.lower(), item)
+    return list(unique.values())
 
 
 def coerce(spec: Setting, value: Any) -> Any:
@@ -269,10 +303,7 @@ def coerce(spec: Setting, value: Any) -> Any:
             else:
                 items = [part.strip() for part in re.split(r"[,;]", text)]
         items = [_fits(spec, item) for item in items if item]
-        for item in items if spec.email else ():
-            if not is_email(item):
-                raise _bad(spec, item, t("settings.email_expected"))
-        return items
+        return _addresses(spec, items) if spec.email else items
     raise AssertionError(spec.kind)
 
 

@@ -91,6 +91,21 @@ def _is_utf8(text: str) -> bool:
     return True
 
 
+def _option_name(parser: argparse.ArgumentParser, dest: str) -> str:
+    """How the user wrote the argument stored as ``dest`` (``--from``, ``--desk``, ``TEXT``)."""
+    parsers = [parser]
+    while parsers:
+        current = parsers.pop()
+        for action in current._actions:  # noqa: SLF001 - argparse keeps no public list
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+                parsers.extend(action.choices.values())
+            elif action.dest == dest:
+                if action.option_strings:
+                    return max(action.option_strings, key=len)
+                return str(action.metavar or dest).upper()
+    return dest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     native.prepare()  # before any subcommand imports pyzbar
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -107,14 +122,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    from desk_app.errors import UserError, log_file_path, write_crash_log
+    from desk_app.errors import UserError, log_file_path, one_line, write_crash_log
+    from desk_app.settings import has_control_characters
 
     # Bytes that are not UTF-8 reach Python as surrogate escapes; stored or printed, they
     # would fail deep inside. A code to record is judged as a code (rejected with its reason);
     # any other argument is refused here.
+    # Control characters (an escape sequence, a line break) in a desk name or a search would
+    # reach the log or the terminal; a code keeps its own judgement in the parser.
     for name, value in vars(args).items():
-        if name != "text" and isinstance(value, str) and not _is_utf8(value):
-            print(t("error.prefix", message=t("cli.bad_text", option=name)), file=sys.stderr)
+        if name == "text" or not isinstance(value, str):
+            continue
+        problem = (
+            "cli.bad_text"
+            if not _is_utf8(value)
+            else "cli.control_text"
+            if has_control_characters(value)
+            else None
+        )
+        if problem:
+            option = _option_name(parser, name)
+            print(t("error.prefix", message=t(problem, option=option)), file=sys.stderr)
             return EXIT_ERROR
     from desk_app.storage import database
 
@@ -128,10 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_window(args)
         return int(handler(args) or 0)
     except CliError as exc:
-        print(t("error.prefix", message=exc), file=sys.stderr)
+        print(t("error.prefix", message=one_line(exc)), file=sys.stderr)
         return exc.code
     except UserError as exc:
-        print(t("error.prefix", message=exc), file=sys.stderr)
+        print(t("error.prefix", message=one_line(exc)), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -139,7 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # a bug: keep the details in a file, not in the user's face
         write_crash_log(traceback.format_exc())
-        print(t("error.unexpected", message=exc, log=log_file_path()), file=sys.stderr)
+        message = one_line(exc)
+        print(t("error.unexpected", message=message, log=log_file_path()), file=sys.stderr)
         return EXIT_ERROR
     finally:
         database.new_file_listeners.remove(tell_new_log)

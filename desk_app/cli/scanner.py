@@ -13,7 +13,23 @@ import sys
 from typing import Any
 
 from desk_app.cli import EXIT_OK, CliError
+from desk_app.cli.core import row_number
 from desk_app.i18n import t
+
+
+def baud_arg(text: str) -> int:
+    """A baud rate within what the setting ``scanner.baud`` accepts."""
+    from desk_app.settings import BY_KEY
+
+    spec = BY_KEY["scanner.baud"]
+    low, high = spec.minimum or 1, spec.maximum or 921_600
+    try:
+        rate = int(text)
+    except ValueError:
+        rate = 0
+    if not low <= rate <= high:
+        raise argparse.ArgumentTypeError(t("cli.bad_baud", value=text, low=low, high=high))
+    return rate
 
 
 def register(subparsers: Any) -> None:
@@ -32,8 +48,8 @@ def register(subparsers: Any) -> None:
     listen.add_argument(
         "--port", metavar="PORT", help="default: --scanner-port, then the setting scanner.port"
     )
-    listen.add_argument("--baud", type=int, metavar="RATE", help="default: scanner.baud")
-    listen.add_argument("--count", type=int, metavar="N", help="stop after N codes")
+    listen.add_argument("--baud", type=baud_arg, metavar="RATE", help="default: scanner.baud")
+    listen.add_argument("--count", type=row_number, metavar="N", help="stop after N codes")
     listen.add_argument("--json", action="store_true", help="one JSON object per code")
     listen.set_defaults(handler=cmd_listen)
 

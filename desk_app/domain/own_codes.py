@@ -150,6 +150,8 @@ def _decode_value(kind_of_field: str, part: str) -> str:
 
 def peek_unit_id(text: str) -> str:
     """The unit id a code claims, unverified (to tell the operator whose code it is)."""
+    if not text.isascii():
+        raise OwnCodeError("malformed", "not ASCII")
     parts = text.strip().upper().split(".")
     if len(parts) < 4 or not _HEAD.match(text.strip()):
         raise OwnCodeError("malformed", "too few parts")
@@ -161,6 +163,10 @@ def decode(text: str, secret: bytes, unit_id: str | None) -> OwnCode:
 
     ``unit_id`` None accepts any unit id carried by a code that verifies with ``secret``.
     """
+    if not text.isascii():
+        # The codes are ASCII by construction; upper() would fold "ſ" into "S" and keep a
+        # Kelvin sign, so anything else is refused before it is compared or signed.
+        raise OwnCodeError("malformed", "not ASCII")
     canonical = text.strip().upper()
     head = _HEAD.match(canonical)
     if head is None:

@@ -35,6 +35,7 @@ AREAS = (
     "files",
     "rollup",
     "rules",
+    "safety",
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -17,8 +18,16 @@ Progress = Callable[[int, int], None]
 
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
-# What a spreadsheet (or a CSV reader) may take for the start of a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet (or a CSV reader) may take for the start of a formula (OWASP), also
+# after leading spaces that an import trims, and in their full-width forms (＝, ＋, －, ＠)
+# that an East Asian input method or a spreadsheet may fold to ASCII.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_FORMULA_CHARACTERS = frozenset("=+-@")
+# Spaces and invisible characters an import may drop before the first visible one.
+_INVISIBLE = (
+    " \t\r\n\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+)
 BOLD = Font(bold=True)
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -27,7 +36,17 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 def needs_quote(value: str) -> bool:
-    return value.startswith(FORMULA_START)
+    """True when a spreadsheet could run ``value`` as a formula."""
+    if not value or value.startswith(FORMULA_START):
+        return bool(value)
+    first = value[0]
+    if first.isascii() and first != " ":  # the usual case: a letter or digit
+        return False
+    stripped = value.lstrip(_INVISIBLE)
+    return bool(stripped) and (
+        stripped.startswith(FORMULA_START)
+        or unicodedata.normalize("NFKC", stripped[0])[:1] in _FORMULA_CHARACTERS
+    )
 
 
 def clean(value: str) -> str:

@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
-    DateTime,
     Integer,
     case,
     cast,
@@ -27,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.domain.visits import Outcome
 from desk_app.storage.database import Database
-from desk_app.storage.schema import Person, ScanEvent, Visit
+from desk_app.storage.schema import Person, ScanEvent, StoredTime, Visit
 from desk_app.timeutil import offset_segments
 
 RECORDED = (Outcome.ENTRY.value, Outcome.EXIT.value)
@@ -202,8 +201,8 @@ def visit_rows(db: Database, start: datetime, end: datetime) -> list[DetailRow]:
             Person.name,
             Person.id_number,
             Person.organisation,
-            type_coerce(Visit.entry_at, DateTime()),
-            type_coerce(Visit.exit_at, DateTime()),
+            type_coerce(Visit.entry_at, StoredTime()),
+            type_coerce(Visit.exit_at, StoredTime()),
             Visit.exit_auto,
             Visit.entry_method,
             Visit.exit_method,

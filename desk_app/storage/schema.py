@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from desk_app.domain.identity import visible
 from desk_app.domain.limits import limit, max_length
 from desk_app.domain.names import fold
 
@@ -88,10 +89,36 @@ class Limited(TypeDecorator[str]):
         self.length = max_length(field)
 
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
-        return limit(self.field, value) if isinstance(value, str) else value
+        # Control and format characters never reach a stored field, whichever door the text
+        # came through (a code, a typed desk name, a pasted purpose).
+        return limit(self.field, visible(value)) if isinstance(value, str) else value
 
-    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
-        return value
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None or isinstance(value, str):
+            return value
+        raise DamagedValue(f"unreadable text {value!r:.40}")
+
+
+class StoredTime(TypeDecorator[datetime]):
+    """A stored time read as naive UTC (no time zone object per value, for big reads); a
+    value that is not a time is damage, as in ``UtcDateTime``."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        inner = super().result_processor(dialect, coltype)
+
+        def process(value: Any) -> Any:
+            try:
+                value = inner(value) if inner is not None else value
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise DamagedValue(f"unreadable time {value!r:.40}") from exc
+            if value is not None and not isinstance(value, datetime):
+                raise DamagedValue(f"unreadable time {value!r:.40}")
+            return value
+
+        return process
 
 
 class Base(DeclarativeBase):

@@ -160,3 +160,25 @@ def test_daily_backup_keeps_the_last_n_and_the_reminder(sqlite_url: str, tmp_pat
     assert backup.auto_backup(ctx, None) is None
     assert json.loads(ctx.log.audit_records()[-1].detail)["file"] == made[-1].name
     ctx.close()
+
+
+def test_a_backup_never_overwrites_the_log_or_a_foreign_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_file = tmp_path / "log.sqlite3"
+    url = f"sqlite:///{db_file}"
+    ctx = AppContext.open(url)
+    _fill(ctx)
+    ctx.close()
+    link = tmp_path / "link.deskbackup"
+    link.symlink_to(db_file)  # the log under a backup's name
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me", encoding="utf-8")
+    before = db_file.read_bytes()
+    for target, words in ((db_file, ".deskbackup"), (link, "database"), (notes, ".deskbackup")):
+        _stdin(monkeypatch, PASS)
+        assert main(["--db", url, "backup", str(target), "--passphrase-stdin"]) == 1
+        assert words in capsys.readouterr().err
+    assert db_file.read_bytes()[:16] == before[:16] == b"SQLite format 3\x00"
+    assert notes.read_text(encoding="utf-8") == "keep me"
+    assert link.is_symlink()

@@ -80,6 +80,9 @@ def test_invalid_utf8_through_a_real_argv(tmp_path: Path, sqlite_url: str) -> No
         (["pass", "99999999999999999999", "--out", "p.pdf"], "Invalid number"),
         (["outbox", "save", "99999999999999999999", "x.eml"], "Invalid number"),
         (["outbox", "retry", "--id", "0"], "Invalid number"),
+        (["scanner", "listen", "--port", "/dev/null", "--baud", "-1"], "1200 to 921600"),
+        (["scanner", "listen", "--port", "/dev/null", "--baud", "10**9"], "1200 to 921600"),
+        (["scanner", "listen", "--port", "/dev/null", "--count", "-5"], "Invalid number"),
     ],
 )
 def test_out_of_range_values_get_a_clear_error(
@@ -95,3 +98,42 @@ def test_out_of_range_values_get_a_clear_error(
     assert code in (1, 2)
     assert words in err and "Unexpected" not in err
     assert len(err.strip().splitlines()) <= 3  # one line, or argparse's usage and one line
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["record", CCCD, "--desk", "Bàn\x1b[2J\x07"],
+        ["log", "--from", "01/12/2026\r\n"],
+        ["config", "set", "desk.name", "Bàn 1\x1b[31m"],
+        ["config", "set", "unit.name", "Sở\r\nBcc: x@y.vn"],
+        ["config", "set", "mail.recipients", "a@b.vn\r\nBcc: x@y.vn"],
+    ],
+)
+def test_control_characters_in_an_argument_are_refused_on_one_line(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, argv: list[str]
+) -> None:
+    code, _, err = run(capsys, "--lang", "en", "--db", sqlite_url, *argv)
+    assert code == 1 and "control characters" in err, err
+    assert len(err.strip().splitlines()) == 1 and "\x1b" not in err and "\r" not in err
+    assert not Path(sqlite_url.removeprefix("sqlite:///")).exists()  # refused before opening
+
+
+def test_control_characters_never_reach_a_stored_field(sqlite_url: str) -> None:
+    from desk_app.context import AppContext
+
+    ctx = AppContext.open(sqlite_url)
+    ctx.log.desk = "Bàn\x1b[2J 1\u202e"  # a desk name set through the window or a script
+    ctx.log.record_scan(ctx.parse(CCCD), method="camera")
+    ctx.close()
+    with sqlite3.connect(sqlite_url.removeprefix("sqlite:///")) as conn:
+        desks = conn.execute("SELECT desk FROM visits UNION SELECT desk FROM scan_events")
+        assert {row[0] for row in desks} == {"Bàn [2J 1"}
+
+
+def test_a_server_answer_over_two_lines_is_said_on_one(capsys: pytest.CaptureFixture[str]) -> None:
+    # PostgreSQL's "connection refused" carries a line break and a tab.
+    url = "postgresql+psycopg://postgres@127.0.0.1:1/none"
+    code, _, err = run(capsys, "--lang", "en", "--db", url, "log")
+    assert code == 1 and "Connection refused" in err
+    assert len(err.strip().splitlines()) == 1

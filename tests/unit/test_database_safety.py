@@ -93,6 +93,29 @@ def test_a_damaged_value_is_a_damaged_database(
         assert str(db) in err
 
 
+@pytest.mark.parametrize(
+    ("damage", "reader"),
+    [
+        # a name that is bytes, not text
+        ("UPDATE people SET name = x'fffe' WHERE id = 2", ["person", "find", "Nguyễn"]),
+        # a time that is a number
+        ("UPDATE visits SET exit_at = 12345 WHERE id = 2", ["log"]),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_a_damaged_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str, reader: list[str]
+) -> None:
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db, 3)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute(damage)
+        conn.commit()
+    for argv in (["report", "--week", "current", "--out", str(tmp_path / "r.xlsx")], reader):
+        code, _, err = run(capsys, "--db", url, *argv)
+        assert code == 1 and "Database damaged: restore a backup" in err, (argv, err)
+        assert "Unexpected error" not in err
+
+
 def test_diag_exits_non_zero_on_a_newer_schema_and_a_foreign_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

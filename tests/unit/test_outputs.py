@@ -61,6 +61,67 @@ def test_csv_cells_never_start_a_formula_and_file_has_bom(
     assert "'=9+12" in desks and '\'=HYPERLINK("http://x","y")' in desks
 
 
+# Formulas hidden from a plain "starts with =" check: behind spaces that an import trims, or
+# written with the full-width signs of an East Asian keyboard.
+DISGUISED = [" =9+12", "  @SUM(1)", "\u3000=1+1", "\u00a0-1+1", "＝1+1", "＋1", "－1", "＠SUM(1)"]
+
+
+def _lo_formulas(soffice: str, source: Path, folder: Path) -> list[str]:
+    """The cells LibreOffice Calc takes for formulas when it imports ``source`` as UTF-8 CSV
+    with "trim spaces" and "evaluate formulas" on."""
+    from openpyxl import load_workbook
+
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder / 'lo-profile'}",
+            "--headless",
+            "--infilter=CSV:44,34,76,1,,0,false,true,false,false,true,false,true",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    sheet = load_workbook(folder / (source.stem + ".xlsx")).active
+    assert sheet is not None
+    return [str(c.value) for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_disguised_formulas_are_text_in_the_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    from desk_app.context import AppContext
+
+    ctx = AppContext.open(sqlite_url)
+    for i, text in enumerate(DISGUISED):
+        ctx.log.desk = text
+        ctx.log.record_scan(
+            ctx.parse(f"0010901234{i:02d}||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"),
+            method="camera",
+        )
+    ctx.close()
+    out = tmp_path / "visits.csv"
+    code, _, err = run(capsys, "--db", sqlite_url, "log", "--csv", "--out", str(out))
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    assert sorted(row["desk"] for row in rows) == sorted("'" + d for d in DISGUISED)
+    from tests.office import soffice_with
+
+    soffice = soffice_with("libsclo")
+    if soffice is not None:
+        # The disguise that works today: LibreOffice trims " =9+12" into a live formula.
+        plain = tmp_path / "plain.csv"
+        plain.write_text("desk\r\n =9+12\r\n", encoding="utf-8-sig")
+        assert _lo_formulas(soffice, plain, tmp_path) == ["=9+12"]
+        assert _lo_formulas(soffice, out, tmp_path) == []
+
+
 def test_csv_on_stdout_is_utf8_whatever_the_console(tmp_path: Path, sqlite_url: str) -> None:
     from desk_app.context import AppContext
 

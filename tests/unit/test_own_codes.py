@@ -171,3 +171,19 @@ def test_error_is_a_value_error_with_reason() -> None:
     error = OwnCodeError("other_unit", "x")
     assert isinstance(error, ValueError)
     assert error.reason in OwnCodeError.REASONS
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("DKQ", "D\u212aQ"), (".S.", ".\u017f."), ("DKQ1", "DKQ\u0661"), ("A", "\uff21")],
+)
+def test_a_letter_that_upper_folds_to_ascii_is_malformed(old: str, new: str) -> None:
+    # "ſ".upper() is "S" and the Kelvin sign stays itself: neither may pass for the code.
+    text = own_codes.encode_staff(SECRET, UNIT, "NV01", "Nguyễn An").lower()
+    edited = text.replace(old.lower(), new, 1)
+    assert edited != text
+    with pytest.raises(OwnCodeError) as info:
+        decode(edited, SECRET, UNIT)
+    assert info.value.reason == "malformed"
+    with pytest.raises(OwnCodeError):
+        own_codes.peek_unit_id(edited)
