@@ -76,6 +76,9 @@ def _context(args: argparse.Namespace) -> AppContext:
     return AppContext.open(args.db)
 
 
+_SHOWN_EXTRA = ("birth_year", "valid_from", "issuing_place")
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     # The unit's own codes are checked with its secret, which lives in the database; other
     # codes parse without opening it.
@@ -92,6 +95,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
             if key in ("warnings", "reason") or value in (None, [], ""):
                 continue
             print(f"{key}: {value}")
+        # What a card says beyond the common fields: a birth year alone, the insurance card's
+        # validity start and issuing place.
+        for key in _SHOWN_EXTRA:
+            if identity.extra.get(key):
+                print(f"{key}: {identity.extra[key]}")
         # Warnings and the reason in the operator's language, with the code for support.
         for warning in identity.warnings:
             print(f"warning: {t('warning.' + warning)} ({warning})")

@@ -236,3 +236,17 @@ def test_config_list_hides_a_stream_password(
     code, out, _ = run(capsys, "--db", sqlite_url, "config", "list")
     assert code == 0
     assert "s3cret" not in out and "rtsp://admin:***@10.0.0.5:554/live" in out
+
+
+def test_parse_shows_a_birth_year_alone_and_the_issuing_place(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fields = ["0123456789", "48c3a02056c4836e2043", "1950", "1", "-", "01 - C54"]
+    fields += ["01/01/2024", "-", "15/12/2023", "-", "-", "4", "-", "-", "4"]
+    fields += ["424858482042e1baaf63204be1baa16e", "$"]
+    code, out, _ = run(capsys, "--lang", "en", "parse", "|".join(fields))
+    assert code == 0
+    assert "birth_year: 1950" in out
+    assert "valid_from: 2024-01-01" in out
+    assert "issuing_place: BHXH Bắc Kạn" in out
+    assert "clinic: 01 - C54" in out and "issue_date: 2023-12-15" in out
