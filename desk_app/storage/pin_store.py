@@ -1,9 +1,9 @@
 """The manager PIN's wrong-try count in the settings table, counted atomically.
 
 Each try is counted in its own write transaction, which holds the database's write lock
-(``BEGIN IMMEDIATE`` on SQLite, the scan lock on PostgreSQL): the read of the count, the
-test for a running wait and the new count are one step, so sixteen tries at once are
-counted sixteen times and those past the free ones meet the wait.
+(``BEGIN IMMEDIATE`` on SQLite, the log's write lock taken whole on PostgreSQL): the read of
+the count, the test for a running wait and the new count are one step, so sixteen tries at
+once are counted sixteen times and those past the free ones meet the wait.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Recording scans and manual entries: load the facts, let the rules decide
-(``domain.rules.plan_scan``), and write the decision, in one short transaction.
+"""Recording scans: load the facts, let the rules decide (``domain.rules.plan_scan``), and
+write the decision, in one short transaction (manual entries and check-outs build on this in
+``manual_records``).
 
 This is the path every scan takes, so it uses prebuilt Core statements rather than ORM
 objects: a scan costs a few SQL statements and one commit.
@@ -17,23 +18,19 @@ from sqlalchemy.orm import Session
 from desk_app.domain.names import better_name, clean_name, fold
 from desk_app.domain.payloads import CodeKind, Identity
 from desk_app.domain.rules import (
-    JOURNAL_CONFLICT,
     Action,
     Decision,
     OpenVisit,
     PassVisit,
     ScanFacts,
-    plan_manual,
     plan_scan,
 )
 from desk_app.domain.visits import (
     EXIT_AUTO,
     Direction,
-    ManualEntry,
     Method,
     Outcome,
     ScanResult,
-    manual_person_key,
     normalise_text,
     person_key,
 )
@@ -95,7 +92,7 @@ def _new_id(result: Any) -> int:
 
 
 @dataclass
-class _Person:
+class PersonRef:
     id: int
     name: str
     id_number: str | None
@@ -189,7 +186,7 @@ class Recorder:
         *,
         replayed: bool = False,
     ) -> ScanResult:
-        person: _Person | None = None
+        person: PersonRef | None = None
         facts = ScanFacts()
         if not identity.recognised or identity.kind == CodeKind.CHECKPOINT:
             pass
@@ -237,7 +234,9 @@ class Recorder:
             last_exit_at=last_exit_at,
         )
 
-    def _pass_facts(self, session: Session, identity: Identity) -> tuple[_Person | None, ScanFacts]:
+    def _pass_facts(
+        self, session: Session, identity: Identity
+    ) -> tuple[PersonRef | None, ScanFacts]:
         token = identity.extra.get("pass_token", "")
         if not token:
             return None, ScanFacts()
@@ -252,13 +251,13 @@ class Recorder:
         visit_id, entry_at, exit_at, warnings, person_id, name, id_number = row
         visit = PassVisit(visit_id, person_id, entry_at, exit_at, tuple(warnings.split()))
         facts = self._person_facts(session, person_id)
-        return _Person(person_id, name, id_number), ScanFacts(
+        return PersonRef(person_id, name, id_number), ScanFacts(
             open_visit=facts.open_visit, last_scan_at=facts.last_scan_at, pass_visit=visit
         )
 
     def _upsert_person(
         self, session: Session, key: str, identity: Identity, now: datetime
-    ) -> _Person:
+    ) -> PersonRef:
         conn = session.connection()
         row = conn.execute(_SELECT_PERSON, {"key": key}).first()
         if row is None:
@@ -277,7 +276,7 @@ class Recorder:
                     "updated_at": now,
                 },
             )
-            return _Person(_new_id(result), name, identity.id_number)
+            return PersonRef(_new_id(result), name, identity.id_number)
         person_id, old_name, id_number, birth_date, sex = row
         changes: dict[str, Any] = {}
         # A later card fills in what an earlier one lacked (a masked health-app code, a name
@@ -293,7 +292,7 @@ class Recorder:
         if changes:
             changes["updated_at"] = now
             conn.execute(update(Person).where(Person.id == person_id).values(**changes))
-        return _Person(person_id, old_name, id_number)
+        return PersonRef(person_id, old_name, id_number)
 
     @staticmethod
     def _last_scan_at(session: Session, person_id: int) -> datetime | None:
@@ -303,7 +302,7 @@ class Recorder:
     def _repeat(
         self,
         session: Session,
-        person: _Person,
+        person: PersonRef,
         visit_id: int | None,
         kind: str,
         method: Method,
@@ -333,7 +332,7 @@ class Recorder:
         self,
         session: Session,
         decision: Decision,
-        person: _Person,
+        person: PersonRef,
         kind: str,
         method: Method,
         now: datetime,
@@ -401,101 +400,4 @@ class Recorder:
             id_number=person.id_number,
             warnings=decision.warnings,
             auto_closed_visit_id=decision.close_visit_id,
-        )
-
-    def record_manual(
-        self,
-        entry: ManualEntry,
-        *,
-        direction: Direction | str = Direction.IN,
-        at: datetime | None = None,
-    ) -> ScanResult:
-        """A person without a code. Raises ValueError(problems) when the entry is invalid."""
-        cleaned = entry.cleaned()
-        problems = cleaned.problems()
-        if problems:
-            raise ValueError(problems)
-        now = (at or utc_now()).astimezone(UTC)
-        return self.db.write(
-            lambda s: self.write_manual(s, cleaned, Direction(direction), now), per_person=True
-        )
-
-    def write_manual(
-        self,
-        session: Session,
-        cleaned: ManualEntry,
-        direction: Direction,
-        now: datetime,
-        *,
-        replayed: bool = False,
-    ) -> ScanResult:
-        """A cleaned, valid manual entry in the caller's transaction (``replayed``: kept on
-        the desk during an outage and sent only now)."""
-        key = manual_person_key(cleaned.id_number)
-        lock_person(session, key)
-        conn = session.connection()
-        person_id = conn.execute(select(Person.id).where(Person.person_key == key)).scalar()
-        values = {"name": cleaned.name, "name_folded": fold(cleaned.name), "updated_at": now}
-        if cleaned.phone:
-            values["phone"] = cleaned.phone
-        if cleaned.organisation:
-            values["organisation"] = cleaned.organisation
-        if person_id is None:
-            person_id = _new_id(
-                conn.execute(
-                    _INSERT_PERSON,
-                    {
-                        "person_key": key,
-                        "id_number": cleaned.id_number or None,
-                        "sex": None,
-                        "birth_date": cleaned.birth_date,
-                        "created_at": now,
-                        "phone": None,
-                        "organisation": None,
-                        **values,
-                    },
-                )
-            )
-        else:
-            conn.execute(update(Person).where(Person.id == person_id).values(**values))
-        person = _Person(int(person_id), cleaned.name, cleaned.id_number or None)
-        facts = self._person_facts(session, person.id)
-        decision = plan_manual(facts, direction, now, replayed=replayed)
-        if decision.action == Action.REJECT:
-            return self.conflict(session, person, "manual", Method.MANUAL.value, now)
-        return self._apply(
-            session, decision, person, "manual", Method.MANUAL, now, cleaned.purpose, cleaned.host
-        )
-
-    def conflict(
-        self,
-        session: Session,
-        person: _Person,
-        kind: str,
-        method: str,
-        now: datetime,
-        visit_id: int | None = None,
-    ) -> ScanResult:
-        """Something kept during an outage that the log has moved past: kept as a rejected
-        scan event with its reason, for the operator and the reports to see."""
-        self._event(
-            session,
-            at=now,
-            outcome=Outcome.REJECTED.value,
-            method=method,
-            code_kind=kind,
-            person_id=person.id,
-            visit_id=visit_id,
-            reason=JOURNAL_CONFLICT,
-        )
-        return ScanResult(
-            outcome=Outcome.REJECTED,
-            at=now,
-            method=method,
-            code_kind=kind,
-            visit_id=visit_id,
-            person_id=person.id,
-            name=person.name,
-            id_number=person.id_number,
-            reason=JOURNAL_CONFLICT,
         )

@@ -9,23 +9,18 @@ from sqlalchemy import CursorResult, func, select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.own_codes import new_pass_token
-from desk_app.domain.rules import Action, OpenVisit, ScanFacts, closing_exit, plan_check_out
+from desk_app.domain.rules import closing_exit
 from desk_app.domain.visits import (
     EXIT_AUTO,
-    EXIT_CHECKOUT,
-    Outcome,
-    ScanResult,
     VisitRow,
     normalise_text,
 )
 from desk_app.storage import audit as audit_chain
-from desk_app.storage.database import lock_person
+from desk_app.storage.manual_records import ManualRecorder
 from desk_app.storage.people import PeopleRepository, PersonSummary
-from desk_app.storage.recorder import Recorder, _Person
 from desk_app.storage.schema import (
     AuditRecord,
     Person,
-    ScanEvent,
     Visit,
 )
 from desk_app.storage.staff import StaffEntry, StaffRepository
@@ -75,97 +70,12 @@ def _rowcount(result: Any) -> int:
     return int(cast(CursorResult[Any], result).rowcount or 0)
 
 
-class VisitLog(Recorder):
+class VisitLog(ManualRecorder):
     """All reads and writes of the log go through here (the window, the CLI, the reports).
 
-    Recording scans and manual entries is in ``Recorder``; queries, check-out, purge,
-    people and staff cards are here.
+    Recording scans is in ``Recorder``, manual entries and check-outs in ``ManualRecorder``;
+    queries, purge, people and staff cards are here.
     """
-
-    def check_out(self, visit_id: int, *, at: datetime | None = None) -> ScanResult | None:
-        """The operator checks a person out from the inside list; None if not inside."""
-        now = (at or utc_now()).astimezone(UTC)
-        return self.db.write(lambda s: self.write_check_out(s, visit_id, now), per_person=True)
-
-    def write_check_out(
-        self, session: Session, visit_id: int, now: datetime, *, replayed: bool = False
-    ) -> ScanResult | None:
-        """A check-out in the caller's transaction (``replayed``: kept on the desk during an
-        outage and sent only now: a visit that ended meanwhile is a recorded conflict)."""
-        key = session.scalar(
-            select(Person.person_key)
-            .join(Visit, Visit.person_id == Person.id)
-            .where(Visit.id == visit_id)
-        )
-        if key is not None:
-            lock_person(session, key)  # the visit is read under the person's lock
-        visit = session.get(Visit, visit_id)
-        person = session.get(Person, visit.person_id) if visit is not None else None
-        open_visit = None
-        if visit is not None and visit.exit_at is None:
-            open_visit = OpenVisit(visit.id, visit.entry_at, tuple(visit.warnings.split()))
-        facts = ScanFacts()
-        if replayed and person is not None:
-            facts = self._person_facts(session, person.id)
-        decision = plan_check_out(open_visit, facts, now, replayed=replayed)
-        if decision is None:
-            return None
-        if decision.action == Action.REJECT:
-            if visit is None or person is None:  # the visit was purged or deleted meanwhile
-                self._event(
-                    session,
-                    at=now,
-                    outcome=Outcome.REJECTED.value,
-                    method=EXIT_CHECKOUT,
-                    code_kind="",
-                    reason=decision.reason,
-                )
-                return ScanResult(
-                    outcome=Outcome.REJECTED,
-                    at=now,
-                    method=EXIT_CHECKOUT,
-                    code_kind="",
-                    visit_id=visit_id,
-                    reason=decision.reason,
-                )
-            return self.conflict(
-                session,
-                _Person(person.id, person.name, person.id_number),
-                visit.code_kind,
-                EXIT_CHECKOUT,
-                now,
-                visit.id,
-            )
-        assert visit is not None and person is not None and decision.exit_at is not None
-        visit.exit_at = decision.exit_at
-        visit.exit_method = EXIT_CHECKOUT
-        if decision.warnings:
-            known = visit.warnings.split()
-            visit.warnings = " ".join([*known, *(w for w in decision.warnings if w not in known)])
-        session.add(
-            ScanEvent(
-                at=now,
-                outcome=Outcome.EXIT.value,
-                method=EXIT_CHECKOUT,
-                code_kind=visit.code_kind,
-                person_id=person.id,
-                visit_id=visit.id,
-                desk=self.desk,
-                journal_id=self.journal_id,
-            )
-        )
-        session.flush()  # the event written before the caller's next statement
-        return ScanResult(
-            outcome=Outcome.EXIT,
-            at=now,
-            method=EXIT_CHECKOUT,
-            code_kind=visit.code_kind,
-            visit_id=visit.id,
-            person_id=person.id,
-            name=person.name,
-            id_number=person.id_number,
-            warnings=decision.warnings,
-        )
 
     def pass_token(self, visit_id: int) -> str | None:
         """The token a visitor pass of this open visit carries, made at the first print
