@@ -147,6 +147,10 @@ def test_an_invalid_manual_entry_is_refused_offline_too(qtbot: QtBot, server: Ow
     win = MainWindow(ctx, sound=SoundPlayer(enabled=False))
     qtbot.addWidget(win)
     try:
+        win.dialogs.on_manual_entry()  # opens with no suggestions to offer
+        dialog = win.dialogs.manual_dialog
+        assert dialog is not None and dialog.isVisible()
+        dialog.reject()
         with pytest.raises(ValueError):
             win.controller.submit_manual(ManualEntry(name="X", birth_date=date(1990, 1, 1)))
         assert ctx.journal.count() == 0

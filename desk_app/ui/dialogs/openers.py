@@ -3,6 +3,7 @@ openpyxl) and deletes itself when closed; ``DeskDialogs`` opens them for the des
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -10,11 +11,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desk_app.context import AppContext
+from desk_app.errors import UserError
 from desk_app.ui.dialogs.manager_actions import edit_settings, show_full_id
 from desk_app.ui.dialogs.manual_entry import ManualEntryDialog
 
 if TYPE_CHECKING:
     from desk_app.ui.desk.layout import DeskArea
+
+log = logging.getLogger(__name__)
 
 
 def _open(dialog: QDialog) -> QDialog:
@@ -79,13 +83,20 @@ class DeskDialogs(QObject):
         if self.manual_dialog is not None and self.manual_dialog.isVisible():
             self.manual_dialog.activateWindow()
             return
-        dialog = ManualEntryDialog(
-            lambda column: self.ctx.log.suggestions(column, limit=500), self.parent_widget()
-        )
+        dialog = ManualEntryDialog(self.suggestions, self.parent_widget())
         dialog.accepted.connect(lambda: self.manual_entered.emit(dialog.entry()))
         dialog.finished.connect(self.on_manual_dialog_finished)
         self.manual_dialog = dialog
         dialog.open()
+
+    def suggestions(self, column: str) -> list[str]:
+        """Earlier values for the manual entry's fields; none while the log's server is out of
+        reach (the entry itself is kept on the desk then)."""
+        try:
+            return self.ctx.log.suggestions(column, limit=500)
+        except UserError as exc:
+            log.info("no suggestions for %s: %s", column, exc)
+            return []
 
     def on_manual_dialog_finished(self) -> None:
         if self.manual_dialog is not None:
