@@ -115,6 +115,9 @@ class Journal:
         with closing(sqlite3.connect(self.path, timeout=10, isolation_level=None)) as conn:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")  # a kept scan survives a power cut
+            # A sent scan is personal data the shared log now holds: its bytes are overwritten,
+            # not left readable in the file's free pages.
+            conn.execute("PRAGMA secure_delete = ON")
             conn.execute(_SCHEMA)
             have = {row[1] for row in conn.execute("PRAGMA table_info(journal)")}
             for column, declaration in _ADDED.items():
@@ -203,6 +206,8 @@ class Journal:
     def remove(self, journal_id: str) -> None:
         with self._connect() as conn:
             conn.execute("DELETE FROM journal WHERE journal_id = ?", (journal_id,))
+            # Earlier page images in the write-ahead file would still hold the text.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def replay(

@@ -312,3 +312,41 @@ def test_a_journal_kept_by_an_earlier_version_is_read_and_made_private(tmp_path:
     journal = Journal(path)
     assert [(e.kind, e.text) for e in journal.entries()] == [("scan", person(2))]
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_sent_scan_leaves_no_readable_trace_in_the_journal_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    connect = sqlite3.connect
+
+    def built_without_secure_delete(*args: object, **kwargs: object) -> sqlite3.Connection:
+        # Debian's SQLite overwrites deleted rows by default; Python's own builds do not.
+        conn = connect(*args, **kwargs)  # type: ignore[arg-type]
+        conn.execute("PRAGMA secure_delete = OFF")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", built_without_secure_delete)
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal(path)
+    at = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+    for i in (3, 4):
+        journal.add(
+            person(i),
+            at=at,
+            method="scanner",
+            direction="auto",
+            desk="Cổng",
+            checkpoint="",
+            debounce_seconds=10,
+        )
+    sent, kept = journal.entries()
+    journal.remove(sent.journal_id)
+
+    files = [p for p in tmp_path.iterdir() if p.name.startswith("journal.sqlite3")]
+    held = b"".join(p.read_bytes() for p in files)
+    assert "Nguyễn Văn Em".encode() in held  # the scan still waiting is kept
+    assert "Nguyễn Văn Dung".encode() not in held
+    assert b"001090000003" not in held
+    assert [e.journal_id for e in journal.entries()] == [kept.journal_id]
