@@ -10,6 +10,7 @@ from typing import Any
 
 from desk_app.cli import EXIT_OK, EXIT_REJECTED, EXIT_REPEAT, CliError
 from desk_app.cli.desks import keep_offline
+from desk_app.cli.shown import identity_lines
 from desk_app.context import AppContext
 from desk_app.domain.identity import CodeKind, Identity, visible
 from desk_app.domain.own_codes import looks_like_own_code
@@ -37,7 +38,7 @@ from desk_app.timeutil import (
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("parse", help="parse a decoded QR text")
     p.add_argument("text")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=t("field.json_help"))
     p.set_defaults(handler=cmd_parse)
 
     p = subparsers.add_parser("record", help="record a code as if scanned")
@@ -76,9 +77,6 @@ def _context(args: argparse.Namespace) -> AppContext:
     return AppContext.open(args.db)
 
 
-_SHOWN_EXTRA = ("birth_year", "valid_from", "issuing_place")
-
-
 def cmd_parse(args: argparse.Namespace) -> int:
     # The unit's own codes are checked with its secret, which lives in the database; other
     # codes parse without opening it.
@@ -91,20 +89,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(identity.to_json_dict(), ensure_ascii=False))
     else:
-        for key, value in identity.to_json_dict().items():
-            if key in ("warnings", "reason") or value in (None, [], ""):
-                continue
-            print(f"{key}: {value}")
-        # What a card says beyond the common fields: a birth year alone, the insurance card's
-        # validity start and issuing place.
-        for key in _SHOWN_EXTRA:
-            if identity.extra.get(key):
-                print(f"{key}: {identity.extra[key]}")
-        # Warnings and the reason in the operator's language, with the code for support.
-        for warning in identity.warnings:
-            print(f"warning: {t('warning.' + warning)} ({warning})")
-        if identity.reason:
-            print(f"reason: {t('reason.' + identity.reason)} ({identity.reason})")
+        for line in identity_lines(identity):
+            print(line)
     return EXIT_OK if identity.recognised else EXIT_REJECTED
 
 

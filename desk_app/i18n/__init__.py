@@ -36,6 +36,7 @@ AREAS = (
     "rollup",
     "rules",
     "safety",
+    "fields",
 )
 
 
