@@ -43,7 +43,13 @@ def register(subparsers: Any) -> None:
 
 def _frames(path: Path) -> Iterator[tuple[int | None, np.ndarray]]:
     """(frame index or None for an image, BGR frame); SourceError when unreadable."""
-    from desk_app.scanning.sources import IMAGE_SUFFIXES, SourceError, open_video, read_image
+    from desk_app.scanning.sources import (
+        IMAGE_SUFFIXES,
+        ImageTooLarge,
+        SourceError,
+        open_video,
+        read_image,
+    )
 
     if not path.is_file():
         raise SourceError(t("scan.source_missing", path=path))
@@ -55,6 +61,8 @@ def _frames(path: Path) -> Iterator[tuple[int | None, np.ndarray]]:
         return
     try:
         source = open_video(path)
+    except ImageTooLarge:
+        raise
     except SourceError:
         raise SourceError(t("scan.file_unreadable", path=path)) from None
     try:

@@ -135,13 +135,14 @@ def clean_field(value: str) -> str:
 
 
 def visible(text: str) -> str:
-    """``text`` with control and format characters gone (a stored field never needs them)."""
+    """``text`` with control and format characters gone and line or paragraph separators
+    made spaces (a stored field never needs them)."""
     if text.isprintable():  # the usual case, checked in C: nothing to remove
         return text
     out = []
     for ch in text:
         category = unicodedata.category(ch)
-        if category == "Cc":
+        if category in ("Cc", "Zl", "Zp"):  # a line break of any kind is a space in a field
             out.append(" ")
         elif category not in ("Cf", "Cs", "Co", "Cn"):
             out.append(ch)

@@ -172,7 +172,8 @@ def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: dat
     # A byte-order mark, CR/LF and spaces come with copied text; control characters never
     # belong in a field (they would reach the log, the window and the workbook).
     text = visible(unicodedata.normalize("NFC", text).replace("\ufeff", "")).strip()
-    if _WIDE.search(text):
+    wide = bool(_WIDE.search(text))
+    if wide:
         text = text.translate(_NARROW)
     if len(text) > MAX_LENGTH:
         return Identity(CodeKind.UNRECOGNISED, raw=text[:_RAW_KEEP], reason="too_long")
@@ -181,6 +182,10 @@ def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: dat
         if not text:
             raise Reject("empty")
         if own_codes.looks_like_own_code(text):
+            if wide:
+                # The unit's codes are ASCII by construction: one in full-width letters was
+                # typed or edited, whatever it folds back to.
+                return Identity(CodeKind.UNRECOGNISED, raw=raw, reason="malformed")
             return _parse_own(raw, secret, unit_id)
         if "|" not in text:
             raise Reject("unknown_format")

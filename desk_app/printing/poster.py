@@ -345,15 +345,13 @@ def _notice_box(
 
 def read_code_from_image(path: Path) -> str:
     """The text of the QR code in a photo of an old poster (the largest one if several)."""
-    import cv2
-    import numpy as np
+    from desk_app.scanning.sources import ImageTooLarge, read_image
 
     try:
-        # cv2.imread cannot open paths with Vietnamese letters on Windows; decode from bytes.
-        data = np.fromfile(str(path), dtype=np.uint8)
-    except OSError as exc:
-        raise PrintError(t("print.cannot_read", path=path)) from exc
-    image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
+        # The size in the header is checked first: a small file can hold a huge picture.
+        image = read_image(path)
+    except ImageTooLarge as exc:
+        raise PrintError(str(exc)) from exc
     if image is None:
         raise PrintError(t("print.cannot_read", path=path))
     texts = _decode(image)

@@ -7,6 +7,7 @@ is refused, or decoded at a reduced scale where the format allows it (JPEG).
 
 from __future__ import annotations
 
+import re
 import struct
 
 # Far above any camera or phone picture of a code (a 12 MP phone photo is 4000 x 3000).
@@ -16,7 +17,9 @@ _JPEG_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0
 
 
 def header_size(data: bytes) -> tuple[int, int] | None:
-    """(width, height) from a PNG, JPEG, GIF, BMP, WebP or TIFF header; None when unknown."""
+    """(width, height) from a PNG, JPEG, GIF, BMP, WebP, TIFF, PNM/PAM, Sun raster or
+    Radiance header; None when unknown. ``data`` is the whole file: a JPEG may carry 64 KB
+    segments before its frame header, and a TIFF its directory at the very end."""
     if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24 and data[12:16] == b"IHDR":
         width, height = struct.unpack(">II", data[16:24])
         return width, height
@@ -26,13 +29,48 @@ def header_size(data: bytes) -> tuple[int, int] | None:
         width, height = struct.unpack("<HH", data[6:10])
         return width, height
     if data.startswith(b"BM") and len(data) >= 26:
+        if data[14:18] == b"\x0c\x00\x00\x00":  # the old OS/2 header: 16-bit sizes
+            width, height = struct.unpack("<HH", data[18:22])
+            return width, height
         width, height = struct.unpack("<ii", data[18:26])
         return abs(width), abs(height)
     if data.startswith(b"RIFF") and data[8:12] == b"WEBP" and len(data) >= 30:
         return _webp_size(data)
     if data[:4] in (b"II*\x00", b"MM\x00*"):
         return _tiff_size(data)
+    if data[:1] == b"P" and data[1:2] in b"1234567" and len(data) > 2:
+        return _pnm_size(data[:4096])
+    if data.startswith(b"\x59\xa6\x6a\x95") and len(data) >= 12:  # Sun raster
+        width, height = struct.unpack(">II", data[4:12])
+        return width, height
+    if data.startswith((b"#?RADIANCE", b"#?RGBE")):
+        return _radiance_size(data[:4096])
     return None
+
+
+_PNM_NUMBER = re.compile(rb"(?:\s|#[^\n]*\n)+(\d+)")
+_PAM_SIZE = re.compile(rb"^(WIDTH|HEIGHT)\s+(\d+)", re.MULTILINE)
+_RADIANCE_SIZE = re.compile(rb"\n[-+]Y (\d+) [-+]X (\d+)")
+
+
+def _pnm_size(head: bytes) -> tuple[int, int] | None:
+    if head[1:2] == b"7":  # PAM: WIDTH and HEIGHT lines
+        found = {m.group(1): int(m.group(2)) for m in _PAM_SIZE.finditer(head)}
+        return (found[b"WIDTH"], found[b"HEIGHT"]) if len(found) == 2 else None  # noqa: PLR2004
+    at = 2
+    numbers = []
+    for _ in range(2):
+        match = _PNM_NUMBER.match(head, at)
+        if match is None:
+            return None
+        numbers.append(int(match.group(1)))
+        at = match.end()
+    return numbers[0], numbers[1]
+
+
+def _radiance_size(head: bytes) -> tuple[int, int] | None:
+    match = _RADIANCE_SIZE.search(head)
+    return (int(match.group(2)), int(match.group(1))) if match else None
 
 
 def _tiff_size(data: bytes) -> tuple[int, int] | None:

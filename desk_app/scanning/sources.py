@@ -107,24 +107,29 @@ def read_image(path: Path, max_pixels: int = MAX_PIXELS) -> np.ndarray | None:
     if data.size == 0:
         return None
     flags = cv2.IMREAD_COLOR
-    size = header_size(data[:65536].tobytes())
-    if size is not None:
-        width, height = size
-        factor = reduction(width, height, max_pixels)
-        is_jpeg = bool(data[0] == 0xFF and data[1] == 0xD8)
-        if factor != 1 and not (is_jpeg and factor):
-            raise ImageTooLarge(
-                t(
-                    "scan.image_too_large",
-                    path=path,
-                    width=width,
-                    height=height,
-                    limit=max_pixels // 1_000_000,
-                )
+    size = header_size(data.tobytes())
+    if size is None:
+        # A picture whose size cannot be read first is not decoded: a few hundred bytes of
+        # an unchecked format can ask the decoder for gigabytes.
+        if data[:2].tobytes() in (b"\xff\xd8", b"\x89P", b"II", b"MM", b"BM", b"RI", b"GI"):
+            raise ImageTooLarge(t("scan.image_size_unknown", path=path))
+        return None
+    width, height = size
+    factor = reduction(width, height, max_pixels)
+    is_jpeg = bool(data[0] == 0xFF and data[1] == 0xD8)
+    if factor != 1 and not (is_jpeg and factor):
+        raise ImageTooLarge(
+            t(
+                "scan.image_too_large",
+                path=path,
+                width=width,
+                height=height,
+                limit=max_pixels // 1_000_000,
             )
-        if factor > 1:
-            log.info("%s: %d x %d decoded at 1/%d", path, width, height, factor)
-            flags = _REDUCED[factor]
+        )
+    if factor > 1:
+        log.info("%s: %d x %d decoded at 1/%d", path, width, height, factor)
+        flags = _REDUCED[factor]
     try:
         image = cv2.imdecode(data, flags)
     except cv2.error:
@@ -241,6 +246,20 @@ def open_video(path: Path) -> CaptureSource:
         if capture is not None:
             capture.release()
         raise SourceError(t("scan.video_unreadable", path=path))
+    # The frame size is known once the file is open, before the first frame is decoded.
+    width = int(capture.get(cv2.CAP_PROP_FRAME_WIDTH) or 0)
+    height = int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT) or 0)
+    if width * height > MAX_PIXELS:
+        capture.release()
+        raise ImageTooLarge(
+            t(
+                "scan.video_too_large",
+                path=path,
+                width=width,
+                height=height,
+                limit=MAX_PIXELS // 1_000_000,
+            )
+        )
     return CaptureSource(capture, is_file=True, description=str(path))
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -112,11 +115,36 @@ def examine_sqlite(path: Path, *, make_folder: bool) -> SqliteFile:
 def read_only_uri(path: Path) -> str:
     """A read-only SQLite URI that creates nothing beside the file. ``immutable`` needs no
     shared-memory file (a read-only medium cannot hold one); when write-ahead content was
-    left beside the file, plain read-only mode reads it too."""
+    left beside the file, plain read-only mode reads it too, given a folder where SQLite can
+    make its shared-memory file. On a read-only folder or medium the file and its
+    write-ahead content are read from a copy in a temporary folder instead."""
     wal = path.with_name(path.name + "-wal")
     left_over = wal.exists() and wal.stat().st_size > 0
+    if left_over and not _writable(path.parent):
+        path = _merged_copy(path, wal)
+        left_over = False
     query = "mode=ro" if left_over else "mode=ro&immutable=1"
     return f"file:{quote(str(path.resolve()))}?{query}"
+
+
+def _merged_copy(path: Path, wal: Path) -> Path:
+    """A copy of the log with its write-ahead content merged, in a temporary folder removed
+    at exit: what the last program wrote but did not fold into the file is still read."""
+    folder = Path(tempfile.mkdtemp(prefix="desk-app-readonly-"))
+    atexit.register(shutil.rmtree, folder, True)
+    copy = folder / path.name
+    try:
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, folder / wal.name)
+        conn = sqlite3.connect(copy)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(t("db.cannot_open", url=path, message=exc)) from exc
+    log.info("read-only log %s read through a copy with its write-ahead content", path)
+    return copy
 
 
 def _read_only_url(path: Path) -> str:
@@ -143,7 +171,17 @@ def resolve_url(url: str | None = None) -> str:
     chosen = url or os.environ.get("DESK_APP_DB") or default_database_url()
     if "://" not in chosen:
         return f"sqlite:///{Path(chosen).expanduser().absolute()}"
+    if chosen.startswith("sqlite:///~"):  # the engine would look for a folder named "~"
+        return f"sqlite:///{Path(chosen.removeprefix('sqlite:///')).expanduser()}"
     return chosen
+
+
+def is_memory_url(url: str) -> bool:
+    """A SQLite log in memory: everything in it is gone when the program closes."""
+    if not url.startswith("sqlite"):
+        return False
+    rest = url.split("://", 1)[1] if "://" in url else ""
+    return rest in ("", "/", "/:memory:") or "mode=memory" in rest
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -230,6 +268,28 @@ def url_without_password(url: str, unparsable: str = "?") -> str:
         return unparsable
 
 
+# Below this, a write error on the log's disk is taken for a full disk.
+LOW_SPACE_BYTES = 1 << 20
+
+
+def _disk_full(orig: BaseException, message: str, path: Path | None) -> bool:
+    """A full disk, also when SQLite names it as an I/O error: the shared-memory file beside
+    a write-ahead log cannot grow (SQLITE_IOERR_SHMSIZE), or a write fails on a disk with no
+    room left."""
+    if "disk is full" in message or "no space" in message:
+        return True
+    name = str(getattr(orig, "sqlite_errorname", "") or "")
+    if name in ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE"):
+        return True
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in message:
+        folder = path.parent if path is not None else None
+        try:
+            return folder is not None and shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+        except OSError:
+            return False
+    return False
+
+
 def explain(exc: BaseException, url: str = "") -> DatabaseError:
     """A user-facing error for a database exception."""
     orig = getattr(exc, "orig", exc)
@@ -241,7 +301,7 @@ def explain(exc: BaseException, url: str = "") -> DatabaseError:
         return DatabaseError(t("db.not_database", path=where))
     if "locked" in message or "busy" in message:
         return DatabaseError(t("db.locked"))
-    if "disk is full" in message or "database or disk is full" in message or "no space" in message:
+    if _disk_full(orig, message, sqlite_path(url)):
         return DatabaseError(t("db.full"))
     if "readonly" in message or "read-only" in message or "query_only" in message:
         return DatabaseError(t("db.readonly", url=where))
@@ -336,6 +396,8 @@ class Database:
         """``reachable=False``: a server log that could not be reached at start; reads and
         writes fail at once (``ServerUnreachable``) until ``reconnect`` reaches it."""
         self.url = resolve_url(url)
+        if is_memory_url(self.url):
+            raise DatabaseError(t("db.memory"))
         self.reachable = reachable
         path = sqlite_path(self.url)
         self.file: SqliteFile | None = None

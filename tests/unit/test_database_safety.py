@@ -253,3 +253,87 @@ def test_a_log_on_read_only_media_can_be_read(
         assert json.loads(done.stdout)["database_check"]["status"] == "ok"
     # nothing was made beside the file: no write-ahead or shared-memory files
     assert sorted(p.name for p in source.iterdir()) == ["log.sqlite3"]
+
+
+def test_a_read_only_log_with_write_ahead_content_left_is_read_whole(tmp_path: Path) -> None:
+    # A program that stopped without folding its write-ahead file into the log (a pulled
+    # stick, a power cut), then the medium mounted read-only: SQLite cannot make its
+    # shared-memory file there, and the last changes live in the write-ahead file only.
+    from desk_app.context import AppContext
+
+    source = tmp_path / "stick"
+    source.mkdir()
+    log_file = source / "log.sqlite3"
+    ctx = AppContext.open(f"sqlite:///{log_file}")
+    for i in range(3):
+        ctx.log.record_scan(ctx.parse(CCCD.format(i)), method="camera")
+    ctx.close()
+    for extra in source.glob("log.sqlite3.*"):
+        extra.unlink()
+    writer = sqlite3.connect(log_file)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE people SET name = 'Lê Văn Cuối' WHERE id = 1")
+    writer.commit()
+    snapshot = {p.name: p.read_bytes() for p in source.iterdir() if p.suffix != ".sqlite3-shm"}
+    writer.close()  # closing folds the write-ahead file in: put back what a crash leaves
+    for name, data in snapshot.items():
+        (source / name).write_bytes(data)
+    for shm in source.glob("*-shm"):
+        shm.unlink()
+    assert (source / "log.sqlite3-wal").stat().st_size > 0
+    with _read_only_view(source, tmp_path / "ro") as view:
+        url = f"sqlite:///{view / 'log.sqlite3'}"
+        done = _cli("--db", url, "log", "--json")
+        assert done.returncode == 0, done.stderr
+        assert "Lê Văn Cuối" in {v["name"] for v in json.loads(done.stdout)}
+        done = _cli("--db", url, "diag", "--json")
+        assert json.loads(done.stdout)["database_check"]["status"] == "ok", done.stdout
+
+
+def _file_size_limit() -> None:
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (16384, 16384))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file size limit is POSIX")
+def test_a_disk_too_full_for_the_shared_memory_file_says_disk_full(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # SQLite names this "disk I/O error" (SQLITE_IOERR_SHMSIZE): the 32 KB shared-memory file
+    # beside the log cannot grow. A full disk and a file size limit look the same to it.
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db, 2)
+    _checkpoint(db)
+    for shm in tmp_path.glob("*-shm"):
+        shm.unlink()
+    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
+    done = subprocess.run(
+        [sys.executable, "-m", "desk_app", "--db", url, "record", CCCD.format(9)],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=_file_size_limit,  # noqa: PLW1509 - only sets a limit, no threads yet
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "disk is full" in done.stderr and "I/O" not in done.stderr, done.stderr
+    assert run(capsys, "--db", url, "log")[0] == 0  # with room again, the log is whole
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_a_log_in_memory_is_refused(capsys: pytest.CaptureFixture[str], url: str) -> None:
+    # "Recorded" into memory, the scan would be gone when the command ends.
+    code, _, err = run(capsys, "--lang", "en", "--db", url, "record", CCCD.format(1))
+    assert code == 1 and "in memory keeps nothing" in err
+
+
+def test_a_home_folder_in_the_url_is_the_home_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    code, _, err = run(capsys, "--lang", "en", "--db", "sqlite:///~/log.sqlite3", "log")
+    assert code == 0, err
+    assert (tmp_path / "log.sqlite3").exists()

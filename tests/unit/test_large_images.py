@@ -121,3 +121,72 @@ def test_a_huge_tiff_is_refused_from_its_header(tmp_path: Path) -> None:
     path.write_bytes(b"II*\x00" + struct.pack("<IH", 8, 2) + b"".join(entries) + b"\0" * 4)
     with pytest.raises(ImageTooLarge, match="20000 x 20000"):
         read_image(path)
+
+
+def _app_segments(count: int) -> bytes:
+    """JPEG application segments of 64 KB each (ICC profiles and EXIF previews are that big)."""
+    return (b"\xff\xe2" + struct.pack(">H", 65535) + b"\0" * 65533) * count
+
+
+def test_a_jpeg_frame_header_after_large_segments_is_still_found(tmp_path: Path) -> None:
+    # The frame header (SOF) comes after 128 KB of other segments: found all the same, and the
+    # 54 MP picture is read at half size rather than whole.
+    picture = np.full((6000, 9000), 255, np.uint8)
+    ok, encoded = cv2.imencode(".jpg", picture)
+    assert ok
+    data = encoded.tobytes()
+    path = tmp_path / "late-header.jpg"
+    path.write_bytes(data[:2] + _app_segments(2) + data[2:])
+    assert header_size(path.read_bytes()) == (9000, 6000)
+    image = read_image(path)
+    assert image is not None and image.shape[:2] == (3000, 4500)
+
+
+def test_a_tiff_directory_at_the_end_is_still_read(tmp_path: Path) -> None:
+    entries = [struct.pack("<HHII", tag, 4, 1, SIDE) for tag in (256, 257)]
+    directory = struct.pack("<H", 2) + b"".join(entries) + b"\0" * 4
+    body = b"\0" * 100_000  # strips first, the directory after them
+    path = tmp_path / "late-directory.tif"
+    path.write_bytes(b"II*\x00" + struct.pack("<I", 8 + len(body)) + body + directory)
+    with pytest.raises(ImageTooLarge, match="20000 x 20000"):
+        read_image(path)
+
+
+@pytest.mark.parametrize(
+    ("head", "size"),
+    [
+        (b"P5\n# a comment\n20000 20000\n255\n", (SIDE, SIDE)),
+        (b"P7\nWIDTH 20000\nHEIGHT 20000\nDEPTH 1\nMAXVAL 255\nENDHDR\n", (SIDE, SIDE)),
+        (b"\x59\xa6\x6a\x95" + struct.pack(">II", SIDE, SIDE), (SIDE, SIDE)),
+        (b"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 20000 +X 20000\n", (SIDE, SIDE)),
+        (b"BM" + b"\0" * 12 + b"\x0c\0\0\0" + struct.pack("<HH", 640, 480), (640, 480)),
+    ],
+)
+def test_header_sizes_of_the_other_formats_a_decoder_takes(
+    tmp_path: Path, head: bytes, size: tuple[int, int]
+) -> None:
+    assert header_size(head + b"\0" * 64) == size
+
+
+def test_a_picture_whose_size_cannot_be_read_is_not_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "no-frame-header.jpg"
+    path.write_bytes(b"\xff\xd8" + _app_segments(1) + b"\xff\xd9")
+    with pytest.raises(ImageTooLarge, match="size cannot be found"):
+        read_image(path)
+
+
+def test_a_huge_picture_named_as_a_video_is_refused(big_png: Path, tmp_path: Path) -> None:
+    # Not an image suffix: the video reader opens it, and its frame size is checked first.
+    from desk_app.scanning.sources import open_video
+
+    disguised = tmp_path / "clip.avi"
+    disguised.symlink_to(huge_png(tmp_path / "mid.png", 15_000))
+    with pytest.raises(ImageTooLarge, match="15000 x 15000"):
+        open_video(disguised)
+
+
+def test_a_poster_photo_is_checked_before_decoding(big_png: Path) -> None:
+    from desk_app.printing.poster import PrintError, read_code_from_image
+
+    with pytest.raises(PrintError, match="20000 x 20000"):
+        read_code_from_image(big_png)

@@ -187,3 +187,16 @@ def test_a_letter_that_upper_folds_to_ascii_is_malformed(old: str, new: str) -> 
     assert info.value.reason == "malformed"
     with pytest.raises(OwnCodeError):
         own_codes.peek_unit_id(edited)
+
+
+@pytest.mark.parametrize("wide", ["\uff0e", "\uff24", "\uff11"])  # ．, Ｄ, １
+def test_a_code_in_full_width_letters_is_malformed_not_read(wide: str) -> None:
+    from desk_app.domain.payloads import CodeKind, parse
+
+    text = own_codes.encode_staff(SECRET, UNIT, "NV01", "Nguyễn An")
+    narrow = {"\uff0e": ".", "\uff24": "D", "\uff11": "1"}[wide]
+    edited = text.replace(narrow, wide, 1)
+    assert edited != text
+    identity = parse(edited, unit_secret=SECRET, unit_id=UNIT)
+    assert identity.kind is CodeKind.UNRECOGNISED and identity.reason == "malformed"
+    assert parse(text, unit_secret=SECRET, unit_id=UNIT).kind is CodeKind.STAFF

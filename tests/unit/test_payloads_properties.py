@@ -47,9 +47,22 @@ def test_random_bytes(blob: bytes) -> None:
 
 
 @FAST
-@given(st.text(alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf", "Zs"]), max_size=300))
-def test_control_characters(text: str) -> None:
-    _check(parse(text))
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf", "Zs", "Zl", "Zp"]),
+        max_size=300,
+    ),
+    st.sampled_from(["", "|", "Nguyễn Văn An", "001090123456||"]),
+)
+def test_control_characters(text: str, around: str) -> None:
+    identity = parse(around + text + around)
+    _check(identity)
+    # No control, format or line-separator character reaches a field that is kept or shown.
+    shown = [identity.raw, identity.name, identity.address, *identity.extra.values()]
+    for value in shown:
+        assert not any(
+            unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in value or ""
+        ), value
 
 
 @FAST
