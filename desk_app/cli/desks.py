@@ -8,10 +8,11 @@ from datetime import datetime
 from typing import Any
 
 from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
+from desk_app.cli.shown import direction_name
 from desk_app.domain.payloads import parse
 from desk_app.domain.visits import Direction, Method, Outcome
 from desk_app.i18n import t
-from desk_app.i18n.vocabulary import kind_name
+from desk_app.i18n.vocabulary import kind_name, method_name
 from desk_app.settings import DeskFile, Settings
 from desk_app.storage.database import DatabaseError
 from desk_app.storage.journal import CHECK_OUT, MANUAL, Journal, is_unreachable
@@ -77,8 +78,8 @@ def cmd_journal_list(args: argparse.Namespace) -> int:
             identity = parse(entry.text)
             who = identity.name or kind_name(identity.kind.value)
         print(
-            f"{entry.seq:>5}  {format_datetime(entry.at)}  {entry.desk}  {entry.method}  "
-            f"{entry.direction}  {who}"
+            f"{entry.seq:>5}  {format_datetime(entry.at)}  {entry.desk}  "
+            f"{method_name(entry.method)}  {direction_name(entry.direction)}  {who}"
         )
     print(t("journal.count", count=len(entries)))
     return EXIT_OK

@@ -18,6 +18,7 @@ from typing import Any
 
 from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
 from desk_app.cli.core import days_arg
+from desk_app.cli.shown import action_name, person_lines, scan_line, shown_datetime, visit_line
 from desk_app.context import AppContext
 from desk_app.i18n import t
 from desk_app.outputs import write_bytes
@@ -143,22 +144,21 @@ def cmd_person_find(args: argparse.Namespace) -> int:
 
 def record_lines(record: PersonRecord) -> list[str]:
     """Everything held about one person as lines of text (``person show`` and the window)."""
-    lines = [f"{k}: {v}" for k, v in record.person.items() if v not in (None, "")]
+    lines = person_lines(record.person)
     lines.append(t("person.section.visits", count=len(record.visits)))
-    for v in record.visits:
-        lines.append(f"  {v['entry_at']}  {v['exit_at'] or '-'}  {v['kind']}  {v['desk']}")
+    lines.extend(visit_line(v) for v in record.visits)
     lines.append(t("person.section.scans", count=len(record.scan_events)))
-    for e in record.scan_events:
-        lines.append(
-            f"  {e['at']}  {e['outcome']}  {e['method']}  {e['reason']}  {e['text']}".rstrip()
-        )
+    lines.extend(scan_line(e) for e in record.scan_events)
     lines.append(t("person.section.reports", count=len(record.reports)))
     for m in record.reports:
-        lines.append(f"  {m['created_at']}  {m['period']}  {m['status']}  {m['subject']}")
+        lines.append(
+            f"  {shown_datetime(m['created_at'])}  {m['period']}  {m['status']}  {m['subject']}"
+        )
     lines.append(t("person.section.audit", count=len(record.audit)))
     for a in record.audit:
         query = f"  «{a['query']}»" if a["query"] else ""
-        lines.append(f"  {a['at']}  {a['action']}  {a['user']}@{a['desk']}{query}")
+        who = f"{a['user']}@{a['desk']}"
+        lines.append(f"  {shown_datetime(a['at'])}  {action_name(a['action'])}  {who}{query}")
     return lines
 
 
@@ -336,7 +336,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     for r in rows:
         query = f" «{r.query}»" if r.query else ""
         print(
-            f"#{r.id:<5} {format_datetime(r.at)}  {r.action:<18} {r.os_user}@{r.desk}"
+            f"#{r.id:<5} {format_datetime(r.at)}  {action_name(r.action)}  {r.os_user}@{r.desk}"
             f"{query} {r.detail}".rstrip()
         )
     return EXIT_OK

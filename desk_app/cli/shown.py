@@ -3,12 +3,12 @@ dates as DD/MM/YYYY. Machine outputs (``--json``, CSV) keep English names and IS
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from desk_app.domain.identity import Identity
 from desk_app.i18n import CATALOGUE, t
-from desk_app.i18n.vocabulary import kind_name
-from desk_app.timeutil import format_date
+from desk_app.i18n.vocabulary import kind_name, method_name, outcome_name, reason_name
+from desk_app.timeutil import format_date, format_datetime
 
 # The fields of a parsed code, in the order shown; the extra ones only some cards carry.
 IDENTITY_FIELDS = (
@@ -47,6 +47,20 @@ def shown_date(value: object) -> str:
     return str(value)
 
 
+def shown_datetime(value: object) -> str:
+    """A moment (or an ISO text of one) as DD/MM/YYYY HH:MM:SS local time; empty as "-"."""
+    if value in (None, ""):
+        return "-"
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    return shown_date(value)
+
+
 def sex_name(value: str) -> str:
     key = f"person.sex.{value}"
     return t(key) if key in CATALOGUE else value
@@ -83,3 +97,50 @@ def identity_lines(identity: Identity) -> list[str]:
     if identity.reason:
         lines.append(f"{label('reason')}: {t('reason.' + identity.reason)} ({identity.reason})")
     return lines
+
+
+def direction_name(direction: str) -> str:
+    key = f"direction.{direction}"
+    return t(key) if key in CATALOGUE else direction
+
+
+def action_name(action: str) -> str:
+    """What an audit record says was done, with its code (what support and a search know)."""
+    key = f"action.{action}"
+    return f"{t(key)} ({action})" if key in CATALOGUE else action
+
+
+_PERSON_DATES = ("birth_date",)
+_PERSON_MOMENTS = ("first_seen", "updated")
+
+
+def person_lines(person: dict[str, object]) -> list[str]:
+    """A person's own fields as ``Label: value`` lines."""
+    lines = []
+    for key, value in person.items():
+        if value in (None, ""):
+            continue
+        shown: object = value
+        if key in _PERSON_DATES:
+            shown = shown_date(value)
+        elif key in _PERSON_MOMENTS:
+            shown = shown_datetime(value)
+        elif key == "sex":
+            shown = sex_name(str(value))
+        lines.append(f"{label(key)}: {shown}")
+    return lines
+
+
+def visit_line(v: dict[str, object]) -> str:
+    return (
+        f"  {shown_datetime(v['entry_at'])}  {shown_datetime(v['exit_at'])}  "
+        f"{kind_name(str(v['kind'] or ''))}  {v['desk']}"
+    )
+
+
+def scan_line(e: dict[str, object]) -> str:
+    return (
+        f"  {shown_datetime(e['at'])}  {outcome_name(str(e['outcome'] or ''))}  "
+        f"{method_name(str(e['method'] or ''))}  {reason_name(str(e['reason'] or ''))}  "
+        f"{e['text'] or ''}"
+    ).rstrip()

@@ -78,3 +78,86 @@ def test_parse_json_keeps_iso_dates_and_says_so(
     with pytest.raises(SystemExit):
         main(["--lang", "en", "parse", "--help"])
     assert "ISO 8601" in capsys.readouterr().out
+
+
+@pytest.fixture
+def recorded(capsys: pytest.CaptureFixture[str], sqlite_url: str) -> str:
+    """A log with one visit: in at 08:00, out at 09:30 on 23/11/2026."""
+    for at in ("2026-11-23T08:00", "2026-11-23T09:30"):
+        assert main(["--db", sqlite_url, "record", CCCD, "--at", at]) == 0
+    capsys.readouterr()
+    return sqlite_url
+
+
+def test_person_show_in_vietnamese_by_default(
+    capsys: pytest.CaptureFixture[str], recorded: str, default_language: None
+) -> None:
+    code, out, _ = run(capsys, "--db", recorded, "person", "show", "001090123456")
+    lines = out.splitlines()
+    assert code == 0
+    assert "Họ và tên: Nguyễn Văn An" in lines and "Ngày sinh: 01/02/1990" in lines
+    assert "Giới tính: Nam" in lines and "Lần đầu ghi nhận: 23/11/2026 08:00:00" in lines
+    assert any(
+        line.startswith("  23/11/2026 08:00:00  23/11/2026 09:30:00  CCCD gắn chip")
+        for line in lines
+    )
+    assert any(line.startswith("  23/11/2026 09:30:00  RA  Camera") for line in lines)
+    assert any("Xem hồ sơ người (person_show)" in line for line in lines)
+    assert "2026-11-23" not in out and "1990-02-01" not in out and "birth_date" not in out
+
+
+def test_person_show_in_english(capsys: pytest.CaptureFixture[str], recorded: str) -> None:
+    code, out, _ = run(capsys, "--db", recorded, "--lang", "en", "person", "show", "#1")
+    lines = out.splitlines()
+    assert code == 0
+    assert "Full name: Nguyễn Văn An" in lines and "Date of birth: 01/02/1990" in lines
+    assert "Sex: Male" in lines
+    assert any(line.startswith("  23/11/2026 08:00:00  IN  Camera") for line in lines)
+    assert any("Person record viewed (person_show)" in line for line in lines)
+    # The machine output keeps ISO dates and English keys.
+    code, out, _ = run(capsys, "--db", recorded, "person", "show", "#1", "--json")
+    data = json.loads(out)
+    assert data["person"]["birth_date"] == "1990-02-01"
+    assert data["visits"][0]["entry_at"].startswith("2026-11-23T08:00:00")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("vi", "Xem hồ sơ người (person_show)"), ("en", "Person record viewed (person_show)")],
+)
+def test_audit_list_names_the_action(
+    capsys: pytest.CaptureFixture[str], recorded: str, lang: str, words: str
+) -> None:
+    assert main(["--db", recorded, "person", "show", "#1"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "--db", recorded, "--lang", lang, "audit", "list")
+    assert code == 0 and words in out
+    from desk_app.timeutil import format_date, local_today
+
+    assert f" {format_date(local_today())} " in out
+    code, out, _ = run(capsys, "--db", recorded, "audit", "list", "--json")
+    assert json.loads(out)[-1]["action"] == "person_show"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("vi", "Camera  Vào  Nguyễn Văn An"), ("en", "Camera  In  Nguyễn Văn An")]
+)
+def test_journal_list_speaks_the_chosen_language(
+    capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    from datetime import UTC, datetime
+
+    from desk_app.storage.journal import Journal
+
+    Journal().add(
+        CCCD,
+        at=datetime(2026, 11, 23, 1, 0, tzinfo=UTC),
+        method="camera",
+        direction="in",
+        desk="Cổng 1",
+        checkpoint="",
+        debounce_seconds=-1,
+    )
+    code, out, _ = run(capsys, "--lang", lang, "journal", "list")
+    assert code == 0
+    assert "23/11/2026 08:00:00  Cổng 1  " in out and words in out
