@@ -9,7 +9,7 @@ from typing import Any
 
 from desk_app.cli import EXIT_OK, CliError
 from desk_app.context import AppContext
-from desk_app.domain.week import Period, parse_week
+from desk_app.domain.week import Period, describe, parse_week
 from desk_app.i18n import t
 from desk_app.outputs import check_target
 from desk_app.rollup.province import Rollup, roll_up
@@ -40,7 +40,7 @@ def _print_text(result: Rollup) -> None:
     print(
         t(
             "rollup.summary_line",
-            week=result.week,
+            week=describe(result.period),
             points=result.points,
             reported=result.reported,
             zero=result.zero,

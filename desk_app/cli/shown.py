@@ -53,7 +53,7 @@ def shown_datetime(value: object) -> str:
         return "-"
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value)
+            return format_datetime(datetime.fromisoformat(value))
         except ValueError:
             return value
     if isinstance(value, datetime):

@@ -161,3 +161,24 @@ def test_journal_list_speaks_the_chosen_language(
     code, out, _ = run(capsys, "--lang", lang, "journal", "list")
     assert code == 0
     assert "23/11/2026 08:00:00  Cổng 1  " in out and words in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [
+        ("vi", "Tuần từ 11 đến 17/10/2021: 6 điểm, 4 điểm có báo cáo"),
+        ("en", "Week of 11 to 17/10/2021: 6 points, 4 reported"),
+    ],
+)
+def test_rollup_summary_names_the_week_by_its_days(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str, start: str
+) -> None:
+    from tests.unit import province_fixture as pf
+
+    province = pf.build(tmp_path / "province")
+    url = f"sqlite:///{tmp_path / 'rollup.sqlite3'}"
+    args = ["--db", url, "--lang", lang, "rollup", "--register", str(province.register)]
+    code, out, _ = run(capsys, *args, "--week", pf.W41, str(province.inbox[pf.W41]))
+    assert code == 0
+    assert out.splitlines()[0].startswith(start), out
+    assert "2021-W41" not in out

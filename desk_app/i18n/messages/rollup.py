@@ -96,11 +96,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rollup.written": {"vi": "Đã ghi {path}", "en": "Written: {path}"},
     "rollup.summary_line": {
         "vi": (
-            "Tuần {week}: {points} điểm, {reported} điểm có báo cáo, {zero} điểm bằng 0, "
+            "{week}: {points} điểm, {reported} điểm có báo cáo, {zero} điểm bằng 0, "
             "{missing} điểm không báo cáo; {scans} lượt quét (tuần trước {previous})"
         ),
         "en": (
-            "Week {week}: {points} points, {reported} reported, {zero} zero, "
+            "{week}: {points} points, {reported} reported, {zero} zero, "
             "{missing} sent nothing; {scans} scans (previous week {previous})"
         ),
     },

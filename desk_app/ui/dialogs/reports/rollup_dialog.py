@@ -231,7 +231,7 @@ class RollupDialog(QDialog):
             self._pending.append(result)
             return t(
                 "rollup.summary_line",
-                week=result.week,
+                week=describe(result.period),
                 points=result.points,
                 reported=result.reported,
                 zero=result.zero,
