@@ -36,7 +36,6 @@ class Setting:
     key: str
     kind: str  # "str", "int", "bool", "time", "list", "choice", "code"
     default: Any
-    description: str
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
@@ -44,6 +43,12 @@ class Setting:
     field: str = ""  # its text's limit in desk_app.domain.limits, when it is stored in the log
     desk: bool = False  # kept on this desk (DeskFile), not in the shared database
     email: bool = False  # an e-mail address (each item of a list), checked when set
+
+    @property
+    def description(self) -> str:
+        """What the setting is for, in the current language (``setting.<key>`` in
+        ``desk_app/i18n/messages/settings.py``)."""
+        return t(f"setting.{self.key}")
 
     @property
     def scope(self) -> str:
@@ -88,122 +93,52 @@ def is_email(text: str) -> bool:
     )
 
 
+# What each one is for is said in both languages in desk_app/i18n/messages/settings.py.
 SETTINGS: tuple[Setting, ...] = (
     # The unit (first-run set-up)
-    Setting("unit.name", "str", "", "Unit name, as printed on posters and reports"),
-    Setting("unit.agency", "str", "", "Parent agency (issuing body on official headers)"),
-    Setting("unit.address", "str", "", "Unit address"),
-    Setting("unit.contact", "str", "", "Contact for personal-data questions (phone / e-mail)"),
-    Setting("unit.place", "str", "", "Place name for dated documents, e.g. 'Bắc Kạn'"),
-    Setting(
-        "unit.code", "code", "", "Code the province gave this scan point (weekly report, poster)"
-    ),
-    Setting("unit.id", "str", "", "Unit identifier inside the unit's own codes (made at set-up)"),
-    Setting("unit.secret", "str", "", "Signing secret of the unit's codes", secret=True),
-    Setting("unit.setup_done", "bool", False, "First-run set-up completed"),
-    Setting(
-        "unit.checkpoints",
-        "list",
-        ["Cổng chính"],
-        "Checkpoint names (entrances)",
-        field="checkpoint",
-    ),
+    Setting("unit.name", "str", ""),
+    Setting("unit.agency", "str", ""),
+    Setting("unit.address", "str", ""),
+    Setting("unit.contact", "str", ""),
+    Setting("unit.place", "str", ""),
+    Setting("unit.code", "code", ""),
+    Setting("unit.id", "str", ""),
+    Setting("unit.secret", "str", "", secret=True),
+    Setting("unit.setup_done", "bool", False),
+    Setting("unit.checkpoints", "list", ["Cổng chính"], field="checkpoint"),
     # This desk
-    Setting(
-        "desk.name",
-        "str",
-        "",
-        "Name of this desk in the log (default: computer name)",
-        field="desk",
-    ),
-    Setting(
-        "desk.checkpoint",
-        "str",
-        "",
-        "Checkpoint this desk stands at (default: the first)",
-        field="checkpoint",
-    ),
-    Setting("scan.camera", "str", "0", "Camera: index, video file, image folder or URL", desk=True),
-    Setting(
-        "scan.debounce_seconds",
-        "int",
-        10,
-        "Same person again within this: a repeat",
-        minimum=0,
-        maximum=3600,
-    ),
-    Setting("scan.sound", "bool", True, "Play a short sound per outcome", desk=True),
+    Setting("desk.name", "str", "", field="desk"),
+    Setting("desk.checkpoint", "str", "", field="checkpoint"),
+    Setting("scan.camera", "str", "0", desk=True),
+    Setting("scan.debounce_seconds", "int", 10, minimum=0, maximum=3600),
+    Setting("scan.sound", "bool", True, desk=True),
     # A handheld scanner in serial mode (USB-COM / CDC); one in keyboard mode needs nothing.
-    Setting(
-        "scanner.port",
-        "str",
-        "",
-        "Serial port of a handheld scanner, e.g. COM3 or /dev/ttyACM0 (empty: none)",
-    ),
-    Setting(
-        "scanner.baud",
-        "int",
-        9600,
-        "Baud rate of the serial scanner (a USB-COM / CDC port ignores it)",
-        minimum=1200,
-        maximum=921600,
-    ),
+    Setting("scanner.port", "str", ""),
+    Setting("scanner.baud", "int", 9600, minimum=1200, maximum=921600),
     # Visits
-    Setting("visits.auto_checkout", "bool", False, "Check everyone out at closing time"),
-    Setting("visits.closing_time", "time", "18:00", "Closing time (HH:MM)"),
-    Setting(
-        "retention.days",
-        "int",
-        30,
-        "Delete visits older than this many days",
-        minimum=1,
-        maximum=3650,
-    ),
-    Setting("retention.auto_purge", "bool", True, "Purge old visits automatically at start"),
-    Setting("backup.auto", "bool", False, "Back up daily (passphrase in the password store)"),
-    Setting("backup.folder", "str", "", "Folder of daily backups (default: the data folder's)"),
-    Setting("backup.keep", "int", 7, "Daily backups kept", minimum=1, maximum=365),
-    Setting(
-        "audit.keep_days",
-        "int",
-        365,
-        "Audit records older than this are folded into one signed summary",
-        minimum=30,
-        maximum=3650,
-    ),
+    Setting("visits.auto_checkout", "bool", False),
+    Setting("visits.closing_time", "time", "18:00"),
+    Setting("retention.days", "int", 30, minimum=1, maximum=3650),
+    Setting("retention.auto_purge", "bool", True),
+    Setting("backup.auto", "bool", False),
+    Setting("backup.folder", "str", ""),
+    Setting("backup.keep", "int", 7, minimum=1, maximum=365),
+    Setting("audit.keep_days", "int", 365, minimum=30, maximum=3650),
     # UI
-    Setting("ui.language", "choice", "vi", "Interface language", choices=("vi", "en"), desk=True),
-    Setting("manager.pin_hash", "str", "", "Manager PIN (salted hash)", secret=True),
-    Setting(
-        "manager.pin_failures", "int", 0, "Wrong manager PINs in a row", minimum=0, secret=True
-    ),
-    Setting(
-        "manager.pin_locked_until",
-        "int",
-        0,
-        "No PIN checked before (Unix time)",
-        minimum=0,
-        secret=True,
-    ),
+    Setting("ui.language", "choice", "vi", choices=("vi", "en"), desk=True),
+    Setting("manager.pin_hash", "str", "", secret=True),
+    Setting("manager.pin_failures", "int", 0, minimum=0, secret=True),
+    Setting("manager.pin_locked_until", "int", 0, minimum=0, secret=True),
     # Mail (the password lives in the OS keyring)
-    Setting("mail.host", "str", "", "SMTP server"),
-    Setting("mail.port", "int", 587, "SMTP port", minimum=1, maximum=65535),
-    Setting(
-        "mail.security", "choice", "starttls", "SMTP security", choices=("ssl", "starttls", "none")
-    ),
-    Setting("mail.user", "str", "", "SMTP user name"),
-    Setting("mail.sender", "str", "", "Sender address", email=True),
-    Setting("mail.recipients", "list", [], "Report recipients", email=True),
-    Setting("mail.timeout_seconds", "int", 30, "SMTP timeout", minimum=1, maximum=600),
-    Setting(
-        "report.reminder_weekday",
-        "int",
-        4,
-        "Reminder day (0 = Monday ... 4 = Friday)",
-        minimum=0,
-        maximum=6,
-    ),
-    Setting("report.reminder_time", "time", "14:00", "Reminder from this time (HH:MM)"),
+    Setting("mail.host", "str", ""),
+    Setting("mail.port", "int", 587, minimum=1, maximum=65535),
+    Setting("mail.security", "choice", "starttls", choices=("ssl", "starttls", "none")),
+    Setting("mail.user", "str", ""),
+    Setting("mail.sender", "str", "", email=True),
+    Setting("mail.recipients", "list", [], email=True),
+    Setting("mail.timeout_seconds", "int", 30, minimum=1, maximum=600),
+    Setting("report.reminder_weekday", "int", 4, minimum=0, maximum=6),
+    Setting("report.reminder_time", "time", "14:00"),
 )
 
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

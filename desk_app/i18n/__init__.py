@@ -37,6 +37,7 @@ AREAS = (
     "rules",
     "safety",
     "fields",
+    "settings",
 )
 
 
