@@ -1,6 +1,6 @@
 """The one way off the GUI thread for one-off work: making a workbook, talking to the mail
 server, listing cameras, gathering the diagnostic report, importing slow modules, the
-start-of-day checks (the audit trail verified, the daily backup).
+start-of-day checks (the audit trail verified, the daily backup), the new day's housekeeping.
 
 ``Job(work)`` runs ``work(progress)`` in its own thread; the window only sees ``progress``,
 then ``succeeded`` with the result or ``failed`` with a sentence for the user. ``start_job``

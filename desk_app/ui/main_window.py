@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.today.clock.stop()
+        self.today.stop()
         self.privacy_bar.stop()
         if self.live is not None:
             self.live.stop()

@@ -336,7 +336,7 @@ def test_a_long_day_is_filtered_once_typing_pauses(qtbot: QtBot) -> None:
     assert panel.proxy.rowCount() == len(rows)  # clearing is at once
 
 
-def test_a_new_day_starts_an_empty_table(window: MainWindow) -> None:
+def test_a_new_day_starts_an_empty_table(qtbot: QtBot, window: MainWindow) -> None:
     from datetime import timedelta
 
     from desk_app.timeutil import local_today
@@ -344,7 +344,8 @@ def test_a_new_day_starts_an_empty_table(window: MainWindow) -> None:
     window.controller.submit_text(AN, Method.SCANNER)
     assert table_names(window) == ["Nguyễn Văn An"]
     window.today.day -= timedelta(days=1)  # as if the window had been open since yesterday
-    window.today.on_clock()
+    with qtbot.waitSignal(window.today.new_day):  # after the housekeeping, in the background
+        window.today.on_clock()
     assert window.today.day == local_today()
     assert table_names(window) == ["Nguyễn Văn An"]  # today's again, read afresh
     assert counters(window)["entries"] == "1"
