@@ -15,6 +15,7 @@ import traceback
 from collections.abc import Sequence
 
 from desk_app import __version__, native
+from desk_app.cli.parser import Parser
 from desk_app.i18n import set_language, t
 
 # Modules that add subcommands, each with its ``register(subparsers)``.
@@ -46,27 +47,18 @@ class CliError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="desk-app",
-        description="Entry control at the desk / Kiểm soát ra vào tại bàn tiếp đón",
-    )
-    parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
-    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (env DESK_APP_DB)")
-    parser.add_argument("--lang", choices=("vi", "en"), help="language of messages")
+    parser = Parser(prog="desk-app", description=t("help.description"))
     parser.add_argument(
-        "--camera", metavar="SOURCE", help="camera index, video file, folder or URL"
+        "--version", action="version", version=f"desk-app {__version__}", help=t("help.version")
     )
-    parser.add_argument("--demo", action="store_true", help="use the bundled demo feed")
-    parser.add_argument(
-        "--scanner-port",
-        metavar="PORT",
-        help="serial port of a handheld scanner in USB-COM mode (COM3, /dev/ttyACM0)",
-    )
-    parser.add_argument(
-        "--exit-at-end", action="store_true", help="close the window when a file source ends"
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--db", metavar="URL", help=t("help.db"))
+    parser.add_argument("--lang", choices=("vi", "en"), help=t("help.lang"))
+    parser.add_argument("--camera", metavar="SOURCE", help=t("help.camera"))
+    parser.add_argument("--demo", action="store_true", help=t("help.demo"))
+    parser.add_argument("--scanner-port", metavar="PORT", help=t("help.scanner_port"))
+    parser.add_argument("--exit-at-end", action="store_true", help=t("help.exit_at_end"))
+    parser.add_argument("-v", "--verbose", action="store_true", help=t("help.verbose"))
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("help.commands"))
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser

@@ -36,40 +36,50 @@ from desk_app.timeutil import (
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("parse", help="parse a decoded QR text")
-    p.add_argument("text")
+    p = subparsers.add_parser("parse", help=t("help.parse"))
+    p.add_argument("text", help=t("help.parse.text"))
     p.add_argument("--json", action="store_true", help=t("field.json_help"))
     p.set_defaults(handler=cmd_parse)
 
-    p = subparsers.add_parser("record", help="record a code as if scanned")
-    p.add_argument("text")
-    p.add_argument("--direction", choices=[d.value for d in Direction], default="auto")
-    p.add_argument("--method", choices=[m.value for m in Method], default="camera")
-    p.add_argument("--at", metavar="ISO8601")
-    p.add_argument("--desk", metavar="NAME")
-    p.add_argument("--json", action="store_true")
+    p = subparsers.add_parser("record", help=t("help.record"))
+    p.add_argument("text", help=t("help.parse.text"))
+    p.add_argument(
+        "--direction",
+        choices=[d.value for d in Direction],
+        default="auto",
+        help=t("help.record.direction"),
+    )
+    p.add_argument(
+        "--method",
+        choices=[m.value for m in Method],
+        default="camera",
+        help=t("help.record.method"),
+    )
+    p.add_argument("--at", metavar="ISO8601", help=t("help.record.at"))
+    p.add_argument("--desk", metavar="NAME", help=t("help.record.desk"))
+    p.add_argument("--json", action="store_true", help=t("help.json"))
     p.set_defaults(handler=cmd_record)
 
-    p = subparsers.add_parser("log", help="list visits")
-    p.add_argument("--from", dest="date_from", metavar="DATE")
-    p.add_argument("--to", dest="date_to", metavar="DATE")
-    p.add_argument("--inside", action="store_true", help="only people inside now")
-    p.add_argument("--full-ids", action="store_true", help="show full ID numbers (audited)")
+    p = subparsers.add_parser("log", help=t("help.log"))
+    p.add_argument("--from", dest="date_from", metavar="DATE", help=t("help.from"))
+    p.add_argument("--to", dest="date_to", metavar="DATE", help=t("help.to"))
+    p.add_argument("--inside", action="store_true", help=t("help.log.inside"))
+    p.add_argument("--full-ids", action="store_true", help=t("help.full_ids"))
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true")
-    fmt.add_argument("--csv", action="store_true")
-    p.add_argument("--out", metavar="FILE.csv", help="write the CSV to this file")
+    fmt.add_argument("--json", action="store_true", help=t("help.json"))
+    fmt.add_argument("--csv", action="store_true", help=t("help.log.csv"))
+    p.add_argument("--out", metavar="FILE.csv", help=t("help.log.out"))
     p.set_defaults(handler=cmd_log)
 
-    p = subparsers.add_parser("config", help="list, get or set settings")
+    p = subparsers.add_parser("config", help=t("help.config"))
     sub = p.add_subparsers(dest="config_command", required=True)
-    sub.add_parser("list").set_defaults(handler=cmd_config_list)
-    g = sub.add_parser("get")
-    g.add_argument("key")
+    sub.add_parser("list", help=t("help.config.list")).set_defaults(handler=cmd_config_list)
+    g = sub.add_parser("get", help=t("help.config.get"))
+    g.add_argument("key", help=t("help.config.key"))
     g.set_defaults(handler=cmd_config_get)
-    s = sub.add_parser("set")
-    s.add_argument("key")
-    s.add_argument("value")
+    s = sub.add_parser("set", help=t("help.config.set"))
+    s.add_argument("key", help=t("help.config.key"))
+    s.add_argument("value", help=t("help.config.value"))
     s.set_defaults(handler=cmd_config_set)
 
 

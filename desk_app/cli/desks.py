@@ -20,14 +20,12 @@ from desk_app.timeutil import format_datetime
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("journal", help="scans kept on this desk while the server was away")
+    p = subparsers.add_parser("journal", help=t("help.journal"))
     sub = p.add_subparsers(dest="journal_command", required=True)
-    sub.add_parser("list", help="show the kept scans").set_defaults(handler=cmd_journal_list)
-    sub.add_parser("flush", help="send the kept scans now").set_defaults(handler=cmd_journal_flush)
-    p = subparsers.add_parser(
-        "migrate-to", help="copy this log (every table) into an empty database at URL"
-    )
-    p.add_argument("url", help="the new database, e.g. postgresql+psycopg://desk@server/desks")
+    sub.add_parser("list", help=t("help.journal.list")).set_defaults(handler=cmd_journal_list)
+    sub.add_parser("flush", help=t("help.journal.flush")).set_defaults(handler=cmd_journal_flush)
+    p = subparsers.add_parser("migrate-to", help=t("help.migrate_to"))
+    p.add_argument("url", help=t("help.migrate_to.url"))
     p.set_defaults(handler=cmd_migrate_to)
 
 

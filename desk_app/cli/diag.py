@@ -35,7 +35,7 @@ _PACKAGES = {
 def register(subparsers: Any) -> None:
     # No help text: the command stays out of the command list, for support use only.
     p = subparsers.add_parser("diag")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=t("help.json"))
     p.set_defaults(handler=cmd_diag)
 
 

@@ -15,46 +15,44 @@ from desk_app.timeutil import format_date, to_local
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("poster", help="print a checkpoint's QR poster to PDF or PNG")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
-    p.add_argument("--size", type=str.upper, choices=("A4", "A5"), default="A4")
-    p.add_argument("--checkpoint", metavar="NAME", help="default: this desk's checkpoint")
+    out_help = t("help.out_print")
+    p = subparsers.add_parser("poster", help=t("help.poster"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png", help=out_help)
     p.add_argument(
-        "--payload",
-        metavar="TEXT",
-        help="a location code issued elsewhere, printed exactly as given",
+        "--size", type=str.upper, choices=("A4", "A5"), default="A4", help=t("help.poster.size")
     )
+    p.add_argument("--checkpoint", metavar="NAME", help=t("help.poster.checkpoint"))
+    p.add_argument("--payload", metavar="TEXT", help=t("help.poster.payload"))
     p.set_defaults(handler=cmd_poster)
 
-    p = subparsers.add_parser(
-        "cards", help="print staff cards (ten per A4 sheet); exit 2 if list rows were bad"
-    )
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
-    p.add_argument(
-        "--staff",
-        type=Path,
-        metavar="FILE.csv|FILE.xlsx",
-        help="import this list first and print its cards only",
-    )
+    p = subparsers.add_parser("cards", help=t("help.cards"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png", help=out_help)
+    p.add_argument("--staff", type=Path, metavar="FILE.csv|FILE.xlsx", help=t("help.cards.staff"))
     p.set_defaults(handler=cmd_cards)
 
-    p = subparsers.add_parser("pass", help="print a visitor pass for an open visit")
-    p.add_argument("visit_id", type=row_number, metavar="VISIT_ID")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
-    p.add_argument("--format", type=str.lower, choices=("a6", "80mm"), default="a6")
+    p = subparsers.add_parser("pass", help=t("help.pass"))
+    p.add_argument("visit_id", type=row_number, metavar="VISIT_ID", help=t("help.pass.visit_id"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png", help=out_help)
+    p.add_argument(
+        "--format",
+        type=str.lower,
+        choices=("a6", "80mm"),
+        default="a6",
+        help=t("help.pass.format"),
+    )
     p.set_defaults(handler=cmd_pass)
 
-    p = subparsers.add_parser("staff", help="the staff list behind the staff cards")
+    p = subparsers.add_parser("staff", help=t("help.staff"))
     sub = p.add_subparsers(dest="staff_command", required=True)
-    q = sub.add_parser("list")
-    q.add_argument("--all", action="store_true", help="include revoked cards")
+    q = sub.add_parser("list", help=t("help.staff.list"))
+    q.add_argument("--all", action="store_true", help=t("help.staff.all"))
     q.set_defaults(handler=cmd_staff_list)
-    q = sub.add_parser("import", help="import a CSV or XLSX list (exit 2 if rows were bad)")
-    q.add_argument("file", type=Path)
+    q = sub.add_parser("import", help=t("help.staff.import"))
+    q.add_argument("file", type=Path, help=t("help.staff.file"))
     q.set_defaults(handler=cmd_staff_import)
-    q = sub.add_parser("revoke", help="revoke a staff card: scanning it is then refused")
-    q.add_argument("staff_id")
-    q.add_argument("--reason", default="")
+    q = sub.add_parser("revoke", help=t("help.staff.revoke"))
+    q.add_argument("staff_id", help=t("help.staff.staff_id"))
+    q.add_argument("--reason", default="", help=t("help.staff.reason"))
     q.set_defaults(handler=cmd_staff_revoke)
 
 

@@ -32,41 +32,33 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("report", help="weekly report workbook (.xlsx), optionally e-mailed")
+    p = subparsers.add_parser("report", help=t("help.report"))
     when = p.add_mutually_exclusive_group()
-    when.add_argument(
-        "--week",
-        metavar="WEEK",
-        help="ISO week such as 2021-W41, 'current' or 'last' (default: last)",
-    )
-    when.add_argument("--from", dest="date_from", metavar="DATE", help="first day (with --to)")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day (with --from)")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="workbook to write")
-    p.add_argument("--send", action="store_true", help="e-mail it to mail.recipients")
-    p.add_argument("--eml", metavar="FILE.eml", help="also save the e-mail as a file")
-    p.add_argument("--pdf", metavar="FILE.pdf", help="also write the page to sign as a PDF")
-    p.add_argument(
-        "--no-pdf",
-        action="store_true",
-        help="e-mail the workbook alone, without the page to sign (no Qt needed)",
-    )
-    p.add_argument("--full-ids", action="store_true", help="full ID numbers (audited)")
+    when.add_argument("--week", metavar="WEEK", help=t("help.report.week"))
+    when.add_argument("--from", dest="date_from", metavar="DATE", help=t("help.report.from"))
+    p.add_argument("--to", dest="date_to", metavar="DATE", help=t("help.report.to"))
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help=t("help.report.out"))
+    p.add_argument("--send", action="store_true", help=t("help.report.send"))
+    p.add_argument("--eml", metavar="FILE.eml", help=t("help.report.eml"))
+    p.add_argument("--pdf", metavar="FILE.pdf", help=t("help.report.pdf"))
+    p.add_argument("--no-pdf", action="store_true", help=t("help.report.no_pdf"))
+    p.add_argument("--full-ids", action="store_true", help=t("help.full_ids"))
     p.set_defaults(handler=cmd_report)
 
-    p = subparsers.add_parser("outbox", help="report e-mails waiting to be sent")
+    p = subparsers.add_parser("outbox", help=t("help.outbox"))
     sub = p.add_subparsers(dest="outbox_command")
-    sub.add_parser("list").set_defaults(handler=cmd_outbox_list)
-    r = sub.add_parser("retry", help="send the waiting messages now")
-    r.add_argument("--id", type=row_number, metavar="N", help="only this message")
+    sub.add_parser("list", help=t("help.outbox.list")).set_defaults(handler=cmd_outbox_list)
+    r = sub.add_parser("retry", help=t("help.outbox.retry"))
+    r.add_argument("--id", type=row_number, metavar="N", help=t("help.outbox.id"))
     r.set_defaults(handler=cmd_outbox_retry)
-    s = sub.add_parser("save", help="save a message as an .eml file")
-    s.add_argument("id", type=row_number)
-    s.add_argument("path", metavar="FILE.eml")
+    s = sub.add_parser("save", help=t("help.outbox.save"))
+    s.add_argument("id", type=row_number, help=t("help.outbox.save_id"))
+    s.add_argument("path", metavar="FILE.eml", help=t("help.outbox.path"))
     s.set_defaults(handler=cmd_outbox_save)
     p.set_defaults(handler=cmd_outbox_list)
 
-    p = subparsers.add_parser("mail-password", help="keep the mail password in the keyring")
-    p.add_argument("--stdin", action="store_true", help="read the password from standard input")
+    p = subparsers.add_parser("mail-password", help=t("help.mail_password"))
+    p.add_argument("--stdin", action="store_true", help=t("help.mail_password.stdin"))
     p.set_defaults(handler=cmd_mail_password)
 
 

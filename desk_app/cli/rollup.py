@@ -17,15 +17,13 @@ from desk_app.rollup.register import read_register
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "rollup", help="the province's weekly figures from the units' report workbooks"
-    )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="workbook, .eml or folder")
-    p.add_argument("--register", required=True, metavar="FILE", help="points (CSV or XLSX)")
-    p.add_argument("--week", required=True, metavar="WEEK", help="ISO week such as 2021-W41")
-    p.add_argument("--out", metavar="PROVINCE.xlsx", help="province workbook to write")
-    p.add_argument("--letter", metavar="LETTER.docx", help="draft letter to write")
-    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p = subparsers.add_parser("rollup", help=t("help.rollup"))
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=t("help.rollup.inputs"))
+    p.add_argument("--register", required=True, metavar="FILE", help=t("help.rollup.register"))
+    p.add_argument("--week", required=True, metavar="WEEK", help=t("help.rollup.week"))
+    p.add_argument("--out", metavar="PROVINCE.xlsx", help=t("help.rollup.out"))
+    p.add_argument("--letter", metavar="LETTER.docx", help=t("help.rollup.letter"))
+    p.add_argument("--json", action="store_true", help=t("help.rollup.json"))
     p.set_defaults(handler=cmd_rollup)
 
 

@@ -27,17 +27,12 @@ REAPPEAR_AFTER_FRAMES = 10
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "scan",
-        help="read the QR codes in image and video files",
-        description="Read the QR codes in image and video files, as fast as they decode. "
-        "Exit status 1 when a file could not be read.",
+        help=t("help.scan"),
+        description=t("help.scan.description"),
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="images or videos")
-    p.add_argument("--json", action="store_true", help="one JSON object per code")
-    p.add_argument(
-        "--unit",
-        action="store_true",
-        help="verify the unit's own codes with its secret (opens the database)",
-    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=t("help.scan.files"))
+    p.add_argument("--json", action="store_true", help=t("help.json_per_code"))
+    p.add_argument("--unit", action="store_true", help=t("help.scan.unit"))
     p.set_defaults(handler=cmd_scan)
 
 

@@ -35,22 +35,18 @@ def baud_arg(text: str) -> int:
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "scanner",
-        help="handheld scanner in serial mode: list ports, read codes",
-        description="A handheld scanner in USB-COM / CDC (virtual serial port) mode.",
+        help=t("help.scanner"),
+        description=t("help.scanner.description"),
     )
     actions = p.add_subparsers(dest="scanner_action", metavar="ACTION", required=True)
-    ports = actions.add_parser("ports", help="list the serial ports of this computer")
-    ports.add_argument("--json", action="store_true")
+    ports = actions.add_parser("ports", help=t("help.scanner.ports"))
+    ports.add_argument("--json", action="store_true", help=t("help.json"))
     ports.set_defaults(handler=cmd_ports)
-    listen = actions.add_parser(
-        "listen", help="print the codes a serial scanner sends (Ctrl+C stops)"
-    )
-    listen.add_argument(
-        "--port", metavar="PORT", help="default: --scanner-port, then the setting scanner.port"
-    )
-    listen.add_argument("--baud", type=baud_arg, metavar="RATE", help="default: scanner.baud")
-    listen.add_argument("--count", type=row_number, metavar="N", help="stop after N codes")
-    listen.add_argument("--json", action="store_true", help="one JSON object per code")
+    listen = actions.add_parser("listen", help=t("help.scanner.listen"))
+    listen.add_argument("--port", metavar="PORT", help=t("help.scanner.port"))
+    listen.add_argument("--baud", type=baud_arg, metavar="RATE", help=t("help.scanner.baud"))
+    listen.add_argument("--count", type=row_number, metavar="N", help=t("help.scanner.count"))
+    listen.add_argument("--json", action="store_true", help=t("help.json_per_code"))
     listen.set_defaults(handler=cmd_listen)
 
 

@@ -19,9 +19,7 @@ from desk_app.i18n import t
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "set-pin", help="set or reset the manager PIN (asked twice, or one line on stdin)"
-    )
+    p = subparsers.add_parser("set-pin", help=t("help.set_pin"))
     p.set_defaults(handler=cmd_set_pin)
 
 

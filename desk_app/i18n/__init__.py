@@ -38,6 +38,7 @@ AREAS = (
     "safety",
     "fields",
     "settings",
+    "cli_help",
 )
 
 
