@@ -107,3 +107,23 @@ def test_a_usage_error_says_error_in_the_language_asked_for(
     assert ended.value.code == 2
     err = capsys.readouterr().err
     assert words in err and err.startswith(CATALOGUE["help.usage"][lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("vi", "desk-app report: lỗi: thiếu các tham số bắt buộc: --out"),
+        ("en", "desk-app report: error: the following arguments are required: --out"),
+    ],
+)
+def test_argparse_own_sentences_are_translated(
+    capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "report", "--week", "last"])
+    assert words in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "record", "--direction", "sideways", "X"])
+    err = capsys.readouterr().err
+    choice = {"vi": "lựa chọn không hợp lệ: 'sideways'", "en": "invalid choice: 'sideways'"}
+    assert choice[lang] in err

@@ -12,6 +12,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "show program's version number and exit",
     },
     "help.error": {"vi": "{prog}: lỗi: {message}", "en": "{prog}: error: {message}"},
+    "help.err.argument": {
+        "vi": "tham số {argument}: {message}",
+        "en": "argument {argument}: {message}",
+    },
+    "help.err.required": {
+        "vi": "thiếu các tham số bắt buộc: {names}",
+        "en": "the following arguments are required: {names}",
+    },
+    "help.err.unrecognized": {
+        "vi": "tham số không nhận ra: {names}",
+        "en": "unrecognized arguments: {names}",
+    },
+    "help.err.one_of": {
+        "vi": "cần một trong các tham số {names}",
+        "en": "one of the arguments {names} is required",
+    },
+    "help.err.ambiguous": {
+        "vi": "tùy chọn chưa rõ: {option} có thể là {matches}",
+        "en": "ambiguous option: {option} could match {matches}",
+    },
+    "help.err.choice": {
+        "vi": "lựa chọn không hợp lệ: {value} (chọn trong {choices})",
+        "en": "invalid choice: {value} (choose from {choices})",
+    },
+    "help.err.one": {"vi": "cần một giá trị", "en": "expected one argument"},
+    "help.err.at_most_one": {
+        "vi": "cần nhiều nhất một giá trị",
+        "en": "expected at most one argument",
+    },
+    "help.err.at_least_one": {
+        "vi": "cần ít nhất một giá trị",
+        "en": "expected at least one argument",
+    },
+    "help.err.count": {"vi": "cần {count} giá trị", "en": "expected {count} arguments"},
+    "help.err.type": {
+        "vi": "giá trị {type} không hợp lệ: {value}",
+        "en": "invalid {type} value: {value}",
+    },
+    "help.err.not_with": {
+        "vi": "không dùng cùng tham số {other}",
+        "en": "not allowed with argument {other}",
+    },
+    "help.err.explicit": {
+        "vi": "bỏ qua giá trị đi kèm {value}",
+        "en": "ignored explicit argument {value}",
+    },
     # Shared lines
     "help.json": {"vi": "in kết quả dạng JSON", "en": "print the result as JSON"},
     "help.json_per_code": {"vi": "mỗi mã một đối tượng JSON", "en": "one JSON object per code"},
