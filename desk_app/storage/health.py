@@ -45,6 +45,36 @@ def _revision_state(revision: str | None) -> str:
     return OLDER if revision is None or revision in known else NEWER
 
 
+# A stored time as SQLite keeps it: text beginning YYYY-MM-DD.
+_TIME_SHAPE = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*"
+
+
+def _damaged_values(conn: sqlite3.Connection) -> str:
+    """What the page check cannot see: a time that is not a time (such a row drops out of
+    every date range, and a purge takes it for old), or a row whose person is gone."""
+    from desk_app.storage.schema import Base, UtcDateTime
+
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table in Base.metadata.sorted_tables:
+        if table.name not in tables:
+            continue
+        present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        for column in table.columns:
+            if not isinstance(column.type, UtcDateTime) or column.name not in present:
+                continue
+            bad = conn.execute(
+                f'SELECT count(*) FROM "{table.name}" WHERE "{column.name}" IS NOT NULL AND '
+                f'(typeof("{column.name}") != \'text\' OR "{column.name}" NOT GLOB ?)',
+                (_TIME_SHAPE,),
+            ).fetchone()[0]
+            if bad:
+                return f"{bad} unreadable time(s) in {table.name}.{column.name}"
+    orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if orphans:
+        return f"{len(orphans)} row(s) pointing to nothing, first in {orphans[0][0]}"
+    return ""
+
+
 def check(url: str | None = None) -> Health:
     """Integrity (SQLite: ``PRAGMA integrity_check``) and schema version of the log."""
     url = resolve_url(url)
@@ -68,6 +98,10 @@ def check(url: str | None = None) -> Health:
             rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             if rows != ["ok"]:
                 log.info("integrity check of %s: %s", path, str(rows[0])[:500])
+                return Health(DAMAGED, str(path))
+            damage = _damaged_values(conn)
+            if damage:
+                log.info("value check of %s: %s", path, damage)
                 return Health(DAMAGED, str(path))
             has_version = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"

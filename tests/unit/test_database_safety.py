@@ -337,3 +337,25 @@ def test_a_home_folder_in_the_url_is_the_home_folder(
     code, _, err = run(capsys, "--lang", "en", "--db", "sqlite:///~/log.sqlite3", "log")
     assert code == 0, err
     assert (tmp_path / "log.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE visits SET entry_at = 'garbage' WHERE id = 2",  # drops out of every date range
+        "UPDATE visits SET person_id = 999 WHERE id = 2",  # a visit of nobody
+    ],
+)
+def test_diag_finds_damage_the_page_check_cannot_see(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db, 3)
+    code, out, _ = run(capsys, "--db", url, "diag", "--json")
+    assert code == 0 and json.loads(out)["database_check"]["status"] == "ok"
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(damage)
+        conn.commit()
+    code, out, _ = run(capsys, "--db", url, "diag", "--json")
+    assert code == 1 and json.loads(out)["database_check"]["status"] == "damaged"
