@@ -162,7 +162,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     else:
         label = t(f"outcome.{result.outcome.value}")
         who = f"{result.name} {result.masked_id}".strip()
-        line = f"{label}: {who} {format_datetime(result.at)}"
+        line = " ".join(part for part in (f"{label}:", who, format_datetime(result.at)) if part)
         if result.reason:
             line += f" ({t('reason.' + result.reason)})"
         for warning in result.warnings:

@@ -48,6 +48,16 @@ def test_invalid_utf8_is_a_rejected_scan_with_its_reason(
     ]
 
 
+def test_a_rejected_scan_without_a_person_reads_as_one_line(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    code, out, _ = run(capsys, "--db", sqlite_url, "--lang", "en", "record", "garbage")
+    assert code == 2
+    line = out.strip().splitlines()[-1]
+    assert line.startswith("Rejected: ") and "  " not in line
+    assert line.endswith("(Unknown kind of code)")
+
+
 def test_invalid_utf8_through_a_real_argv(tmp_path: Path, sqlite_url: str) -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en", LC_ALL="C.UTF-8")
     done = subprocess.run(

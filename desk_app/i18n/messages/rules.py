@@ -6,7 +6,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A visitor pass of the old kind is no longer accepted: print the pass again",
     },
     "warning.clock_behind": {
-        "vi": "Giờ ra sớm hơn giờ vào (đồng hồ máy lệch): giờ ra được ghi bằng giờ vào",
-        "en": "Exit stamped before the entry (a desk clock is off): exit kept at the entry time",
+        "vi": (
+            "Giờ quét sớm hơn lượt trước của người này (đồng hồ máy lệch):"
+            " ghi theo giờ của lượt trước"
+        ),
+        "en": (
+            "Stamped before this person's previous scan (a desk clock is off):"
+            " kept at the previous scan's time"
+        ),
     },
 }
