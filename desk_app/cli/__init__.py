@@ -61,7 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("help.commands"))
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    _name_the_choices(parser)
     return parser
+
+
+def _name_the_choices(parser: argparse.ArgumentParser) -> None:
+    """A missing sub-command is named by its choices ("{list,get,set}"), not an inner name."""
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps no public list
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            if action.metavar is None:
+                action.metavar = "{" + ",".join(action.choices) + "}"
+            for child in action.choices.values():
+                _name_the_choices(child)
 
 
 def _open_window(args: argparse.Namespace) -> int:

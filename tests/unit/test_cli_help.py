@@ -127,3 +127,22 @@ def test_argparse_own_sentences_are_translated(
     err = capsys.readouterr().err
     choice = {"vi": "lựa chọn không hợp lệ: 'sideways'", "en": "invalid choice: 'sideways'"}
     assert choice[lang] in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["config"], "{list,get,set}"),
+        (["person"], "{find,show,export,correct,delete}"),
+        (["journal"], "{list,flush}"),
+    ],
+)
+def test_a_missing_sub_command_is_named_by_its_choices(
+    capsys: pytest.CaptureFixture[str], argv: list[str], named: str
+) -> None:
+    with pytest.raises(SystemExit) as ended:
+        main(["--lang", "en", *argv])
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert f"the following arguments are required: {named}" in err
+    assert "_command" not in err
