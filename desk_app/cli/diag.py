@@ -146,6 +146,19 @@ def collect(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def report_lines(report: dict[str, Any]) -> list[str]:
+    """The report as text: labels in the operator's language with the key beside each for
+    support; the values (versions, paths, lists) as they are; the database check said in words."""
+    lines = []
+    for key, value in report.items():
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+        lines.append(f"{t('diag.field.' + key)} ({key}): {shown}")
+    check = report.get("database_check")
+    if isinstance(check, dict) and check.get("message"):
+        lines.append(f"{t('diag.field.database_check')}: {check['message']}")
+    return lines
+
+
 def cmd_diag(args: argparse.Namespace) -> int:
     """Exits 1 when the database is damaged, newer than this program, not a database or
     unreachable (the report is printed in full either way)."""
@@ -157,11 +170,8 @@ def cmd_diag(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        for key, value in report.items():
-            shown = (
-                json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
-            )
-            print(f"{key}: {shown}")
+        for line in report_lines(report):
+            print(line)
     if problem:
         print(t("error.prefix", message=check["message"]), file=sys.stderr)
     return 1 if problem else 0

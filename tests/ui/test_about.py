@@ -20,7 +20,8 @@ def test_about_shows_version_and_diag(qtbot: QtBot, sqlite_url: str) -> None:
         with qtbot.waitSignal(dialog.job.succeeded, timeout=30_000):
             pass
         text = dialog.details.toPlainText()
-        assert f"desk_app: {__version__}" in text
+        assert f"desk-app version (desk_app): {__version__}" in text
+        assert "Database check: The database is sound" in text
         assert "database_check" in text and '"status": "ok"' in text
         assert "resources_dir" in text
         assert dialog.copy.isEnabled()

@@ -182,3 +182,21 @@ def test_rollup_summary_names_the_week_by_its_days(
     assert code == 0
     assert out.splitlines()[0].startswith(start), out
     assert "2021-W41" not in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "data", "check"),
+    [
+        ("vi", "Thư mục dữ liệu (data_dir): ", "Kiểm tra cơ sở dữ liệu: Cơ sở dữ liệu nguyên vẹn"),
+        ("en", "Data folder (data_dir): ", "Database check: The database is sound"),
+    ],
+)
+def test_diag_labels_speak_the_chosen_language(
+    capsys: pytest.CaptureFixture[str], recorded: str, lang: str, data: str, check: str
+) -> None:
+    code, out, _ = run(capsys, "--db", recorded, "--lang", lang, "diag")
+    lines = out.splitlines()
+    assert code == 0
+    assert any(line.startswith(data) for line in lines) and check in lines
+    code, out, _ = run(capsys, "--db", recorded, "diag", "--json")
+    assert json.loads(out)["database_check"]["status"] == "ok"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 
 from PySide6.QtGui import QGuiApplication
@@ -23,13 +22,9 @@ from desk_app.ui.background import Job, start_job
 
 def diag_text(database_url: str) -> str:
     """What ``desk-app diag`` prints for this desk's database, as one text."""
-    from desk_app.cli.diag import collect
+    from desk_app.cli.diag import collect, report_lines
 
-    report = collect(argparse.Namespace(db=database_url))
-    lines = []
-    for key, value in report.items():
-        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
-        lines.append(f"{key}: {shown}")
+    lines = report_lines(collect(argparse.Namespace(db=database_url)))
     return "\n".join(lines)
 
 
