@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desk_app import __version__, native
-from desk_app.i18n import t
+from desk_app.i18n import CATALOGUE, t
 from desk_app.paths import data_dir, resources_dir
 
 # Distribution name -> module whose import proves it works in this build.
@@ -152,7 +152,8 @@ def report_lines(report: dict[str, Any]) -> list[str]:
     lines = []
     for key, value in report.items():
         shown = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
-        lines.append(f"{t('diag.field.' + key)} ({key}): {shown}")
+        label = t(f"diag.field.{key}") if f"diag.field.{key}" in CATALOGUE else key
+        lines.append(f"{label} ({key}): {shown}")
     check = report.get("database_check")
     if isinstance(check, dict) and check.get("message"):
         lines.append(f"{t('diag.field.database_check')}: {check['message']}")
