@@ -150,6 +150,24 @@ def test_first_run_writes_the_settings(qtbot: QtBot, ctx: AppContext) -> None:
         reopened.close()
 
 
+def test_first_run_starts_in_the_language_the_window_speaks(qtbot: QtBot, ctx: AppContext) -> None:
+    from desk_app.i18n import language, set_language
+
+    before = language()
+    set_language("en")  # as --lang en does, with the stored setting still Vietnamese
+    try:
+        wizard = FirstRunWizard(ctx)
+        qtbot.addWidget(wizard)
+        assert wizard.language.currentData() == "en"
+        fill_wizard(wizard)
+        wizard.next()
+        wizard.next()
+        wizard.accept()
+        assert ctx.settings.get("ui.language") == "en"
+    finally:
+        set_language(before)
+
+
 def test_first_run_refuses_a_missing_name_and_different_pins(qtbot: QtBot, ctx: AppContext) -> None:
     wizard = FirstRunWizard(ctx)
     qtbot.addWidget(wizard)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.context import AppContext
 from desk_app.domain.pin import set_manager_pin
+from desk_app.i18n import language
 from desk_app.ui.dialogs.setup.pin_dialogs import PinDialog, ask_manager_pin, offer_new_pin
 from desk_app.ui.dialogs.setup.scanner_choice import ScannerChoice
 from desk_app.ui.dialogs.setup.settings_dialog import LANGUAGE_NAMES, SettingsDialog
@@ -91,7 +92,8 @@ class FirstRunWizard(QWizard):
         self.language.setObjectName("language")
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.text("ui.language"))))
+        # The language the window speaks now: the setting, or --lang when given.
+        self.language.setCurrentIndex(max(0, self.language.findData(language())))
         self.language.currentIndexChanged.connect(self.on_language)
         self.language_label = QLabel(self.unit)
         self.language_label.setBuddy(self.language)
