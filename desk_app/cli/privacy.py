@@ -18,7 +18,14 @@ from typing import Any
 
 from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
 from desk_app.cli.core import days_arg
-from desk_app.cli.shown import action_name, person_lines, scan_line, shown_datetime, visit_line
+from desk_app.cli.shown import (
+    action_name,
+    period_name,
+    person_lines,
+    scan_line,
+    shown_datetime,
+    visit_line,
+)
 from desk_app.context import AppContext
 from desk_app.i18n import t
 from desk_app.outputs import write_bytes
@@ -152,7 +159,8 @@ def record_lines(record: PersonRecord) -> list[str]:
     lines.append(t("person.section.reports", count=len(record.reports)))
     for m in record.reports:
         lines.append(
-            f"  {shown_datetime(m['created_at'])}  {m['period']}  {m['status']}  {m['subject']}"
+            f"  {shown_datetime(m['created_at'])}  {period_name(m['period'])}  "
+            f"{t('outbox.status.' + m['status'])}  {m['subject']}"
         )
     lines.append(t("person.section.audit", count=len(record.audit)))
     for a in record.audit:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
 from desk_app.cli.core import row_number
+from desk_app.cli.shown import period_name
 from desk_app.context import AppContext
 from desk_app.domain.week import Period, current_week, date_range, last_full_week, parse_week
 from desk_app.errors import UserError
@@ -158,8 +159,8 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
     for e in items:
         status = t(f"outbox.status.{e.status}")
         print(
-            f"{e.id:>4}  {format_datetime(e.created_at)}  {e.period:<12} {status:<9} "
-            f"{e.attempts:>2}  {e.recipients}"
+            f"{e.id:>4}  {format_datetime(e.created_at)}  {status:<9} {e.attempts:>2}  "
+            f"{period_name(e.period)}  {e.recipients}"
         )
         if e.status != SENT and e.last_error:
             print(f"      {e.last_error}")

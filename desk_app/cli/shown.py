@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from desk_app.domain.identity import Identity
+from desk_app.domain.week import Period, describe, parse_week
 from desk_app.i18n import CATALOGUE, t
 from desk_app.i18n.vocabulary import kind_name, method_name, outcome_name, reason_name
 from desk_app.timeutil import format_date, format_datetime
@@ -59,6 +60,17 @@ def shown_datetime(value: object) -> str:
     if isinstance(value, datetime):
         return format_datetime(value)
     return shown_date(value)
+
+
+def period_name(label: str) -> str:
+    """A report's period as a person reads it: ``2021-W41`` is "Tuần từ 11 đến 17/10/2021"."""
+    try:
+        if "_" in label:
+            first, last = (date.fromisoformat(part) for part in label.split("_", 1))
+            return describe(Period(first, last))
+        return describe(parse_week(label))
+    except (ValueError, TypeError):
+        return label
 
 
 def sex_name(value: str) -> str:

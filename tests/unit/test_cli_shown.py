@@ -200,3 +200,30 @@ def test_diag_labels_speak_the_chosen_language(
     assert any(line.startswith(data) for line in lines) and check in lines
     code, out, _ = run(capsys, "--db", recorded, "diag", "--json")
     assert json.loads(out)["database_check"]["status"] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("lang", "period", "status"),
+    [("vi", "Tuần từ 16 đến 22/11/2026", "chờ gửi"), ("en", "Week of 16 to 22/11/2026", "pending")],
+)
+def test_outbox_and_person_show_name_the_report_week_by_its_days(
+    capsys: pytest.CaptureFixture[str], recorded: str, lang: str, period: str, status: str
+) -> None:
+    from desk_app.storage import outbox
+    from desk_app.storage.database import Database
+    from desk_app.timeutil import format_date, local_today
+
+    from tests.unit.test_privacy import _report_message
+
+    body = _report_message([("Nguyễn Văn An", "001******456")])
+    db = Database(recorded)
+    try:
+        outbox.queue(db, body, period="2026-W47", subject="Báo cáo tuần 47", recipients="r")
+    finally:
+        db.dispose()
+    code, out, _ = run(capsys, "--db", recorded, "--lang", lang, "outbox", "list")
+    assert code == 0 and period in out and status in out, out
+    assert f"  {format_date(local_today())} " in out and "2026-W47" not in out
+    code, out, _ = run(capsys, "--db", recorded, "--lang", lang, "person", "show", "#1")
+    assert code == 0
+    assert f"{period}  {status}  Báo cáo tuần 47" in out, out  # the message names him
