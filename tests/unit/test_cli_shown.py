@@ -212,7 +212,6 @@ def test_outbox_and_person_show_name_the_report_week_by_its_days(
     from desk_app.storage import outbox
     from desk_app.storage.database import Database
     from desk_app.timeutil import format_date, local_today
-
     from tests.unit.test_privacy import _report_message
 
     body = _report_message([("Nguyễn Văn An", "001******456")])
