@@ -134,15 +134,20 @@ def last_backup_at(db: Database) -> datetime | None:
     return snapshot.last_action_at(db, BACKUP_ACTION)
 
 
+def _aware(moment: datetime | str | None) -> datetime | None:
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment
+
+
 def reminder_due(ctx: Any, now: datetime | None = None) -> bool:
-    """No backup for 7 days (and the log holds something worth keeping)."""
-    last = last_backup_at(ctx.db)
-    if isinstance(last, str):
-        last = datetime.fromisoformat(last)
-    if last is not None and last.tzinfo is None:
-        last = last.replace(tzinfo=UTC)
+    """No backup for 7 days; a log never backed up counts from its first record, so a desk
+    set up today is not told off on its first morning."""
+    last = _aware(last_backup_at(ctx.db)) or _aware(snapshot.first_record_at(ctx.db))
     now = now or utc_now()
-    return last is None or now - last > REMIND_AFTER
+    return last is not None and now - last > REMIND_AFTER
 
 
 def backup_folder(settings: Any) -> Path:

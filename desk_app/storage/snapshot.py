@@ -112,6 +112,11 @@ def load_into_empty(
     return db.write(work)
 
 
+def first_record_at(db: Database) -> datetime | None:
+    """When the log began: its oldest audit record (the set-up, or the first visit's day)."""
+    return db.read(lambda s: s.scalar(select(func.min(AuditRecord.at))))
+
+
 def last_action_at(db: Database, action: str) -> datetime | None:
     """When the audit trail last recorded ``action`` (a backup, say)."""
     return db.read(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -89,8 +90,21 @@ def test_red_line_when_the_audit_is_tampered_with(qtbot: QtBot, ctx: AppContext)
     assert not bar.audit_warning.isHidden() and "#1" in bar.audit_warning.text()
 
 
-def test_backup_reminder(qtbot: QtBot, ctx: AppContext, tmp_path: object) -> None:
+def _log_begun_weeks_ago(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk_app.storage import snapshot
+
+    begun = datetime.now(UTC) - timedelta(days=30)
+    monkeypatch.setattr(snapshot, "first_record_at", lambda _db: begun)
+
+
+def test_backup_reminder(
+    qtbot: QtBot, ctx: AppContext, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bar = PrivacyBar(ctx)
+    with qtbot.waitSignal(bar.checked):
+        bar.refresh()
+    assert bar.backup_reminder.isHidden()  # a log begun today is not reminded
+    _log_begun_weeks_ago(monkeypatch)
     qtbot.addWidget(bar)
     bar.show()
     with qtbot.waitSignal(bar.checked):
@@ -139,7 +153,10 @@ def open_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
     return window
 
 
-def test_the_window_shows_what_the_background_checks_found(qtbot: QtBot, ctx: AppContext) -> None:
+def test_the_window_shows_what_the_background_checks_found(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _log_begun_weeks_ago(monkeypatch)
     ctx.log.audit("full_id_shown", "visit 1")
     ctx.log.audit("full_id_shown", "visit 2")
     tamper(ctx)  # and no backup was ever made

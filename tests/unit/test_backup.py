@@ -14,7 +14,7 @@ from desk_app import backup
 from desk_app.cli import main
 from desk_app.context import AppContext
 from desk_app.domain import own_codes
-from desk_app.storage import audit
+from desk_app.storage import audit, snapshot
 from desk_app.storage.schema import OutboxMessage
 
 MINH = "001090123456||Nguyễn Văn Minh|01011990|Nam|Hà Nội|01012021"
@@ -138,7 +138,14 @@ def test_restore_refuses_a_database_with_data_and_a_wrong_passphrase(
 
 def test_daily_backup_keeps_the_last_n_and_the_reminder(sqlite_url: str, tmp_path: Path) -> None:
     ctx = AppContext.open(sqlite_url)
-    assert backup.reminder_due(ctx)
+    assert not backup.reminder_due(ctx)  # an empty log: nothing to keep yet
+    ctx.log.audit("full_id_shown", "visit 1")  # the log's first record
+    begun = snapshot.first_record_at(ctx.db)
+    assert begun is not None
+    begun = begun if begun.tzinfo else begun.replace(tzinfo=UTC)
+    assert not backup.reminder_due(ctx)  # set up today: nothing to remind yet
+    assert not backup.reminder_due(ctx, now=begun + timedelta(days=7))
+    assert backup.reminder_due(ctx, now=begun + timedelta(days=7, minutes=1))
     ctx.settings.set("backup.auto", True)
     ctx.settings.set("backup.folder", str(tmp_path / "daily"))
     ctx.settings.set("backup.keep", 2)
