@@ -62,6 +62,17 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def pg_url() -> str:
+    """The test PostgreSQL alone, for what only a server does (several writers at once)."""
+    url = _postgres_url()
+    if url is None:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_DATABASE_URL is not set in CI: the PostgreSQL suite must run")
+        pytest.skip("TEST_DATABASE_URL not set (no PostgreSQL server for this run)")
+    return _fresh_postgres(url)
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'log.sqlite3'}"
 
