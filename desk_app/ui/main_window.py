@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         controller.direction_changed.connect(self.actions_.show_direction)
         controller.offline_changed.connect(self.status_line.on_offline_changed)
         controller.reconnected.connect(self.today.on_reconnected)  # started offline
+        self.today.follow(controller)  # what the journal holds shows in the lists
         # visits changed here or at another desk: only those rows move, in each panel
         controller.visits_changed.connect(self.visits.on_visits_changed)
         controller.visits_changed.connect(self.inside.on_visits_changed)

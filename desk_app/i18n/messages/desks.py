@@ -25,6 +25,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The server cannot be reached: this was kept on this desk "
         "({count} waiting to be sent).",
     },
+    "journal.already_checked_out": {
+        "vi": "Người này đã được cho ra khi mất kết nối; lượt ra đang chờ gửi, "
+        "không ghi lại lần nữa.",
+        "en": "This person was already checked out during the outage; the check-out waits to be "
+        "sent and is not recorded twice.",
+    },
     "journal.check_out": {
         "vi": "cho ra (lượt vào số {visit})",
         "en": "check-out (visit {visit})",

@@ -47,6 +47,10 @@ class DeskController(QObject):
     offline_changed = Signal(bool, int)
     # A desk that started without its server reached it: the log is there to read again.
     reconnected = Signal()
+    # Visits whose check-out waits in the journal (the inside list leaves them out), and the
+    # journal sent while the desk stayed open: the window reads the day from the log again.
+    check_outs_waiting = Signal(list)
+    journal_sent = Signal()
 
     def __init__(
         self,
@@ -67,6 +71,7 @@ class DeskController(QObject):
         self.flush_timer = QTimer(self)
         self.flush_timer.setInterval(FLUSH_RETRY_MS)
         self.flush_timer.timeout.connect(self.try_flush)
+        self._waiting_check_outs = self._kept_check_outs()
         if self.ctx.journal.count() or not self.ctx.online:
             self.flush_timer.start()
             # Said once the window has connected its status line (started offline).
@@ -175,6 +180,20 @@ class DeskController(QObject):
         if not self.flush_timer.isActive():
             self.flush_timer.start()
 
+    def _kept_check_outs(self) -> list[int]:
+        return [e.visit_id() for e in self.ctx.journal.entries() if e.kind == CHECK_OUT]
+
+    @property
+    def waiting_check_outs(self) -> list[int]:
+        """Visits checked out on this desk whose check-out still waits in the journal."""
+        return list(self._waiting_check_outs)
+
+    def _refresh_waiting(self) -> None:
+        waiting = self._kept_check_outs()
+        if waiting != self._waiting_check_outs:
+            self._waiting_check_outs = waiting
+            self.check_outs_waiting.emit(list(waiting))
+
     def _tell_waiting(self) -> None:
         if self.flush_timer.isActive():
             self.offline_changed.emit(True, self.ctx.journal.count())
@@ -189,7 +208,9 @@ class DeskController(QObject):
         except UserError as exc:
             if not is_unreachable(exc):
                 log.warning("kept scans not sent: %s", exc)
+            self._refresh_waiting()  # some may have gone before the server went away again
             return self.ctx.journal.count()
+        self._refresh_waiting()
         self.flush_timer.stop()
         self.offline_changed.emit(False, self.ctx.journal.count())
         if reconnecting:
@@ -198,6 +219,8 @@ class DeskController(QObject):
         changed = [r.visit_id for _, r in done if r is not None and r.visit_id is not None]
         if changed:
             self.on_visits_changed(changed)
+        if done:
+            self.journal_sent.emit()  # conflicts too: the lists show the shared log again
         return self.ctx.journal.count()
 
     def submit_manual(self, entry: ManualEntry) -> ScanResult | None:
@@ -223,10 +246,15 @@ class DeskController(QObject):
 
     def check_out(self, visit_id: int) -> ScanResult | None:
         """The operator checks someone out from the inside list."""
+        if visit_id in self._waiting_check_outs:
+            # Sent twice, the second would only be a conflict in the log.
+            self.failed.emit(t("journal.already_checked_out"))
+            return None
 
         def keep() -> None:
             data = check_out_data(visit_id)
             self._keep("", Method.MANUAL, kind=CHECK_OUT, data=data, direction=Direction.OUT)
+            self._refresh_waiting()
 
         if self.flush_timer.isActive():
             keep()

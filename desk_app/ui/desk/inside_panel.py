@@ -28,6 +28,8 @@ class InsidePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: dict[int, VisitRow] = {}
+        # Checked out while the server was out of reach: left out until the log has it too.
+        self._waiting: set[int] = set()
         self._counts = {"inside": 0, "entries": 0, "exits": 0}
 
         self.counter_values: dict[str, QLabel] = {}
@@ -82,8 +84,15 @@ class InsidePanel(QWidget):
         self._rows = {row.id: row for row in rows}
         self.list.clear()
         for row in rows:
-            self.list.addItem(self._item(row))
+            if row.id not in self._waiting:
+                self.list.addItem(self._item(row))
         self._select(current)
+        self._show_counts()
+
+    def set_waiting(self, visit_ids: list[int]) -> None:
+        """Visits whose check-out waits to be sent: out of the list (and the count) at once."""
+        self._waiting = set(visit_ids)
+        self.set_inside(sorted(self._rows.values(), key=lambda r: r.entry_at, reverse=True))
 
     def apply(self, row: VisitRow) -> None:
         """One visit changed: add it on top when inside, take it off when it left."""
@@ -96,7 +105,8 @@ class InsidePanel(QWidget):
         self._rows.pop(row.id, None)
         if row.inside:
             self._rows[row.id] = row
-            self.list.insertItem(0, self._item(row))
+            if row.id not in self._waiting:
+                self.list.insertItem(0, self._item(row))
         self._select(current)
 
     def _item(self, row: VisitRow) -> QListWidgetItem:
@@ -120,8 +130,13 @@ class InsidePanel(QWidget):
 
     def set_counts(self, counts: dict[str, int]) -> None:
         self._counts = dict(counts)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        shown = dict(self._counts)
+        shown["inside"] = max(0, shown.get("inside", 0) - len(self._waiting & self._rows.keys()))
         for key, label in self.counter_values.items():
-            label.setText(str(counts.get(key, 0)))
+            label.setText(str(shown.get(key, 0)))
 
     @staticmethod
     def _item_text(row: VisitRow) -> str:

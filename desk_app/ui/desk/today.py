@@ -14,6 +14,7 @@ from desk_app.context import AppContext
 from desk_app.errors import UserError
 from desk_app.timeutil import local_today
 from desk_app.ui.background import Job, start_job
+from desk_app.ui.desk.controller import DeskController
 from desk_app.ui.desk.inside_panel import InsidePanel
 from desk_app.ui.desk.visits_panel import VisitsPanel
 
@@ -38,6 +39,13 @@ class DeskDay(QObject):
         self.housekeeping_job: Job | None = None
         self._new_day_even_if_failed = False
         self._stopped = False
+
+    def follow(self, controller: DeskController) -> None:
+        """Show what the desk's journal holds: check-outs kept offline leave the inside list
+        at once, and once the journal is sent the day is read again from the shared log."""
+        self.inside.set_waiting(controller.waiting_check_outs)
+        controller.check_outs_waiting.connect(self.inside.set_waiting)
+        controller.journal_sent.connect(self.reload)
 
     def reload(self) -> None:
         self.day = local_today()
