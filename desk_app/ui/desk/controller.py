@@ -208,17 +208,19 @@ class DeskController(QObject):
         except UserError as exc:
             if not is_unreachable(exc):
                 log.warning("kept scans not sent: %s", exc)
-            self._refresh_waiting()  # some may have gone before the server went away again
+            # What went before the server left again stays out of the inside list: those
+            # people did leave, and the log is read once the rest is sent.
             return self.ctx.journal.count()
-        self._refresh_waiting()
         self.flush_timer.stop()
         self.offline_changed.emit(False, self.ctx.journal.count())
         if reconnecting:
+            self._refresh_waiting()
             self.reconnected.emit()  # the window reads the day, with what was just sent
             return self.ctx.journal.count()
         changed = [r.visit_id for _, r in done if r is not None and r.visit_id is not None]
         if changed:
             self.on_visits_changed(changed)
+        self._refresh_waiting()
         if done:
             self.journal_sent.emit()  # conflicts too: the lists show the shared log again
         return self.ctx.journal.count()

@@ -45,7 +45,13 @@ class DeskDay(QObject):
         at once, and once the journal is sent the day is read again from the shared log."""
         self.inside.set_waiting(controller.waiting_check_outs)
         controller.check_outs_waiting.connect(self.inside.set_waiting)
-        controller.journal_sent.connect(self.reload)
+        controller.journal_sent.connect(self.on_journal_sent)
+
+    def on_journal_sent(self) -> None:
+        try:
+            self.reload()
+        except UserError as exc:  # the server went away again: the clock reads it later
+            log.warning("day not read again: %s", exc)
 
     def reload(self) -> None:
         self.day = local_today()
