@@ -18,12 +18,14 @@ from sqlalchemy import text
 
 from desk_app.context import AppContext
 from desk_app.i18n import t
+from desk_app.storage.database import Database
+from desk_app.storage.visit_log import VisitLog
 from desk_app.ui.desk.inside_panel import InsidePanel
 from desk_app.ui.desk.sound import SoundPlayer
 from desk_app.ui.main_window import MainWindow
 from tests.own_postgres import OwnPostgres
 from tests.ui.helpers import OFFSCREEN_NOISE
-from tests.ui.test_offline_start import set_up_online
+from tests.ui.test_offline_start import CUONG, set_up_online
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -43,7 +45,9 @@ def listed(panel: InsidePanel) -> list[str]:
     """The names the inside list shows."""
     texts = [item.text() for item in panel.list.findItems("", Qt.MatchFlag.MatchContains)]
     return sorted(
-        name for name in ("Nguyễn Văn An", "Trần Thị Bình") if any(name in x for x in texts)
+        name
+        for name in ("Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bình")
+        if any(name in x for x in texts)
     )
 
 
@@ -78,15 +82,22 @@ def test_a_check_out_kept_offline_leaves_the_list_and_is_not_taken_twice(
         assert listed(win.inside) == ["Nguyễn Văn An"]
 
         server.start()
+        main_gate = Database(server.url)  # another desk, back online first
+        try:
+            VisitLog(main_gate, desk="Cổng chính").record_manual(CUONG)
+        finally:
+            main_gate.dispose()
         win.controller.flush_timer.setInterval(50)  # the desk tries again by itself
         with qtbot.waitSignal(win.controller.journal_sent, timeout=60_000):
             pass
         assert ctx.journal.count() == 0
         assert win.controller.waiting_check_outs == []
-        # The lists are the shared log's again: Bình left once, no conflict was recorded.
-        assert listed(win.inside) == ["Nguyễn Văn An"]
-        assert win.inside.counter_values["inside"].text() == "1"
-        assert [row.name for row in ctx.log.inside()] == ["Nguyễn Văn An"]
+        # The lists are the shared log's again: Bình left once, no conflict was recorded, and
+        # Cường, who came in at the other desk meanwhile, is there too.
+        assert listed(win.inside) == ["Lê Văn Cường", "Nguyễn Văn An"]
+        assert "Lê Văn Cường" in win.visits.visible_names()
+        assert win.inside.counter_values["inside"].text() == "2"
+        assert sorted(row.name for row in ctx.log.inside()) == ["Lê Văn Cường", "Nguyễn Văn An"]
         outcomes = ctx.db.read(
             lambda s: (
                 s.execute(
