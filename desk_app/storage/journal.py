@@ -116,7 +116,8 @@ class Journal:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")  # a kept scan survives a power cut
             # A sent scan is personal data the shared log now holds: its bytes are overwritten,
-            # not left readable in the file's free pages.
+            # not left readable in the file's free pages. (Closing the last connection folds
+            # the write-ahead file back and removes it, old page images with it.)
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute(_SCHEMA)
             have = {row[1] for row in conn.execute("PRAGMA table_info(journal)")}
@@ -206,8 +207,6 @@ class Journal:
     def remove(self, journal_id: str) -> None:
         with self._connect() as conn:
             conn.execute("DELETE FROM journal WHERE journal_id = ?", (journal_id,))
-            # Earlier page images in the write-ahead file would still hold the text.
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def replay(
