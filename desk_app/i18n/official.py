@@ -1,9 +1,10 @@
 """The one place for the official header and the Vietnamese date of documents.
 
-Decree 30/2020/NĐ-CP writes the date in words around Arabic numerals, with a leading zero on
-days below 10 and on months 1 and 2 only: "Bắc Kạn, ngày 05 tháng 5 năm 2026",
-"ngày 22 tháng 10 năm 2021", "ngày 01 tháng 02 năm 2027". The poster, the weekly workbook and
-the province's letter all take their header and date from here.
+Documents write the date in words around plain Arabic numerals, in the form the unit's
+documents use (Decree 30/2020/NĐ-CP style): "Bắc Kạn, ngày 5 tháng 5 năm 2026",
+"ngày 22 tháng 10 năm 2021", "ngày 1 tháng 2 năm 2027". The poster, the weekly workbook and
+the province's letter all take their header and date from here; the English form is
+DD/MM/YYYY.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ def motto(lang: str | None = None) -> tuple[str, str]:
 
 
 def official_date(day: date, lang: str | None = None) -> str:
-    """ "ngày 05 tháng 5 năm 2026" (Vietnamese) or "05/05/2026" (English)."""
+    """ "ngày 5 tháng 5 năm 2026" (Vietnamese) or "05/05/2026" (English)."""
     lang = lang or language()
-    padded_month = day.month < 3 or lang != "vi"
-    month = f"{day.month:02d}" if padded_month else str(day.month)
-    return t("official.date", lang, day=f"{day.day:02d}", month=month, year=day.year)
+    if lang == "vi":
+        return t("official.date", lang, day=str(day.day), month=str(day.month), year=day.year)
+    return t("official.date", lang, day=f"{day.day:02d}", month=f"{day.month:02d}", year=day.year)
 
 
 def place_and_date(place: str, day: date, lang: str | None = None) -> str:
