@@ -203,7 +203,9 @@ class Recorder:
         decision = plan_scan(identity, facts, direction, now, debounce, replayed=replayed)
         if decision.action == Action.REJECT or person is None:
             reason = decision.reason or "unknown_format"
-            return self._reject(session, identity, method, now, reason, decision.person_id)
+            # A known person's rejected scan (a conflict after an outage) stays theirs.
+            whose = decision.person_id or (person.id if person is not None else None)
+            return self._reject(session, identity, method, now, reason, whose)
         return self._apply(
             session, decision, person, identity.kind.value, method, now, purpose, host
         )

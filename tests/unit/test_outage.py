@@ -350,3 +350,34 @@ def test_a_sent_scan_leaves_no_readable_trace_in_the_journal_file(
     assert "Nguyễn Văn Dung".encode() not in held
     assert b"001090000003" not in held
     assert [e.journal_id for e in journal.entries()] == [kept.journal_id]
+
+
+def test_a_kept_scan_in_conflict_names_its_person(db_url: str) -> None:
+    """The conflict is the person's: it is in their record (and goes with their deletion),
+    not an anonymous rejected line nobody can place."""
+    ctx = AppContext.open(db_url)
+    try:
+        at = datetime.fromisoformat
+        ctx.log.record_scan(ctx.parse(person(7)), at=at("2026-11-23T08:00+07:00"))
+        ctx.journal.add(
+            person(7),
+            at=at("2026-11-23T09:00+07:00"),
+            method="camera",
+            direction="auto",
+            desk="Cổng phụ",
+            checkpoint="Cổng phụ",
+            debounce_seconds=10,
+        )
+        ctx.log.record_scan(ctx.parse(person(7)), at=at("2026-11-23T09:30+07:00"))
+        [(_, result)] = ctx.flush_journal()
+        assert result is not None and result.reason == CONFLICT
+        got = events(db_url)
+        assert [(name, outcome, reason) for name, outcome, _, reason in got] == [
+            ("Nguyễn Văn Lan", "entry", ""),
+            ("Nguyễn Văn Lan", "rejected", CONFLICT),
+            ("Nguyễn Văn Lan", "exit", ""),
+        ]
+        shown = ctx.log.people.record("001090000007")
+        assert [e["reason"] for e in shown.scan_events] == ["", CONFLICT, ""]
+    finally:
+        ctx.close()
