@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desk_app import i18n
+from desk_app.i18n.qm import compile_file
 from desk_app.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,8 @@ def _lrelease() -> list[str] | None:
 def ensure_qm(force: bool = False, folder: Path | None = None) -> list[Path]:
     """Compile every ``.ts`` whose ``.qm`` is missing or older; returns the ``.qm`` built.
 
-    Does nothing (returns []) where no ``lrelease`` exists, e.g. in the frozen build, which
-    carries its ``.qm`` files ready made.
+    Without ``lrelease`` (Qt's tools not installed) the package's own compiler makes them;
+    the frozen build and a wheel carry their ``.qm`` files ready made and no ``.ts``.
     """
     folder = folder or translations_dir()
     stale = [
@@ -68,17 +69,18 @@ def ensure_qm(force: bool = False, folder: Path | None = None) -> list[Path]:
     if not stale:
         return []
     command = _lrelease()
-    if command is None:
-        log.warning("No lrelease found: translations not compiled")
-        return []
     built = []
     for ts in stale:
         qm = ts.with_suffix(".qm")
-        subprocess.run(
-            [*command, "-silent", str(ts), "-qm", str(qm)],
-            check=True,
-            capture_output=True,
-        )
+        if command is None:
+            # Qt's tools are not installed here: the same file, compiled without them.
+            compile_file(ts, qm)
+        else:
+            subprocess.run(
+                [*command, "-silent", str(ts), "-qm", str(qm)],
+                check=True,
+                capture_output=True,
+            )
         built.append(qm)
     return built
 

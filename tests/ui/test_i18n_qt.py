@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -12,11 +13,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from desk_app import i18n
+from desk_app.i18n.qm import compile_file
 from desk_app.ui import i18n_qt
 from desk_app.ui.dialogs.setup.setup_forms import UnitForm
 from desk_app.ui.qt_strings import QT_OWN_STRINGS
@@ -209,3 +211,39 @@ def test_english_plurals_have_a_singular(app: QApplication) -> None:
         many = QCoreApplication.translate(message.context, message.source, None, 3)
         assert one == message.translations[0].replace("%n", "1")
         assert many == message.translations[1].replace("%n", "3")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_own_compiler_writes_what_lrelease_writes(tmp_path: Path, lang: str) -> None:
+    """Where Qt's tools are missing (a bare build environment), the package compiles the
+    translations itself: the same bytes as lrelease, and Qt's translator reads them."""
+    command = i18n_qt._lrelease()
+    assert command is not None, "lrelease is installed with PySide6"
+    ts = script.ts_path(lang)
+    theirs = tmp_path / "theirs.qm"
+    subprocess.run([*command, "-silent", str(ts), "-qm", str(theirs)], check=True)
+    ours = compile_file(ts, tmp_path / f"desk_app_{lang}.qm")
+    assert ours.read_bytes() == theirs.read_bytes()
+    translator = QTranslator()
+    assert translator.load(f"desk_app_{lang}", str(tmp_path))
+    messages = script.read_ts(ts)
+    assert len(messages) > 400
+    about = {"vi": "Giới thiệu desk_app", "en": "About desk_app"}[lang]
+    assert translator.translate("AboutDialog", "About desk_app") == about
+    # The plural form is chosen by the count (``%n`` itself is filled in by the caller).
+    waiting = "%n message(s) waiting in the outbox."
+    one = {"vi": "%n thư đang chờ gửi", "en": "%n message waiting"}[lang]
+    many = {"vi": "%n thư đang chờ gửi", "en": "%n messages waiting"}[lang]
+    assert translator.translate("ReportDialog", waiting, None, 1).startswith(one)
+    assert translator.translate("ReportDialog", waiting, None, 3).startswith(many)
+
+
+def test_ensure_qm_compiles_without_qt_tools(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(i18n_qt, "_lrelease", lambda: None)
+    shutil.copy(script.ts_path("vi"), tmp_path / "desk_app_vi.ts")
+    assert i18n_qt.ensure_qm(folder=tmp_path) == [tmp_path / "desk_app_vi.qm"]
+    translator = QTranslator()
+    assert translator.load("desk_app_vi", str(tmp_path))
+    assert translator.translate("AboutDialog", "About desk_app") == "Giới thiệu desk_app"
