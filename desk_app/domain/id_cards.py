@@ -126,6 +126,25 @@ def _by_shape(fields: list[str]) -> tuple[Slots, int]:
     return slots, leftover + len(texts)
 
 
+def holder_span(fields: list[str]) -> int:
+    """How many of a card's ``fields`` (from its first one) can be the holder's.
+
+    The holder's fields end with the issue date; the identity card's relatives (names and
+    numbers, never dates) follow it. With two dates among the first seven fields the holder
+    ends at the later-placed one. With fewer, a card that lost a field may have its relatives
+    shifted into the issue date's place: that place is the holder's only when a date stands
+    there."""
+    first = fields[:STANDARD_FIELDS]
+    dates = [index for index, value in enumerate(first) if index and real_date(value)]
+    if len(dates) >= 2:
+        return dates[-1] + 1
+    second = first[1] if len(first) > 1 else ""
+    length = len(_COPIED) if second and not second.isdigit() else STANDARD_FIELDS
+    if dates and dates[-1] == length - 1:
+        return length
+    return length - 1
+
+
 def _read(fields: list[str]) -> tuple[Slots, int, bool]:
     """(slots, values left out, read by shape) for the holder's fields of ``fields``."""
     candidates: list[tuple[Slots, int, int]] = []
@@ -144,7 +163,10 @@ def _read(fields: list[str]) -> tuple[Slots, int, bool]:
     best = min(candidates, key=lambda c: c[1], default=None)
     if best is not None and best[1] <= 1:
         return best[0], best[1] + best[2], False
-    slots, leftover = _by_shape(fields[:STANDARD_FIELDS])
+    # By shape, only the holder's fields are looked at: a relative's name is never an address.
+    span = holder_span(fields)
+    slots, leftover = _by_shape(fields[:span])
+    leftover += sum(1 for value in fields[span:STANDARD_FIELDS] if value)
     return slots, leftover, True
 
 

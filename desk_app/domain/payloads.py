@@ -21,7 +21,7 @@ from desk_app.domain.health_codes import (
     parse_bhyt,
     parse_pccovid,
 )
-from desk_app.domain.id_cards import STANDARD_FIELDS, parse_id_card
+from desk_app.domain.id_cards import holder_span, parse_id_card
 from desk_app.domain.identity import (
     CUTOVER_CANCUOC,
     ID12,
@@ -55,6 +55,8 @@ MAX_LENGTH = 4096
 _RAW_KEEP = MAX_LENGTH
 # The longest known payload has seventeen fields; more is not a card and not worth splitting fully.
 _MAX_FIELDS = 40
+# The health app's personal QR: DocumentNo|Name|Birth|T|QID|EXT.
+_PCCOVID_FIELDS = 6
 # Full-width forms (an East Asian input method or keyboard layout types ０-９, ｜, ／) and the
 # ideographic space, as the plain characters they stand for.
 _WIDE = re.compile("[\u3000\uff01-\uff5e]")
@@ -146,20 +148,24 @@ def _redacted(text: str) -> str:
 
     The identity card's trailing fields (a cancelled ID, parents, spouse, children) and a
     child's insurance card's parent field are blanked, whatever the card turns out to be.
+    A card that lost a field, or has something before it, keeps no relative either.
     """
     parts = text.split("|")
+    fields = [clean_field(p) for p in parts]
+    if len(parts) > _PCCOVID_FIELDS and looks_like_pccovid(fields):
+        # The health app's code has six fields: what follows is none of its.
+        return "|".join(parts[:_PCCOVID_FIELDS] + [""] * (len(parts) - _PCCOVID_FIELDS))
     start = 0
-    while start < len(parts) - 1 and not parts[start].strip():
-        start += 1  # separators before the card's first field
-    holder = start + STANDARD_FIELDS
-    second = parts[start + 1].strip() if start + 1 < len(parts) else ""
-    if second not in ("", "-") and not second.isdigit():
-        holder -= 1  # copied text: a name in the second place, no old-ID field
-    if len(parts) > holder and ID12.fullmatch(parts[start].strip()):
-        return "|".join(parts[:holder] + [""] * (len(parts) - holder))
-    if len(parts) > PARENT_FIELD and looks_like_bhyt([clean_field(p) for p in parts]):
+    while start < len(parts) - 1 and not fields[start]:
+        start += 1  # separators (or "-") before the card's first field
+    body = fields[start:]
+    card = bool(ID12.fullmatch(body[0]))
+    if not card and len(parts) > PARENT_FIELD and looks_like_bhyt(fields):
         parts[PARENT_FIELD] = ""
         return "|".join(parts)
+    if card or any(ID12.fullmatch(value) for value in body[1:3]):
+        keep = start + holder_span(body)
+        return "|".join(parts[:keep] + [""] * (len(parts) - keep))
     return text
 
 

@@ -513,6 +513,16 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         "001090123456|Nguyễn Văn An|123456789|20042021|Nam|Hà Nội|15031990",
         {**AN, "warnings": ["read_by_shape"]},
     ),
+    (
+        "identity card missing its address: the relative after it is never the address",
+        HOLDER.replace("|Hà Nội", "").replace("20042021", "15082024") + "|Phạm Văn Cha|||",
+        {**AN, "address": None, "issue_date": "2024-08-15", "kind": "cancuoc"},
+    ),
+    (
+        "copied text missing its sex: a relative's number is never the old id",
+        "001090123456|Nguyễn Văn An|15/03/1990|Hà Nội|15/08/2024|079190099999|||",
+        {**AN_COPIED, "sex": None, "issue_date": "2024-08-15", "kind": "cancuoc"},
+    ),
     # ----- PC-Covid
     (
         "pc-covid, every EXT sub-field",
@@ -807,9 +817,26 @@ def test_relatives_are_never_kept() -> None:
     "text",
     [
         "|001090123456|123456789|Nguyễn Văn An|15031990|Nam|Hà Nội|15082024",
+        "-|001090123456|123456789|Nguyễn Văn An|15031990|Nam|Hà Nội|15082024",
         "001090123456|Nguyễn Văn An|15/03/1990|Nam|Hà Nội|15/08/2024",
+        "001090123456|-|15/03/1990|Nam|Hà Nội|15/08/2024",
+        "001090123456||15/03/1990|Nam|Hà Nội|15/08/2024",
+        "001090123456|123456789|Nguyễn Văn An|15031990|Nam|15082024",
+        "001090123456|123456789|Nguyễn Văn An|15031990|Hà Nội|15082024",
+        "Nguyễn Văn An|001090123456|123456789|15031990|Nam|Hà Nội|15082024",
+        "123456789|001090123456|Nguyễn Văn An|15031990|Nam|Hà Nội|15082024",
     ],
-    ids=["separator before the card", "copied text"],
+    ids=[
+        "separator before the card",
+        "'-' before the card",
+        "copied text",
+        "copied text, name '-'",
+        "copied text, name empty",
+        "no address",
+        "no sex",
+        "the name before the number",
+        "the old id before the number",
+    ],
 )
 def test_relatives_after_other_layouts_are_never_kept(text: str) -> None:
     relatives = "|079190099999|Nguyễn Văn Cha|Trần Thị Mẹ|Lê Thị Vợ"

@@ -9,7 +9,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk_app.domain.payloads import CodeKind, parse
+from desk_app.domain.payloads import CodeKind, Identity, parse
 
 TODAY = date(2026, 12, 2)
 CUTOVER = date(2024, 7, 1)
@@ -365,3 +365,60 @@ def test_a_damaged_health_app_code_is_never_read_into_a_cards_fields(
     assert identity.old_id_number in own, (fields, identity.old_id_number)
     if identity.kind in (CodeKind.CCCD, CodeKind.CANCUOC):
         assert identity.name in {"NGUYEN VAN AN", None, *own}, (fields, identity.name)
+
+
+RELATIVES = ("079190099999", "Phạm Văn Cha", "Trần Thị Mẹ", "Lê Thị Vợ")
+
+
+def _kept(identity: object) -> str:
+    """Everything of a parse result that is stored, shown or logged, as one NFC text."""
+    assert isinstance(identity, Identity)
+    parts = [identity.raw, repr(identity.to_json_dict()), repr(dict(identity.extra))]
+    parts += list(identity.warnings)
+    return unicodedata.normalize("NFC", " ".join(parts))
+
+
+@SETTINGS
+@given(
+    card=cards(),
+    dropped=st.integers(1, 6),
+    relatives=st.lists(st.sampled_from(["", *RELATIVES]), min_size=4, max_size=4).filter(any),
+    data=st.data(),
+)
+def test_relatives_after_a_card_missing_a_field_are_never_kept(
+    card: tuple[str, dict[str, object], list[str], str, list[str]],
+    dropped: int,
+    relatives: list[str],
+    data: st.DataObject,
+) -> None:
+    """An identity card that lost one of its holder's fields (a reader, a copy) shifts its
+    relatives' fields one place to the left: still none of them is read, shown or kept."""
+    _, _expected, fields, _layout, _relatives = card
+    fields = list(fields)
+    del fields[dropped % len(fields) or 1]
+    identity = parse(_text(fields, relatives, data.draw), today=TODAY)
+    kept = _kept(identity)
+    for relative in relatives:
+        if relative:
+            assert relative not in kept, (fields, relatives, identity)
+
+
+@SETTINGS
+@given(
+    card=cards(),
+    before=st.sampled_from(["-|", "|-|", "- |", "Nguyễn Văn An|", "123456789|"]),
+    relatives=st.lists(st.sampled_from(["", *RELATIVES]), min_size=4, max_size=4).filter(any),
+    data=st.data(),
+)
+def test_relatives_after_a_card_with_something_before_it_are_never_kept(
+    card: tuple[str, dict[str, object], list[str], str, list[str]],
+    before: str,
+    relatives: list[str],
+    data: st.DataObject,
+) -> None:
+    _, _expected, fields, _layout, _relatives = card
+    identity = parse(before + _text(fields, relatives, data.draw), today=TODAY)
+    kept = _kept(identity)
+    for relative in relatives:
+        if relative:
+            assert relative not in kept, (before, fields, relatives, identity)

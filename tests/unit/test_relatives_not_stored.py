@@ -19,6 +19,9 @@ def test_relatives_appear_nowhere_in_the_database(tmp_path: Path) -> None:
     # Refused (an impossible birth date), the text kept for the log is still the holder's only.
     refused = HOLDER.replace("15031990", "31021990") + RELATIVES
     assert main(["--db", url, "record", refused, "--at", "2026-11-23T17:05"]) == 2
+    # Refused as no known layout (the name before the number), the sample kept is the holder's.
+    unknown = "Nguyễn Văn An|001090123456|123456789|15031990|Nam|Hà Nội|15082024" + RELATIVES
+    assert main(["--db", url, "record", unknown, "--at", "2026-11-23T17:10"]) == 2
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
