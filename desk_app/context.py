@@ -8,7 +8,12 @@ from datetime import datetime, time
 from desk_app.domain.payloads import Identity, parse
 from desk_app.domain.visits import ScanResult
 from desk_app.settings import Settings
-from desk_app.storage.database import Database, DatabaseError, is_unreachable
+from desk_app.storage.database import (
+    Database,
+    DatabaseError,
+    is_unreachable,
+    translate_errors,
+)
 from desk_app.storage.journal import SCAN, Journal, JournalEntry, replay
 from desk_app.storage.settings_store import settings_for
 from desk_app.storage.unit_cache import UnitCache
@@ -42,8 +47,9 @@ class AppContext:
             return cls._open_offline(url, exc)
         settings = settings_for(db)
         settings.adopt_desk_keys()  # an older version kept them in the shared database
-        settings.unit_secret()  # made once, when the unit's database is first opened
-        settings.unit_id()
+        with translate_errors(db.url):  # a damaged secret is a damaged log, said so
+            settings.unit_secret()  # made once, when the unit's database is first opened
+            settings.unit_id()
         log = VisitLog(
             db, desk=settings.text("desk.name"), checkpoint=settings.text("desk.checkpoint")
         )

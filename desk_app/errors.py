@@ -13,6 +13,11 @@ class UserError(Exception):
     """A failure whose message is already a clear, translated sentence for the user."""
 
 
+class DamagedValue(ValueError):
+    """A stored value that cannot be read back as what it should be: the file is damaged.
+    Storage turns it into "database damaged: restore a backup" with the log's path."""
+
+
 def one_line(text: object) -> str:
     """``text`` on one visible line: a line break, tab or escape sequence that came with a
     value (a server's answer, a typed address) is shown as ``\\n``, ``\\t``, ``\\x1b``,

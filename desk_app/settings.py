@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from desk_app.domain.limits import max_length, too_long
+from desk_app.errors import DamagedValue
 from desk_app.i18n import t
+
+# What the unit's secret and identifier look like when made (hex; a secret of 16 bytes or
+# more). Anything else stored under their keys is damage.
+SECRET_SHAPE = re.compile(r"(?:[0-9a-fA-F]{2}){16,}")
+UNIT_ID_SHAPE = re.compile(r"[^\x00-\x1f\x7f]{1,100}")
 
 
 class SettingError(ValueError):
@@ -242,6 +248,27 @@ def coerce(spec: Setting, value: Any) -> Any:
     raise AssertionError(spec.kind)
 
 
+# The JSON type each kind of setting is stored as.
+_STORED_TYPES: dict[str, type | tuple[type, ...]] = {
+    "str": str,
+    "time": str,
+    "code": str,
+    "choice": str,
+    "int": int,
+    "bool": bool,
+    "list": list,
+}
+
+
+def _stored(spec: Setting, value: Any) -> Any:
+    """A value read back from the database, checked as a typed one is: a value of another
+    JSON type, or out of range, is a SettingError."""
+    wanted = _STORED_TYPES[spec.kind]
+    if not isinstance(value, wanted) or (spec.kind == "int" and isinstance(value, bool)):
+        raise _bad(spec, value, spec.kind)
+    return coerce(spec, value)
+
+
 def is_desk_key(key: str) -> bool:
     spec = BY_KEY.get(key)
     return spec.scope == "desk" if spec else key.startswith(DESK_PREFIXES)
@@ -319,8 +346,13 @@ class Settings:
             for key, text in raw.items():
                 if key in BY_KEY and not self._kept_on_desk(key):
                     try:
-                        values[key] = json.loads(text)
-                    except json.JSONDecodeError:
+                        values[key] = _stored(BY_KEY[key], json.loads(text))
+                    except (json.JSONDecodeError, SettingError) as exc:
+                        # Damaged, or out of its range (a retention of -5 days would purge
+                        # today's visits): the default, as for a desk file edited into
+                        # nonsense, and said in the log. The unit's secret and identifier
+                        # are checked where they are made (``_made_once``).
+                        log.warning("setting %s not read: %s", key, exc)
                         continue
             if self._desk is not None:
                 for key, value in self._desk.load().items():
@@ -414,24 +446,34 @@ class Settings:
     def items(self) -> list[tuple[Setting, Any]]:
         return [(spec, self.get(spec.key)) for spec in SETTINGS]
 
-    def _made_once(self, key: str, make: Callable[[], str]) -> str:
-        """A value created once for the unit; two desks creating it at once agree on one."""
+    def _made_once(self, key: str, make: Callable[[], str], shape: re.Pattern[str]) -> str:
+        """A value created once for the unit; two desks creating it at once agree on one.
+
+        A stored value of another ``shape`` is damage (DamagedValue): making a new one over
+        it would void every code the unit has printed."""
         value = self._values().get(key)
-        if value:
-            return str(value)
+        if isinstance(value, str) and shape.fullmatch(value):
+            return value
         candidate = json.dumps(make())
-        if self._store_if_absent is not None:
-            stored = json.loads(self._store_if_absent(key, candidate))
-        else:
+        text = self._store_if_absent(key, candidate) if self._store_if_absent else None
+        if text is None:
             self._store(key, candidate)
-            stored = json.loads(candidate)
+            text = candidate
+        try:
+            stored = json.loads(text)
+        except json.JSONDecodeError:
+            stored = None
+        if not (isinstance(stored, str) and shape.fullmatch(stored)):
+            raise DamagedValue(f"unreadable setting {key}")
         self._values()[key] = stored
-        return str(stored)
+        return stored
 
     def unit_secret(self) -> bytes:
         """The unit's signing secret, made at set-up (first use) and then never changed."""
-        return bytes.fromhex(self._made_once("unit.secret", lambda: secrets.token_hex(32)))
+        return bytes.fromhex(
+            self._made_once("unit.secret", lambda: secrets.token_hex(32), SECRET_SHAPE)
+        )
 
     def unit_id(self) -> str:
         """Short identifier of the unit inside its codes, made at set-up (first use)."""
-        return self._made_once("unit.id", lambda: secrets.token_hex(4).upper())
+        return self._made_once("unit.id", lambda: secrets.token_hex(4).upper(), UNIT_ID_SHAPE)

@@ -3,9 +3,11 @@ version, without creating, migrating or changing anything."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from desk_app.storage.database import SQLITE_MAGIC, read_only_uri, resolve_url, sqlite_path
 
@@ -45,14 +47,40 @@ def _revision_state(revision: str | None) -> str:
     return OLDER if revision is None or revision in known else NEWER
 
 
-# A stored time as SQLite keeps it: text beginning YYYY-MM-DD.
+# A stored time or date as SQLite keeps it: text beginning YYYY-MM-DD.
 _TIME_SHAPE = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*"
+_DATE_SHAPE = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
+
+
+def _column_damage(column: Any) -> tuple[str, tuple[str, ...]] | None:
+    """The SQL condition true for a value of ``column`` that cannot be read back, and its
+    parameters; None for a column whose every value reads."""
+    from sqlalchemy import Boolean, Integer, LargeBinary, String
+
+    from desk_app.storage.schema import StoredDate, StoredTime, UtcDateTime
+
+    name = f'"{column.name}"'
+    kind = column.type
+    if isinstance(kind, UtcDateTime | StoredTime):
+        return f"(typeof({name}) != 'text' OR {name} NOT GLOB ?)", (_TIME_SHAPE,)
+    if isinstance(kind, StoredDate):
+        return f"(typeof({name}) != 'text' OR {name} NOT GLOB ?)", (_DATE_SHAPE,)
+    if isinstance(kind, Boolean):
+        return f"{name} NOT IN (0, 1)", ()
+    if isinstance(kind, Integer):
+        return f"typeof({name}) != 'integer'", ()
+    if isinstance(kind, LargeBinary):
+        return None
+    if isinstance(getattr(kind, "impl_instance", kind), String):  # Text is a String too
+        return f"typeof({name}) != 'text'", ()
+    return None
 
 
 def _damaged_values(conn: sqlite3.Connection) -> str:
-    """What the page check cannot see: a time that is not a time (such a row drops out of
-    every date range, and a purge takes it for old), or a row whose person is gone."""
-    from desk_app.storage.schema import Base, UtcDateTime
+    """What the page check cannot see: a value that is not of its column's type (a time
+    that is not a time drops out of every date range, and a purge takes it for old), a row
+    whose person is gone, or the unit's secret no longer readable."""
+    from desk_app.storage.schema import Base
 
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     for table in Base.metadata.sorted_tables:
@@ -60,18 +88,36 @@ def _damaged_values(conn: sqlite3.Connection) -> str:
             continue
         present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
         for column in table.columns:
-            if not isinstance(column.type, UtcDateTime) or column.name not in present:
+            damage = _column_damage(column) if column.name in present else None
+            if damage is None:
                 continue
+            condition, parameters = damage
             bad = conn.execute(
-                f'SELECT count(*) FROM "{table.name}" WHERE "{column.name}" IS NOT NULL AND '
-                f'(typeof("{column.name}") != \'text\' OR "{column.name}" NOT GLOB ?)',
-                (_TIME_SHAPE,),
+                f'SELECT count(*) FROM "{table.name}" WHERE "{column.name}" IS NOT NULL '
+                f"AND {condition}",
+                parameters,
             ).fetchone()[0]
             if bad:
-                return f"{bad} unreadable time(s) in {table.name}.{column.name}"
+                return f"{bad} unreadable value(s) in {table.name}.{column.name}"
     orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
     if orphans:
         return f"{len(orphans)} row(s) pointing to nothing, first in {orphans[0][0]}"
+    if "settings" in tables:
+        from desk_app.settings import SECRET_SHAPE, UNIT_ID_SHAPE
+
+        shapes = {"unit.secret": SECRET_SHAPE, "unit.id": UNIT_ID_SHAPE}
+        for key, text in conn.execute("SELECT key, value FROM settings"):
+            try:
+                value = json.loads(text)
+            except (TypeError, ValueError):
+                return f"unreadable setting {key}"
+            shape = shapes.get(key)
+            if (
+                shape is not None
+                and value != ""
+                and not (isinstance(value, str) and shape.fullmatch(value))
+            ):
+                return f"unreadable setting {key}"
     return ""
 
 

@@ -26,6 +26,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from desk_app.domain.identity import visible
 from desk_app.domain.limits import limit, max_length
 from desk_app.domain.names import fold
+from desk_app.errors import DamagedValue
+
+__all__ = ["DamagedValue"]  # storage's name for it (the class lives in desk_app.errors)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -34,10 +37,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class DamagedValue(ValueError):
-    """A stored value that cannot be read back as its column's type: the file is damaged."""
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -121,6 +120,53 @@ class StoredTime(TypeDecorator[datetime]):
         return process
 
 
+class StoredDate(TypeDecorator[date]):
+    """A calendar date; a stored value that is not one is damage, as in ``UtcDateTime``."""
+
+    impl = Date
+    cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        inner = super().result_processor(dialect, coltype)
+
+        def process(value: Any) -> Any:
+            try:
+                value = inner(value) if inner is not None else value
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise DamagedValue(f"unreadable date {value!r:.40}") from exc
+            if value is not None and not isinstance(value, date):
+                raise DamagedValue(f"unreadable date {value!r:.40}")
+            return value
+
+        return process
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise DamagedValue(f"unreadable text {value!r:.40}")
+
+
+class StoredText(TypeDecorator[str]):
+    """Text; a stored value that is not text (bytes, a number) is damage, as in ``Limited``."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return _text(value)
+
+
+class StoredString(TypeDecorator[str]):
+    """``StoredText`` with a length (``StoredString(64)`` is a ``String(64)``)."""
+
+    impl = String
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return _text(value)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -128,7 +174,7 @@ class Base(DeclarativeBase):
 class SettingRow(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(max_length("setting_key")), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(StoredText())
 
 
 def _folded_name(context: Any) -> str:
@@ -148,7 +194,7 @@ class Person(Base):
     name_folded: Mapped[str] = mapped_column(
         Limited("name"), default=_folded_name, server_default="", index=True
     )
-    birth_date: Mapped[date | None] = mapped_column(Date)
+    birth_date: Mapped[date | None] = mapped_column(StoredDate)
     sex: Mapped[str | None] = mapped_column(Limited("sex"))
     phone: Mapped[str | None] = mapped_column(Limited("phone"))
     organisation: Mapped[str | None] = mapped_column(Limited("organisation"))
@@ -172,9 +218,9 @@ class Visit(Base):
     checkpoint: Mapped[str] = mapped_column(Limited("checkpoint"), default="")
     purpose: Mapped[str] = mapped_column(Limited("purpose"), default="")
     host: Mapped[str] = mapped_column(Limited("host"), default="")
-    warnings: Mapped[str] = mapped_column(Text, default="")  # space-separated warning codes
+    warnings: Mapped[str] = mapped_column(StoredText(), default="")  # space-separated warning codes
     # The random token a printed visitor pass carries (set when the first pass is printed).
-    pass_token: Mapped[str | None] = mapped_column(String(32), default=None)
+    pass_token: Mapped[str | None] = mapped_column(StoredString(32), default=None)
     # The open visit of a person is unique: a partial index on SQLite and PostgreSQL.
     __table_args__ = (
         Index("ix_visits_entry_at", "entry_at"),
@@ -234,8 +280,8 @@ class Poster(Base):
     __tablename__ = "posters"
     checkpoint: Mapped[str] = mapped_column(Limited("checkpoint"), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
-    payload: Mapped[str] = mapped_column(Text)
-    fingerprint: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(StoredText())
+    fingerprint: Mapped[str] = mapped_column(StoredString(64))
     printed_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
@@ -252,14 +298,14 @@ class AuditRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     action: Mapped[str] = mapped_column(Limited("audit_action"))
-    detail: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(StoredText(), default="")
     desk: Mapped[str] = mapped_column(Limited("desk"), default="")
-    query: Mapped[str] = mapped_column(Text, default="", server_default="")
-    os_user: Mapped[str] = mapped_column(String(100), default="", server_default="")
-    content_digest: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    query: Mapped[str] = mapped_column(StoredText(), default="", server_default="")
+    os_user: Mapped[str] = mapped_column(StoredString(100), default="", server_default="")
+    content_digest: Mapped[str] = mapped_column(StoredString(64), default="", server_default="")
     erased: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
-    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
-    record_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    prev_hash: Mapped[str] = mapped_column(StoredString(64), default="", server_default="")
+    record_hash: Mapped[str] = mapped_column(StoredString(64), default="", server_default="")
 
 
 class OutboxMessage(Base):
@@ -268,13 +314,13 @@ class OutboxMessage(Base):
     __tablename__ = "outbox"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    period: Mapped[str] = mapped_column(String(40), default="")  # e.g. 2026-W48
-    subject: Mapped[str] = mapped_column(String(300))
-    recipients: Mapped[str] = mapped_column(Text)
+    period: Mapped[str] = mapped_column(StoredString(40), default="")  # e.g. 2026-W48
+    subject: Mapped[str] = mapped_column(StoredString(300))
+    recipients: Mapped[str] = mapped_column(StoredText())
     message: Mapped[bytes] = mapped_column(LargeBinary)  # the whole RFC 5322 message
-    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending / sent
+    status: Mapped[str] = mapped_column(StoredString(20), default="pending")  # pending / sent
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error: Mapped[str] = mapped_column(StoredText(), default="")
     last_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
@@ -288,17 +334,17 @@ class ProvinceReport(Base):
 
     __tablename__ = "province_reports"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    unit_code: Mapped[str] = mapped_column(String(32))
-    week: Mapped[str] = mapped_column(String(32))  # e.g. 2021-W41
-    unit_name: Mapped[str] = mapped_column(String(300), default="")
+    unit_code: Mapped[str] = mapped_column(StoredString(32))
+    week: Mapped[str] = mapped_column(StoredString(32))  # e.g. 2021-W41
+    unit_name: Mapped[str] = mapped_column(StoredString(300), default="")
     made_at: Mapped[datetime] = mapped_column(UtcDateTime)
     scans: Mapped[int] = mapped_column(Integer, default=0)
     scans_by_code: Mapped[int] = mapped_column(Integer, default=0)
     scans_by_hand: Mapped[int] = mapped_column(Integer, default=0)
     previous_scans: Mapped[int | None] = mapped_column(Integer)
-    days: Mapped[str] = mapped_column(Text, default="{}")  # JSON: ISO date -> scans
-    content_hash: Mapped[str] = mapped_column(String(64))
-    source: Mapped[str] = mapped_column(Text, default="")  # file it came from
+    days: Mapped[str] = mapped_column(StoredText(), default="{}")  # JSON: ISO date -> scans
+    content_hash: Mapped[str] = mapped_column(StoredString(64))
+    source: Mapped[str] = mapped_column(StoredText(), default="")  # file it came from
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
     __table_args__ = (
         Index("uq_province_reports_point_week", "unit_code", "week", unique=True),
@@ -310,12 +356,12 @@ class ProvinceFile(Base):
     """A file the roll-up has read, by content: the same file again is not read twice."""
 
     __tablename__ = "province_files"
-    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    unit_code: Mapped[str] = mapped_column(String(32), default="")
-    week: Mapped[str] = mapped_column(String(32), default="")
+    content_hash: Mapped[str] = mapped_column(StoredString(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(StoredString(32), default="")
+    week: Mapped[str] = mapped_column(StoredString(32), default="")
     made_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    error: Mapped[str] = mapped_column(String(40), default="")  # why it could not be read
-    detail: Mapped[str] = mapped_column(Text, default="")
+    error: Mapped[str] = mapped_column(StoredString(40), default="")  # why it could not be read
+    detail: Mapped[str] = mapped_column(StoredText(), default="")
     read_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
@@ -324,12 +370,12 @@ class ProvincePath(Base):
     file that has not changed since is known without reading it again."""
 
     __tablename__ = "province_paths"
-    path: Mapped[str] = mapped_column(Text, primary_key=True)
+    path: Mapped[str] = mapped_column(StoredText(), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
     mtime_ns: Mapped[int] = mapped_column(BigInteger)
     inode: Mapped[int] = mapped_column(BigInteger)
     checked_ns: Mapped[int] = mapped_column(BigInteger)  # the clock when it was read
-    content_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(StoredString(64))
 
 
 class ProvinceOutput(Base):
@@ -337,7 +383,7 @@ class ProvinceOutput(Base):
     figures again are written from here instead of being drawn again."""
 
     __tablename__ = "province_outputs"
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # xlsx / docx
-    fingerprint: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(StoredString(16), primary_key=True)  # xlsx / docx
+    fingerprint: Mapped[str] = mapped_column(StoredString(64))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     made_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.storage import audit
 from desk_app.storage.database import Database
-from desk_app.storage.schema import AuditRecord, Base, SettingRow, UtcDateTime
+from desk_app.storage.schema import AuditRecord, Base, SettingRow, StoredDate, UtcDateTime
 
 
 class NotEmptyError(Exception):
@@ -47,7 +47,7 @@ def _value(kind: Any, value: Any) -> Any:
     if isinstance(kind, UtcDateTime | DateTime):
         moment = datetime.fromisoformat(value)
         return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    if isinstance(kind, Date):
+    if isinstance(kind, Date | StoredDate):
         return date.fromisoformat(value)
     if isinstance(kind, LargeBinary):
         return base64.b64decode(value)

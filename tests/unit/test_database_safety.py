@@ -359,3 +359,93 @@ def test_diag_finds_damage_the_page_check_cannot_see(
         conn.commit()
     code, out, _ = run(capsys, "--db", url, "diag", "--json")
     assert code == 1 and json.loads(out)["database_check"]["status"] == "damaged"
+
+
+@pytest.mark.parametrize(
+    ("damage", "readers"),
+    [
+        # a birth date that is not a date
+        (
+            "UPDATE people SET birth_date = 'notadate' WHERE id = 2",
+            [["log"], ["person", "find", "Nguyễn"]],
+        ),
+        # the warnings of a visit that are bytes, not text
+        (
+            "UPDATE visits SET warnings = x'ff' WHERE id = 2",
+            [["log", "--csv"], ["report", "--week", "current", "--out", "r.xlsx", "--no-pdf"]],
+        ),
+    ],
+)
+def test_a_damaged_date_or_text_is_a_damaged_database_and_diag_says_so(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    damage: str,
+    readers: list[list[str]],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db, 3)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute(damage)
+        conn.commit()
+    for argv in readers:
+        code, _, err = run(capsys, "--db", url, *argv)
+        assert code == 1 and err.strip() == f"Error: Database damaged: restore a backup ({db}).", (
+            argv,
+            err,
+        )
+    code, out, _ = run(capsys, "--db", url, "diag", "--json")
+    assert code == 1 and json.loads(out)["database_check"]["status"] == "damaged"
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "'{not json'",  # not JSON at all
+        "'\"abc'",  # an unterminated text
+        "'[1, 2]'",  # JSON, but not an identifier
+    ],
+)
+def test_a_damaged_unit_identifier_is_a_damaged_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], stored: str
+) -> None:
+    db = tmp_path / "log.sqlite3"
+    _log_with_visits(capsys, db, 1)
+    _checkpoint(db)
+    for key in ("unit.id", "unit.secret"):
+        copy = tmp_path / f"{key}.sqlite3"
+        copy.write_bytes(db.read_bytes())
+        with contextlib.closing(sqlite3.connect(copy)) as conn:
+            conn.execute(f"UPDATE settings SET value = {stored} WHERE key = ?", (key,))
+            conn.commit()
+        before = copy.read_bytes()
+        for argv in (["log"], ["record", CCCD.format(2)]):
+            code, _, err = run(capsys, "--db", f"sqlite:///{copy}", *argv)
+            assert code == 1, (key, argv, err)
+            assert err.strip() == f"Error: Database damaged: restore a backup ({copy}).", err
+        assert copy.read_bytes() == before  # no new secret made over the damaged one
+        code, out, _ = run(capsys, "--db", f"sqlite:///{copy}", "diag", "--json")
+        assert code == 1 and json.loads(out)["database_check"]["status"] == "damaged"
+
+
+def test_a_stored_setting_out_of_its_range_counts_as_unset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A retention of -5 days would purge today's visits and more; a debounce that is a word
+    would stop every scan. Each is read as its default, as a desk file edited into nonsense is."""
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db, 2)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("INSERT INTO settings VALUES ('retention.days', '-5')")
+        conn.execute("INSERT INTO settings VALUES ('scan.debounce_seconds', '\"ten\"')")
+        conn.commit()
+    code, out, err = run(capsys, "--db", url, "config", "get", "retention.days")
+    assert code == 0 and out.strip() == "30", err
+    code, out, err = run(capsys, "--db", url, "purge")
+    assert code == 0, err
+    assert "0 visits" in out
+    code, out, err = run(capsys, "--db", url, "record", CCCD.format(5))
+    assert code == 0, err
+    code, out, _ = run(capsys, "--db", url, "log", "--json")
+    assert len(json.loads(out)) == 3
