@@ -13,13 +13,26 @@ from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.rollup.collation import plain
 
-# The first word of a header, without marks, says which column it is.
+# The first word of a Vietnamese header, without marks, says which column it is ("Mã điểm",
+# "Tên đơn vị"); an English header says it with its last word ("Point code", "Unit name").
 HEADER_WORDS = {
     "code": ("ma", "code", "id"),
     "name": ("ten", "name"),
     "district": ("huyen", "quan", "district", "thi", "thanh", "tx", "tp", "dia"),
     "type": ("loai", "type", "kind", "category"),
 }
+ENGLISH_HEADS = {
+    "code": "code",
+    "id": "code",
+    "name": "name",
+    "district": "district",
+    "type": "type",
+    "kind": "type",
+    "category": "type",
+}
+# Words that make a code or a name the district's own: "Mã huyện" and "District code" are
+# the district's code (not the point's), "Tên huyện" and "District name" the district.
+DISTRICT_WORDS = ("huyen", "quan", "district")
 REQUIRED = ("code", "name", "district")
 HEADER_SEARCH_ROWS = 15
 
@@ -36,15 +49,23 @@ class Point:
     type: str = ""
 
 
-# Headers that start like one of the columns but are another thing: "Địa chỉ" (address)
-# is not "Địa bàn" (district), "Mã số thuế" (tax number) is not the point's code.
-NOT_COLUMNS = (("dia", "chi"), ("ma", "so", "thue"), ("address",))
+# Headers that start like one of the columns but are another thing: "Địa chỉ" (address) and
+# "Địa điểm" (place) are not "Địa bàn" (district), "Mã số thuế" (tax number) is not the
+# point's code.
+NOT_COLUMNS = (("dia", "chi"), ("dia", "diem"), ("ma", "so", "thue"), ("address",))
 
 
 def _column(header: object) -> str | None:
     words = plain(str(header or "")).replace("/", " ").replace(".", " ").split()
     if not words or any(tuple(words[: len(no)]) == no for no in NOT_COLUMNS):
         return None
+    if len(words) > 1 and words[-1] in ENGLISH_HEADS:
+        column = ENGLISH_HEADS[words[-1]]
+        if column in ("code", "name") and any(w in DISTRICT_WORDS for w in words[:-1]):
+            return "district" if column == "name" else None
+        return column
+    if len(words) > 1 and words[0] in ("ma", "ten") and words[1] in DISTRICT_WORDS:
+        return "district" if words[0] == "ten" else None
     for column, firsts in HEADER_WORDS.items():
         if words[0] in firsts:
             return column
@@ -79,7 +100,9 @@ def _text(value: object) -> str:
 
 
 def _rows_csv(content: bytes) -> list[list[object]]:
-    for encoding in ("utf-8-sig", "cp1258"):
+    # Excel's "Unicode Text" is UTF-16 with a byte-order mark (and tabs between fields).
+    utf16 = content.startswith((b"\xff\xfe", b"\xfe\xff"))
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "cp1258"):
         try:
             text = content.decode(encoding)
             break
@@ -92,9 +115,12 @@ def _rows_csv(content: bytes) -> list[list[object]]:
     by_count = sorted(",;\t", key=text[:4096].count, reverse=True)
     parsed: list[list[list[object]]] = []
     for delimiter in by_count:
-        rows: list[list[object]] = [
-            list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
+        # Any line end: CR LF (Windows), LF, or CR alone (Excel's "CSV (Macintosh)").
+        lines = io.StringIO(text, newline=None)
+        try:
+            rows: list[list[object]] = [list(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error as exc:
+            raise RegisterError(t("rollup.register_unreadable", detail=exc)) from None
         if _header(rows) is not None:
             return rows
         parsed.append(rows)
@@ -109,8 +135,14 @@ def _rows_xlsx(content: bytes) -> list[list[object]]:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise RegisterError(t("rollup.register_unreadable", detail=exc)) from None
     try:
-        ws = wb.worksheets[0]
-        return [list(row) for row in ws.iter_rows(values_only=True)]
+        # The list is on the first sheet with a header row (a guide may come before it).
+        first: list[list[object]] | None = None
+        for ws in wb.worksheets:
+            rows = [list(row) for row in ws.iter_rows(values_only=True)]
+            if _header(rows) is not None:
+                return rows
+            first = rows if first is None else first
+        return first or []
     finally:
         wb.close()
 

@@ -122,6 +122,90 @@ def test_register_xlsx_in_english_with_more_columns(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Point code,Point name,District,Point type",
+        "Unit code,Unit name,District name,Type",
+        "Mã điểm,Tên điểm,Tên huyện,Loại hình",
+        "STT,Mã huyện,Huyện,Mã điểm,Tên điểm",
+        "Mã điểm,Tên điểm,Địa điểm,Quận/Huyện,Loại",
+        "Code,Name,District code,District,Type",
+    ],
+)
+def test_register_headers_say_which_column_is_which(header: str) -> None:
+    """A qualifier before an English head word ("Point code"), a district named after "Tên"
+    ("Tên huyện"), and columns that only start like one ("Mã huyện" is the district's code,
+    "Địa điểm" a place) are told apart."""
+    columns = header.split(",")
+    values = {
+        "code": "BKN-001",
+        "name": "UBND xã Ân Thi",
+        "district": "Ân Thi",
+        "type": "UBND xã",
+    }
+    others = {"STT": "1", "Mã huyện": "H01", "Địa điểm": "Thôn Bản Mới", "District code": "D01"}
+    which = {
+        "Point code": "code", "Unit code": "code", "Mã điểm": "code", "Code": "code",
+        "Point name": "name", "Unit name": "name", "Tên điểm": "name", "Name": "name",
+        "District": "district", "District name": "district", "Tên huyện": "district",
+        "Huyện": "district", "Quận/Huyện": "district",
+        "Point type": "type", "Type": "type", "Loại hình": "type", "Loại": "type",
+    }  # fmt: skip
+    row = [others.get(c) or values[which[c]] for c in columns]
+    content = f"{header}\n{','.join(row)}\n".encode()
+    [point] = parse_register(content, "r.csv")
+    expected_type = values["type"] if any(which.get(c) == "type" for c in columns) else ""
+    assert (point.code, point.name, point.district, point.type) == (
+        "BKN-001",
+        "UBND xã Ân Thi",
+        "Ân Thi",
+        expected_type,
+    )
+
+
+def test_register_saved_as_unicode_text_by_excel() -> None:
+    """Excel's "Unicode Text": UTF-16 with its byte-order mark, tabs between fields."""
+    text = "Mã điểm\tTên điểm\tHuyện\tLoại\r\nBKN-001\tUBND xã Ân Thi\tÂn Thi\tUBND xã\r\n"
+    for encoding in ("utf-16", "utf-16-be"):
+        content = text.encode(encoding)
+        if encoding == "utf-16-be":
+            content = b"\xfe\xff" + content
+        [point] = parse_register(content, "danh-sach.txt")
+        assert (point.code, point.name, point.district) == ("BKN-001", "UBND xã Ân Thi", "Ân Thi")
+
+
+def test_register_with_old_mac_line_ends() -> None:
+    """Excel's "CSV (Macintosh)" ends lines with a carriage return alone."""
+    content = "Mã điểm,Tên điểm,Huyện\rBKN-001,UBND xã Ân Thi,Ân Thi\rBKN-002,Chợ,Ba Bể\r"
+    points = parse_register(content.encode("utf-8"), "r.csv")
+    assert [(p.code, p.district) for p in points] == [("BKN-001", "Ân Thi"), ("BKN-002", "Ba Bể")]
+
+
+def test_register_that_breaks_the_csv_reader_is_said_in_words() -> None:
+    huge = b"x" * 200_000  # past the CSV reader's limit for one field
+    with pytest.raises(RegisterError, match="register"):
+        parse_register(b'Code,Name,District\nA-1,"' + huge + b'",Ba Be\n', "r.csv")
+    with pytest.raises(RegisterError):
+        parse_register("Mã;Tên;Huyện\n".encode("utf-16-le") + b"\x00\x00\x00", "r.csv")
+
+
+def test_register_xlsx_with_the_list_on_another_sheet(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    guide = wb.active
+    assert guide is not None
+    guide.title = "Hướng dẫn"
+    guide.append(["Danh sách điểm ở trang sau."])
+    ws = wb.create_sheet("Danh sách")
+    ws.append(["Mã điểm", "Tên điểm", "Huyện", "Loại"])
+    ws.append(["BKN-002", "Trường THCS Ba Bể", "Ba Bể", "Trường học"])
+    wb.save(tmp_path / "r.xlsx")
+    [point] = read_register(tmp_path / "r.xlsx")
+    assert (point.code, point.district) == ("BKN-002", "Ba Bể")
+
+
 def test_register_from_xlsx(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
