@@ -20,6 +20,7 @@ QT_FREE = [
     "i18n",
     "cli",
     "reports",
+    "rollup",
     "scanning/decoder.py",
     "scanning/imaging.py",
     "scanning/sources.py",
@@ -32,6 +33,10 @@ QT_FREE = [
     "paths.py",
     "outputs.py",
     "staff_list.py",
+    "backup.py",
+    "mail_password.py",
+    "privacy_notice.py",
+    "native.py",
 ]
 QT_PACKAGES = ("PySide6", "shiboken6")
 TABLE_PACKAGES = ("sqlalchemy", "alembic")
