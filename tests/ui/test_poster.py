@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from desk_app.domain.payloads import CodeKind
 from desk_app.domain.visits import Outcome
 from desk_app.printing.output import page_image
 from desk_app.printing.poster import plan_poster, poster_document, save_poster
+from desk_app.timeutil import local_today
 from tests.ui.print_checks import (
     dark_box,
     module_px,
@@ -93,7 +93,7 @@ def test_vietnamese_text_is_real_text_in_embedded_fonts(
         "Records are deleted after 21 days",
         "vanthu@example.gov.vn",
         "Số 7, đường Trường Chinh",
-        f"Phiên bản 1 · In ngày {date.today().strftime('%d/%m/%Y')}",
+        f"Phiên bản 1 · In ngày {local_today().strftime('%d/%m/%Y')}",
     ):
         assert expected in text, expected
     fonts = pdf_fonts(out)
