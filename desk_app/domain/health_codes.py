@@ -38,6 +38,8 @@ _INSURANCE = re.compile(r"[A-Za-z]{2}\d{13}|\d{10}", re.ASCII)
 _QID = re.compile(r"[A-Za-z0-9._-]{1,64}", re.ASCII)
 # Decision 1405/QĐ-BTTTT: 0 not given, 1 male, 2 female.
 _PCCOVID_SEX = {"0": None, "1": "male", "2": "female"}
+_DIGITS = "0123456789"
+_PCCOVID_FIELDS = 6  # DocumentNo|Name|Birth|T|QID|EXT
 
 
 def looks_like_pccovid(fields: list[str]) -> bool:
@@ -65,19 +67,22 @@ def looks_like_pccovid(fields: list[str]) -> bool:
     )
 
 
-def _ext_fields(ext: str) -> tuple[str, str, list[str]]:
-    """(helper QID, sex code, the rest) of EXT, with or without its leading ``<``.
+def _ext_fields(ext: str) -> tuple[str, str, list[str], int]:
+    """(helper QID, sex code, the rest, sub-fields with no place) of EXT, with or without its
+    leading ``<``.
 
-    The sex is found by its shape, a lone 0, 1 or 2 among the first sub-fields, so an EXT
-    published without its empty helper field (``1<...``) reads the same as ``<1<...``."""
+    The sex is found by its shape, a lone digit among the first sub-fields, so an EXT
+    published without its empty helper field (``1<...``) reads the same as ``<1<...``; a
+    digit other than 0, 1 or 2 still stands in the sex's place (the caller warns of it)."""
     parts = [clean_field(p) for p in ext.split("<")]
     for index, part in enumerate(parts[:3]):
-        if part in _PCCOVID_SEX:
+        if len(part) == 1 and part in _DIGITS:
             before = [p for p in parts[:index] if p]
-            return (before[0] if len(before) == 1 else ""), part, parts[index + 1 :]
+            helper = before[0] if len(before) == 1 else ""
+            return helper, part, parts[index + 1 :], len(before) - bool(helper)
     if ext.startswith("<"):
-        return "", parts[1] if len(parts) > 1 else "", parts[2:]
-    return parts[0], parts[1] if len(parts) > 1 else "", parts[2:]
+        return "", parts[1] if len(parts) > 1 else "", parts[2:], 0
+    return parts[0], parts[1] if len(parts) > 1 else "", parts[2:], 0
 
 
 def _pccovid_birth(value: str) -> tuple[date | None, int | None, bool, bool]:
@@ -132,19 +137,28 @@ def parse_pccovid(raw: str, fields: list[str], today: date) -> Identity:
         extra["birth_year"] = str(birth_year)
     if "*" in document or masked_birth:
         warnings.append("masked_code")
+    # A value that fits no field is left out, and the operator is told.
+    unplaced = any(fields[_PCCOVID_FIELDS:])
     if len(fields) > 3 and fields[3] in ("0", "1"):
         extra["declared_for_other"] = fields[3]
+    elif len(fields) > 3 and fields[3]:
+        unplaced = True
     if len(fields) > 4 and _QID.fullmatch(fields[4]):
         extra["qid"] = fields[4]
     sex: str | None = None
     if len(fields) > 5 and fields[5]:
-        helper, sex_code, rest = _ext_fields(fields[5])
+        helper, sex_code, rest, left_out = _ext_fields(fields[5])
+        unplaced = unplaced or left_out > 0
         if helper and _QID.fullmatch(helper):
             extra["helper_qid"] = helper
         if sex_code in _PCCOVID_SEX:
             extra["sex_code"] = sex_code
             sex = _PCCOVID_SEX[sex_code]
+        elif sex_code:
+            unplaced = True
         extra.update(_insurance_and_phone(rest))
+    if unplaced:
+        warnings.append("unplaced_field")
     if ID12.fullmatch(document):
         if sex is None:
             sex = "male" if int(document[3]) % 2 == 0 else "female"

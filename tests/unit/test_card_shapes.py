@@ -569,6 +569,44 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         {"sex": "female", "extra.sex_code": "2", "extra.phone": "0912345678", **CLEAN},
     ),
     (
+        "pc-covid sex of another digit, EXT without '<': never the helper, with a warning",
+        "001090123456|NGUYEN VAN AN|1990-03-15|0|q|3<GD4797920417046<0912345678<sig",
+        {
+            "sex": "male",
+            "extra.sex_code": None,
+            "extra.helper_qid": None,
+            "extra.insurance_number": "GD4797920417046",
+            "extra.phone": "0912345678",
+            "warnings": ["unplaced_field"],
+        },
+    ),
+    (
+        "pc-covid sex of another digit is left out with a warning",
+        "001090123456|NGUYEN VAN AN|1990-03-15|0|q|<9<GD4797920417046<0912345678<sig",
+        {
+            "sex": "male",
+            "extra.sex_code": None,
+            "extra.insurance_number": "GD4797920417046",
+            "extra.phone": "0912345678",
+            "warnings": ["unplaced_field"],
+        },
+    ),
+    (
+        "pc-covid sex of a letter is left out with a warning",
+        "C1234567|JOHN SMITH|1985-07-04|1|q1|<M<<0912345678<sig",
+        {"sex": None, "extra.sex_code": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "pc-covid T of another value is left out with a warning",
+        "001090123456|NGUYEN VAN AN|1990-03-15|2|q|<1<<<",
+        {"sex": "male", "extra.declared_for_other": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "pc-covid with fields after EXT: read, the rest left out with a warning",
+        "001090123456|NGUYEN VAN AN|1990-03-15|0|q|<1<<<|Hà Nội|0912345678",
+        {"sex": "male", "address": None, "extra.phone": None, "warnings": ["unplaced_field"]},
+    ),
+    (
         "pc-covid EXT helper '-' is missing",
         "001090123456|NGUYEN VAN AN|1990-03-15|0|q|-<1<<<",
         {"sex": "male", "extra.sex_code": "1", **CLEAN},
