@@ -48,3 +48,34 @@ def page_texts(pdf: Path) -> list[str]:
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, timeout=60
     ).stdout.decode("utf-8")
     return text.split("\f")
+
+
+def overlapping_words(pdf: Path, page: int = 1) -> list[tuple[str, str]]:
+    """Pairs of words drawn over each other on ``page`` (pdftotext's word boxes): text
+    printed on top of other text."""
+    import html
+    import re
+
+    if shutil.which("pdftotext") is None:
+        raise FileNotFoundError("pdftotext")
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    ).stdout.decode("utf-8")
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+    words = [
+        (float(a), float(b), float(c), float(d), html.unescape(text))
+        for a, b, c, d, text in re.findall(pattern, out)
+    ]
+    pairs = []
+    for i, (ax0, ay0, ax1, ay1, a) in enumerate(words):
+        for bx0, by0, bx1, by1, b in words[i + 1 :]:
+            dx = min(ax1, bx1) - max(ax0, bx0)
+            dy = min(ay1, by1) - max(ay0, by0)
+            smaller = min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))
+            # Neighbours on a line may touch; a word over another covers a good part of it.
+            if dx > 0 and dy > 0 and dx * dy > 0.25 * smaller:
+                pairs.append((a, b))
+    return pairs

@@ -313,9 +313,11 @@ def official_header(
     unit: str,
     place_date: str = "",
     size: float = 9.5,
+    note: str = "",
 ) -> float:
     """The header of an official document: issuing body left, national motto right, then the
-    place and date under the motto. Returns its height in mm."""
+    place and date under the motto; ``note`` (a point's code) under the issuing body's rule.
+    Returns its height in mm."""
     gap = 4.0
     left_w = w * 0.42
     right_w = w - left_w - gap
@@ -340,6 +342,11 @@ def official_header(
         width=0.3,
     )
     left_h += 1.5
+    if note:
+        # Under the unit however many lines its name took, never over them.
+        left_h += 1.0 + canvas.text(
+            x, y + left_h + 1.0, left_w, note, size * 0.85, max_h=line_h, min_size=size * 0.6
+        )
     # Right: the motto, its second line underlined as long as the line itself.
     nation, words = motto("vi")
     right_h = canvas.text(

@@ -126,12 +126,10 @@ def _chart(canvas: Canvas, x: float, y: float, w: float, h: float, f: Figures, l
 def paint(canvas: Canvas, f: Figures, unit: UnitInfo, lang: str, made_on: date) -> None:
     x, w = MARGIN, A4[0] - 2 * MARGIN
     y = MARGIN
-    y += official_header(
-        canvas, x, y, w, unit.agency, unit.name, _place_date(unit, made_on, lang), size=10
-    )
-    if unit.code:
-        canvas.text(x, y - 4, w * 0.42, t("report.unit_code", lang, code=unit.code), 8.5)
-    y += 8
+    code = t("report.unit_code", lang, code=unit.code) if unit.code else ""
+    place_date = _place_date(unit, made_on, lang)
+    y += official_header(canvas, x, y, w, unit.agency, unit.name, place_date, size=10, note=code)
+    y += 6
     y += canvas.text(x, y, w, t("report.title", lang), 13, bold=True, max_h=12, min_size=9)
     y += 1
     y += canvas.text(x, y, w, describe(f.period, lang), 11, max_h=6, min_size=8)

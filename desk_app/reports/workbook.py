@@ -57,6 +57,9 @@ CHART_ROWS = 19  # rows under a 9 cm chart at the default row height
 SIGNING_ROWS = 6  # the titles, then room to sign and write the name
 SMALL_AXIS = 8  # up to this many visits a day, the chart's axis counts one by one
 LABEL_CHARS = 44  # what column A (46 wide) holds on one line
+# Capitals take more room: what column A holds of the header's upper-case names, with a
+# margin for wider fonts than the spreadsheet's own.
+HEADER_CHARS, HEADER_CHARS_BOLD = 36, 32
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 NOT_APPLICABLE = "–"  # an en dash: per cent against a previous period of 0
 
@@ -113,13 +116,23 @@ def _summary(
     for letter, width in zip("ABCDE", (46, 15, 15, 15, 16), strict=True):
         ws.column_dimensions[letter].width = width
     center_bold = {"font": BOLD, "alignment": CENTER}
-    put(ws, 1, 1, unit.agency.upper(), alignment=CENTER)
-    put(ws, 2, 1, unit.name.upper(), **center_bold)
+    # Rows 1 and 2 keep their lines together however tall a long name makes them: the first
+    # row's text sits on its bottom, the second's on its top.
+    above = Alignment(horizontal="center", vertical="bottom", wrap_text=True)
+    below = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    put(ws, 1, 1, unit.agency.upper(), alignment=above)
+    put(ws, 2, 1, unit.name.upper(), font=BOLD, alignment=below)
+    # A long name wraps in its cell, on a row as tall as its lines: a spreadsheet does not
+    # grow the row by itself, and the lines would run over the point code under it.
+    for row, text, per_line in ((1, unit.agency, HEADER_CHARS), (2, unit.name, HEADER_CHARS_BOLD)):
+        lines = -(-len(text) // per_line)
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * lines
     if unit.code:
         put(ws, 3, 1, t("report.unit_code", lang, code=unit.code), alignment=CENTER)
     nation, words = motto(lang)
-    put(ws, 1, 3, nation, **center_bold)
-    put(ws, 2, 3, words, font=Font(bold=True, underline="single"), alignment=CENTER)
+    put(ws, 1, 3, nation, font=BOLD, alignment=above)
+    put(ws, 2, 3, words, font=Font(bold=True, underline="single"), alignment=below)
     place_date = place_and_date(unit.place or "........", made_on, lang)
     put(ws, 4, 3, place_date, font=Font(italic=True), alignment=CENTER)
     for row in (1, 2, 4):

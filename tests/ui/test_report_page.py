@@ -17,6 +17,7 @@ from desk_app.domain.week import parse_week
 from desk_app.printing.report_page import pdf_bytes, report_document
 from desk_app.reports.weekly import compute
 from desk_app.reports.workbook import UnitInfo
+from tests.office import overlapping_words
 from tests.ui.print_checks import need_poppler
 from tests.unit.test_weekly import seed
 
@@ -61,6 +62,31 @@ def test_one_a4_page_with_header_figures_chart_and_signatures(
         assert expected in text, expected
     scans_line = next(line for line in text.splitlines() if "Tổng số lượt quét" in line)
     assert scans_line.split()[-4:] == [str(figures.scans), "3", "+14", "+466.7"]
+    ctx.close()
+
+
+LONG = UnitInfo(
+    agency="Sở Thông tin và Truyền thông tỉnh Bắc Kạn",
+    name="Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh Bắc Kạn - Chi nhánh huyện Chợ Đồn",
+    place="Bắc Kạn",
+    code="BKN-0999",
+)
+
+
+def test_a_long_unit_name_does_not_run_into_the_point_code(
+    qtbot: QtBot, sqlite_url: str, tmp_path: Path
+) -> None:
+    ctx = AppContext.open(sqlite_url)
+    seed(ctx.log)
+    figures = compute(ctx.db, parse_week("2021-W41"))
+    document = report_document(figures, LONG, lang="vi", made_on=date(2021, 10, 22))
+    assert document.page_count == 1
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(pdf_bytes(document))
+    pages, text = _pdf_text(pdf)
+    assert pages == 1
+    assert "Mã điểm: BKN-0999" in text and "THỦ TRƯỞNG ĐƠN VỊ" in text
+    assert overlapping_words(pdf) == []
     ctx.close()
 
 

@@ -15,7 +15,7 @@ from desk_app.domain.week import parse_week
 from desk_app.reports.report_data import DATA_SHEET, UnreadableReport, read_report
 from desk_app.reports.workbook import export_report
 from desk_app.settings import SettingError
-from tests.office import page_texts, soffice_with, to_pdf
+from tests.office import overlapping_words, page_texts, soffice_with, to_pdf
 
 CARD = "001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"
 OTHER = "079195012345||Trần Thị Bình|15051995|Nữ|HCM|10102022"
@@ -135,3 +135,28 @@ def test_summary_prints_as_one_signed_page_then_the_breakdowns(
         assert text in first, text
     assert "Lượt quét theo loại mã" in second and "BÁO CÁO KẾT QUẢ" not in second
     assert third.lstrip().startswith("Theo ngày")
+
+
+def test_a_long_unit_name_keeps_the_summary_header_readable(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """Long names wrap in their own rows, not over the point code or each other, and the
+    signed page stays one page."""
+    soffice = soffice_with("libsclo")
+    if soffice is None:
+        pytest.skip("LibreOffice Calc (soffice) is not installed")
+    ctx = _unit(sqlite_url)
+    ctx.settings.set("unit.agency", "Sở Thông tin và Truyền thông tỉnh Bắc Kạn")
+    name = "Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh Bắc Kạn - Chi nhánh huyện Chợ Đồn"
+    ctx.settings.set("unit.name", name)
+    ctx.settings.set("unit.place", "Bắc Kạn")
+    path = tmp_path / "bao-cao.xlsx"
+    path.write_bytes(export_report(ctx, parse_week("2021-W41"), lang="vi").content)
+    pdf = to_pdf(soffice, path, tmp_path / "pdf")
+    pages = page_texts(pdf)
+    if not pages:
+        pytest.skip("pdftotext (poppler) is not installed")
+    first = " ".join(pages[0].split())
+    for text in ("TRUNG TÂM HÀNH CHÍNH", "CHỢ ĐỒN", "Mã điểm: BKN-CD-017", "THỦ TRƯỞNG ĐƠN VỊ"):
+        assert text in first, text
+    assert overlapping_words(pdf, 1) == []
