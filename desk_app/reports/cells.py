@@ -33,6 +33,21 @@ THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+# The two rows of an official header keep their lines together however tall a long name
+# makes them: the first row's text sits on its bottom, the second's on its top.
+ABOVE = Alignment(horizontal="center", vertical="bottom", wrap_text=True)
+BELOW = Alignment(horizontal="center", vertical="top", wrap_text=True)
+LINE_HEIGHT = 15  # points: one line of the default font
+
+
+def tall_enough(ws: Worksheet, row: int, text: str, per_line: int) -> None:
+    """Make ``row`` as tall as the lines ``text`` wraps into, in a column that holds
+    ``per_line`` characters: a spreadsheet does not grow a row for wrapped text by itself,
+    and the lines would run over the rows under it."""
+    lines = -(-len(text) // per_line)
+    if lines > 1:
+        current = ws.row_dimensions[row].height or 0
+        ws.row_dimensions[row].height = max(current, LINE_HEIGHT * lines)
 
 
 def needs_quote(value: str) -> bool:

@@ -26,6 +26,8 @@ from desk_app.i18n import language, t
 from desk_app.i18n.official import motto, place_and_date
 from desk_app.reports import detail_sheet, report_data
 from desk_app.reports.cells import (
+    ABOVE,
+    BELOW,
     BOLD,
     BOX,
     CENTER,
@@ -37,6 +39,7 @@ from desk_app.reports.cells import (
     print_setup,
     put,
     reason_name,
+    tall_enough,
     warning_name,
 )
 from desk_app.reports.weekly import (
@@ -115,24 +118,15 @@ def _summary(
 ) -> int:
     for letter, width in zip("ABCDE", (46, 15, 15, 15, 16), strict=True):
         ws.column_dimensions[letter].width = width
-    center_bold = {"font": BOLD, "alignment": CENTER}
-    # Rows 1 and 2 keep their lines together however tall a long name makes them: the first
-    # row's text sits on its bottom, the second's on its top.
-    above = Alignment(horizontal="center", vertical="bottom", wrap_text=True)
-    below = Alignment(horizontal="center", vertical="top", wrap_text=True)
-    put(ws, 1, 1, unit.agency.upper(), alignment=above)
-    put(ws, 2, 1, unit.name.upper(), font=BOLD, alignment=below)
-    # A long name wraps in its cell, on a row as tall as its lines: a spreadsheet does not
-    # grow the row by itself, and the lines would run over the point code under it.
-    for row, text, per_line in ((1, unit.agency, HEADER_CHARS), (2, unit.name, HEADER_CHARS_BOLD)):
-        lines = -(-len(text) // per_line)
-        if lines > 1:
-            ws.row_dimensions[row].height = 15 * lines
+    put(ws, 1, 1, unit.agency.upper(), alignment=ABOVE)
+    put(ws, 2, 1, unit.name.upper(), font=BOLD, alignment=BELOW)
+    tall_enough(ws, 1, unit.agency, HEADER_CHARS)
+    tall_enough(ws, 2, unit.name, HEADER_CHARS_BOLD)
     if unit.code:
         put(ws, 3, 1, t("report.unit_code", lang, code=unit.code), alignment=CENTER)
     nation, words = motto(lang)
-    put(ws, 1, 3, nation, font=BOLD, alignment=above)
-    put(ws, 2, 3, words, font=Font(bold=True, underline="single"), alignment=below)
+    put(ws, 1, 3, nation, font=BOLD, alignment=ABOVE)
+    put(ws, 2, 3, words, font=Font(bold=True, underline="single"), alignment=BELOW)
     place_date = place_and_date(unit.place or "........", made_on, lang)
     put(ws, 4, 3, place_date, font=Font(italic=True), alignment=CENTER)
     for row in (1, 2, 4):

@@ -19,7 +19,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desk_app.domain.week import describe
 from desk_app.i18n import language, t
 from desk_app.i18n.official import motto, place_and_date
-from desk_app.reports.cells import BOLD, BOX, CENTER, header_row, print_setup, put
+from desk_app.reports.cells import (
+    ABOVE,
+    BELOW,
+    BOLD,
+    BOX,
+    CENTER,
+    header_row,
+    print_setup,
+    put,
+    tall_enough,
+)
 from desk_app.reports.workbook import UnitInfo, unit_info
 from desk_app.rollup.province import MISSING, ZERO, PointRow, Rollup
 from desk_app.settings import Settings
@@ -28,6 +38,8 @@ from desk_app.timeutil import local_today
 CHANGE_FORMAT = "+#,##0;-#,##0;0"
 COUNT_FORMAT = "#,##0"
 HEADER_HEIGHT = 32  # points: two lines of the header font
+# What column A (40 wide) holds of the header's upper-case names on one line.
+HEADER_CHARS, HEADER_CHARS_BOLD = 31, 28
 # The chart on the Summary, and the rows it covers at the default row height (15 points).
 CHART_HEIGHT_CM, CHART_WIDTH_CM = 9, 19
 CHART_ROWS = 19
@@ -81,11 +93,13 @@ def _percent(value: float | None) -> float | str:
 
 def _summary(ws: Worksheet, r: Rollup, issuer: UnitInfo, lang: str, today: date) -> int:
     _widths(ws, (40, 16, 4, 40))
-    put(ws, 1, 1, issuer.agency.upper(), alignment=CENTER)
-    put(ws, 2, 1, issuer.name.upper(), font=BOLD, alignment=CENTER)
+    put(ws, 1, 1, issuer.agency.upper(), alignment=ABOVE)
+    put(ws, 2, 1, issuer.name.upper(), font=BOLD, alignment=BELOW)
+    tall_enough(ws, 1, issuer.agency, HEADER_CHARS)
+    tall_enough(ws, 2, issuer.name, HEADER_CHARS_BOLD)
     nation, words = motto(lang)
-    put(ws, 1, 4, nation, font=BOLD, alignment=CENTER)
-    put(ws, 2, 4, words, font=Font(bold=True, underline="single"), alignment=CENTER)
+    put(ws, 1, 4, nation, font=BOLD, alignment=ABOVE)
+    put(ws, 2, 4, words, font=Font(bold=True, underline="single"), alignment=BELOW)
     place_date = place_and_date(issuer.place or "........", today, lang)
     put(ws, 3, 4, place_date, font=Font(italic=True), alignment=CENTER)
     put(ws, 5, 1, t("rollup.title", lang), font=Font(bold=True, size=14), alignment=CENTER)

@@ -19,7 +19,7 @@ from desk_app.rollup.province import MISSING, REPORTED, ZERO, roll_up
 from desk_app.rollup.register import RegisterError, parse_register, read_register
 from desk_app.rollup.workbook import build_province_workbook
 from desk_app.storage.database import Database
-from tests.office import page_texts, soffice_with, to_pdf
+from tests.office import overlapping_words, page_texts, soffice_with, to_pdf
 from tests.unit import province_fixture as pf
 
 
@@ -449,6 +449,33 @@ def test_libreoffice_opens_the_outputs(
         assert "THỦ TRƯỞNG CƠ QUAN" in pages[0] and "Ea Kar" in pages[0]  # the chart's
         assert "Theo huyện" not in pages[0] and "Theo huyện" in pages[1]
     db.dispose()
+
+
+def test_a_long_department_name_keeps_the_summary_header_readable(
+    province: pf.Province, tmp_path: Path
+) -> None:
+    soffice = soffice_with("libsclo")
+    if soffice is None:
+        pytest.skip("LibreOffice Calc (soffice) is not installed")
+    from desk_app.context import AppContext
+
+    db_url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    ctx = AppContext.open(db_url)
+    ctx.settings.set("unit.agency", "Ủy ban nhân dân tỉnh Bắc Kạn")
+    name = "Sở Thông tin và Truyền thông tỉnh Bắc Kạn - Trung tâm Công nghệ thông tin"
+    ctx.settings.set("unit.name", name)
+    result = roll_up(
+        ctx.db, read_register(province.register), parse_week(pf.W41), [province.inbox[pf.W41]]
+    )
+    path = tmp_path / "tong-hop.xlsx"
+    path.write_bytes(build_province_workbook(result, ctx.settings, lang="vi"))
+    pdf = to_pdf(soffice, path, tmp_path / "pdf")
+    pages = page_texts(pdf)
+    if not pages:
+        pytest.skip("pdftotext (poppler) is not installed")
+    assert "TRUNG TÂM CÔNG NGHỆ" in pages[0] and "THỦ TRƯỞNG CƠ QUAN" in pages[0]
+    assert overlapping_words(pdf, 1) == []
+    ctx.close()
 
 
 def test_mail_without_or_with_several_workbooks_is_listed(
