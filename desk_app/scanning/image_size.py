@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Iterator
 
 # Far above any camera or phone picture of a code (a 12 MP phone photo is 4000 x 3000).
 MAX_PIXELS = 40_000_000
 
 _JPEG_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+# Sequential frames (baseline, extended, arithmetic): the only ones a decoder reads smaller
+# holding a few rows at a time. A progressive or lossless frame, or one whose scans each hold
+# some of its components, makes it keep every coefficient of the whole picture first.
+_JPEG_SEQUENTIAL = {0xC0, 0xC1, 0xC9}
 
 
 def header_size(data: bytes) -> tuple[int, int] | None:
@@ -95,11 +100,12 @@ def _tiff_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+def _jpeg_segments(data: bytes) -> Iterator[tuple[int, int]]:
+    """(marker, offset) of each JPEG segment up to and with the first scan (SOS)."""
     at = 2
     while at + 4 <= len(data):
         if data[at] != 0xFF:
-            return None
+            return
         marker = data[at + 1]
         if marker == 0xFF:  # fill byte
             at += 1
@@ -107,14 +113,39 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
         if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # no length
             at += 2
             continue
+        yield marker, at
+        if marker == 0xDA:  # image data starts
+            return
         (length,) = struct.unpack(">H", data[at + 2 : at + 4])
+        at += 2 + length
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    for marker, at in _jpeg_segments(data):
         if marker in _JPEG_SOF and at + 9 <= len(data):
             height, width = struct.unpack(">HH", data[at + 5 : at + 9])
             return width, height
         if marker == 0xDA:  # image data starts: no frame header before it
             return None
-        at += 2 + length
     return None
+
+
+def jpeg_reducible(data: bytes) -> bool:
+    """True for a JPEG that a decoder can read at a half, quarter or eighth of its size with
+    memory for that size only: a sequential frame whose first scan holds all its components.
+    A progressive JPEG is read whole into memory whatever the scale (542 bytes claiming
+    50,000 x 50,000 pixels took 7.5 GB at an eighth)."""
+    if not data.startswith(b"\xff\xd8"):
+        return False
+    components = None
+    for marker, at in _jpeg_segments(data):
+        if marker in _JPEG_SOF:
+            if marker not in _JPEG_SEQUENTIAL or at + 10 > len(data):
+                return False
+            components = data[at + 9]
+        elif marker == 0xDA:
+            return components is not None and at + 5 <= len(data) and data[at + 4] == components
+    return False
 
 
 def _webp_size(data: bytes) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from desk_app.i18n import t
-from desk_app.scanning.image_size import MAX_PIXELS, header_size, reduction
+from desk_app.scanning.image_size import MAX_PIXELS, header_size, jpeg_reducible, reduction
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +96,9 @@ _REDUCED = {
 def read_image(path: Path, max_pixels: int = MAX_PIXELS) -> np.ndarray | None:
     """An image file as BGR, or None; works with non-ASCII paths on Windows too.
 
-    The size in the file's header is checked before decoding: a JPEG above ``max_pixels``
-    is decoded at a half, quarter or eighth of its size (the decoder never holds more);
-    any other picture above it raises ImageTooLarge.
+    The size in the file's header is checked before decoding: a single-scan JPEG above
+    ``max_pixels`` is decoded at a half, quarter or eighth of its size (the decoder never
+    holds more); any other picture above it, a progressive JPEG too, raises ImageTooLarge.
     """
     try:
         data = np.fromfile(str(path), dtype=np.uint8)
@@ -107,7 +107,8 @@ def read_image(path: Path, max_pixels: int = MAX_PIXELS) -> np.ndarray | None:
     if data.size == 0:
         return None
     flags = cv2.IMREAD_COLOR
-    size = header_size(data.tobytes())
+    content = data.tobytes()
+    size = header_size(content)
     if size is None:
         # A picture whose size cannot be read first is not decoded: a few hundred bytes of
         # an unchecked format can ask the decoder for gigabytes.
@@ -116,8 +117,7 @@ def read_image(path: Path, max_pixels: int = MAX_PIXELS) -> np.ndarray | None:
         return None
     width, height = size
     factor = reduction(width, height, max_pixels)
-    is_jpeg = bool(data[0] == 0xFF and data[1] == 0xD8)
-    if factor != 1 and not (is_jpeg and factor):
+    if factor != 1 and not (factor and jpeg_reducible(content)):
         raise ImageTooLarge(
             t(
                 "scan.image_too_large",

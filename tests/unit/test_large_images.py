@@ -190,3 +190,46 @@ def test_a_poster_photo_is_checked_before_decoding(big_png: Path) -> None:
 
     with pytest.raises(PrintError, match="20000 x 20000"):
         read_code_from_image(big_png)
+
+
+def _forged_jpeg(progressive: bool, width: int, height: int) -> bytes:
+    """A small real JPEG whose frame header (SOF) is rewritten to claim ``width`` x ``height``."""
+    params = [cv2.IMWRITE_JPEG_PROGRESSIVE, 1] if progressive else []
+    ok, encoded = cv2.imencode(".jpg", np.full((64, 64, 3), 200, np.uint8), params)
+    assert ok
+    data = bytearray(encoded.tobytes())
+    at = 2
+    while data[at + 1] not in (0xC0, 0xC2):
+        at += 2 + struct.unpack(">H", data[at + 2 : at + 4])[0]
+    data[at + 5 : at + 9] = struct.pack(">HH", height, width)
+    return bytes(data)
+
+
+def test_a_progressive_jpeg_above_the_limit_is_refused_not_reduced(tmp_path: Path) -> None:
+    # A progressive decoder keeps every coefficient of the whole picture whatever the scale
+    # it is asked for: 542 bytes claiming 50,000 x 50,000 took 7.5 GB at an eighth. So only
+    # a single-scan JPEG is read smaller; a progressive one above the limit is refused.
+    path = tmp_path / "progressive.jpg"
+    path.write_bytes(_forged_jpeg(True, 9000, 6000))
+    assert header_size(path.read_bytes()) == (9000, 6000)
+    with pytest.raises(ImageTooLarge, match="9000 x 6000"):
+        read_image(path)
+    small = tmp_path / "small-progressive.jpg"
+    small.write_bytes(_forged_jpeg(True, 64, 64))
+    image = read_image(small)
+    assert image is not None and image.shape[:2] == (64, 64)
+
+
+def test_only_a_single_scan_jpeg_can_be_read_smaller() -> None:
+    from desk_app.scanning.image_size import jpeg_reducible
+
+    assert jpeg_reducible(_forged_jpeg(False, 9000, 6000))
+    assert not jpeg_reducible(_forged_jpeg(True, 9000, 6000))
+    # A baseline frame of three components whose first scan holds one of them: the other
+    # scans follow, and the decoder keeps the whole picture's coefficients for them too.
+    frame = b"\xff\xc0" + struct.pack(">HBHHB", 17, 8, 6000, 9000, 3) + b"\x01\x22\x00" * 3
+    scan = b"\xff\xda" + struct.pack(">HB", 8, 1) + b"\x01\x00" + b"\x00\x3f\x00"
+    assert not jpeg_reducible(b"\xff\xd8" + frame + scan)
+    interleaved = b"\xff\xda" + struct.pack(">HB", 12, 3) + b"\x01\x00\x02\x11\x03\x11\x00\x3f\x00"
+    assert jpeg_reducible(b"\xff\xd8" + frame + interleaved)
+    assert not jpeg_reducible(b"\x89PNG\r\n\x1a\n")
