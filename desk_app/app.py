@@ -137,6 +137,8 @@ def database_notice(ctx: Any) -> str:
         return t("db.offline", url=url_without_password(ctx.db.url))
     if ctx.db.created:
         return t("db.new_log", path=ctx.db.file.path)
+    if ctx.db.read_only and ctx.db.file.disk_full:
+        return t("db.opened_full", path=ctx.db.file.path)
     if ctx.db.read_only:
         return t("db.opened_readonly", path=ctx.db.file.path)
     return ""

@@ -12,7 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -52,6 +52,10 @@ class DatabaseError(UserError):
     """A database failure explained for the user (locked, full, newer, unreachable)."""
 
 
+class DiskFull(DatabaseError):
+    """The log's disk has no room left for SQLite to write (or to make its shared memory)."""
+
+
 class ServerUnreachable(DatabaseError):
     """The log's server was out of reach when the desk started, and has not been reached
     since (``Database.reconnect``): nothing is sent to it meanwhile."""
@@ -70,6 +74,9 @@ class SqliteFile:
     path: Path
     created: bool  # no file was there: a new, empty log
     read_only: bool  # a read-only file, folder or medium: opened for reading only
+    # Opened for reading only because its disk was full (``Database``): writes say so, and
+    # are tried again once there is room.
+    disk_full: bool = False
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -217,7 +224,11 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def make_engine(
-    url: str | None = None, *, migrate: bool = True, found: SqliteFile | None = None
+    url: str | None = None,
+    *,
+    migrate: bool = True,
+    found: SqliteFile | None = None,
+    check: bool = True,
 ) -> Engine:
     """An engine on ``url`` (see ``resolve_url``), migrated to the current schema.
 
@@ -234,7 +245,7 @@ def make_engine(
                 engine = create_engine(url, connect_args=timeout)
                 event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
-            if found is not None and not found.created:
+            if check and found is not None and not found.created:
                 quick_check(engine, found.path)
         else:
             # A server behind a dead network answers nothing: give up after seconds (the desk
@@ -302,7 +313,7 @@ def explain(exc: BaseException, url: str = "") -> DatabaseError:
     if "locked" in message or "busy" in message:
         return DatabaseError(t("db.locked"))
     if _disk_full(orig, message, sqlite_path(url)):
-        return DatabaseError(t("db.full"))
+        return DiskFull(t("db.full"))
     if "readonly" in message or "read-only" in message or "query_only" in message:
         return DatabaseError(t("db.readonly", url=where))
     return DatabaseError(t("db.error", message=orig))
@@ -404,7 +415,17 @@ class Database:
         if path is not None:
             # The default data folder is made as needed; a folder named by the user must exist.
             self.file = examine_sqlite(path, make_folder=path == default_database_path())
-        self.engine = make_engine(self.url, migrate=migrate and reachable, found=self.file)
+        self._migrate = migrate and reachable
+        try:
+            self.engine = make_engine(self.url, migrate=self._migrate, found=self.file)
+        except DiskFull:
+            if self.file is None or self.file.created or self.file.read_only:
+                raise
+            # Who is inside must still be listed on a full disk: read-only, as on read-only
+            # media (nothing to make beside the file); a write says the disk is full.
+            log.info("disk full: %s opened for reading only", self.file.path)
+            self.file = replace(self.file, read_only=True, disk_full=True)
+            self.engine = make_engine(self.url, migrate=self._migrate, found=self.file)
         if self.file is not None and self.file.created:
             for listener in list(new_file_listeners):
                 listener(self.file.path)
@@ -461,6 +482,8 @@ class Database:
         Returns only after the commit: a caller that reports success has a durable row.
         """
         self._check_reachable()
+        if self.file is not None and self.file.disk_full:
+            self._reopen_with_room()
         delay = 0.05
         for attempt in range(attempts):
             try:
@@ -480,6 +503,22 @@ class Database:
                     continue
                 raise explain(exc, self.url) from exc
         raise DatabaseError(t("db.locked"))
+
+    def _reopen_with_room(self) -> None:
+        """A log opened read-only on a full disk is written again once there is room."""
+        assert self.file is not None
+        try:
+            room = shutil.disk_usage(self.file.path.parent).free >= LOW_SPACE_BYTES
+        except OSError:
+            room = False
+        if not room:
+            raise DiskFull(t("db.full"))
+        writable = replace(self.file, read_only=False, disk_full=False)
+        engine = make_engine(self.url, migrate=self._migrate, found=writable, check=False)
+        self.engine.dispose()
+        self.engine, self.file = engine, writable
+        self.sessions.configure(bind=engine)
+        self._write_sessions.configure(bind=engine.execution_options(write=True))
 
     def dispose(self) -> None:
         self.engine.dispose()

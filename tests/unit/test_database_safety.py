@@ -323,6 +323,88 @@ def test_a_disk_too_full_for_the_shared_memory_file_says_disk_full(
     assert run(capsys, "--db", url, "log")[0] == 0  # with room again, the log is whole
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="file size limit is POSIX")
+def test_a_log_on_a_full_disk_can_still_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Who is inside must still be listed when the disk is full: the log opens read-only, as
+    # on read-only media, and only a write says the disk is full.
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db, 2)
+    _checkpoint(db)
+    for shm in tmp_path.glob("*-shm"):
+        shm.unlink()
+    before = db.read_bytes()
+    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
+
+    def full(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "desk_app", "--db", url, *argv],
+            capture_output=True,
+            text=True,
+            env=env,
+            preexec_fn=_file_size_limit,  # noqa: PLW1509 - only sets a limit, no threads yet
+            check=False,
+        )
+
+    listed = full("log", "--inside", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 2
+    recorded = full("record", CCCD.format(9))
+    assert recorded.returncode == 1
+    assert "disk is full" in recorded.stderr and "read-only" not in recorded.stderr
+    assert db.read_bytes() == before
+
+
+_ROOM_AGAIN = """
+import resource, signal, sys
+from desk_app.app import database_notice
+from desk_app.context import AppContext
+
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (16384, resource.RLIM_INFINITY))
+ctx = AppContext.open(sys.argv[1])
+print(ctx.db.read_only, database_notice(ctx))
+try:
+    ctx.log.record_scan(ctx.parse(sys.argv[2]), method="camera")
+except Exception as exc:
+    print(type(exc).__name__)
+resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+print(ctx.log.record_scan(ctx.parse(sys.argv[2]), method="camera").outcome.value)
+print(ctx.db.read_only, repr(database_notice(ctx)))
+ctx.close()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file size limit is POSIX")
+def test_a_desk_on_a_full_disk_says_so_and_records_again_once_there_is_room(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db, 1)
+    _checkpoint(db)
+    for shm in tmp_path.glob("*-shm"):
+        shm.unlink()
+    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
+    done = subprocess.run(
+        [sys.executable, "-c", _ROOM_AGAIN, url, CCCD.format(7)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        f"True The disk of the log {db} is full: it is open for reading only. "
+        "Free some space to record scans.",
+        "DiskFull",
+        "entry",
+        "False ''",
+    ]
+    listed = _cli("--db", url, "log", "--json")  # a fresh process: this one's view is stale
+    assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 2, listed.stderr
+
+
 @pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
 def test_a_log_in_memory_is_refused(capsys: pytest.CaptureFixture[str], url: str) -> None:
     # "Recorded" into memory, the scan would be gone when the command ends.

@@ -31,6 +31,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nhật ký {path} được mở chỉ để đọc (thư mục, tệp hoặc ổ đĩa chỉ đọc).",
         "en": "The log {path} is open for reading only (read-only folder, file or medium).",
     },
+    "db.opened_full": {
+        "vi": "Ổ đĩa chứa nhật ký {path} đã đầy: nhật ký chỉ mở để đọc. "
+        "Hãy giải phóng dung lượng để ghi lượt quét.",
+        "en": "The disk of the log {path} is full: it is open for reading only. "
+        "Free some space to record scans.",
+    },
     "db.no_folder": {
         "vi": "Không mở được cơ sở dữ liệu {path}: thư mục {folder} không tồn tại "
         "(không có gì được tạo). Hãy kiểm tra đường dẫn --db.",
