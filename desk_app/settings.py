@@ -352,7 +352,7 @@ class Settings:
                         # today's visits): the default, as for a desk file edited into
                         # nonsense, and said in the log. The unit's secret and identifier
                         # are checked where they are made (``_made_once``).
-                        log.warning("setting %s not read: %s", key, exc)
+                        log.info("setting %s not read: %s", key, exc)
                         continue
             if self._desk is not None:
                 for key, value in self._desk.load().items():
