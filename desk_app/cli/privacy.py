@@ -28,7 +28,7 @@ from desk_app.cli.shown import (
 )
 from desk_app.context import AppContext
 from desk_app.i18n import t
-from desk_app.outputs import write_bytes
+from desk_app.outputs import check_target, write_bytes
 from desk_app.storage import audit
 from desk_app.storage.people import PersonError, PersonRecord
 from desk_app.storage.retention import exports_dir
@@ -197,8 +197,10 @@ def write_export(record: PersonRecord, base: Path) -> list[Path]:
 
     from desk_app.reports.cells import needs_quote
 
-    base.parent.mkdir(parents=True, exist_ok=True)
-    json_path = base.with_name(base.name + ".json")
+    # Both targets checked before either is written; a missing folder is named, not made
+    # (a mistyped path would leave a person's data where nobody looks for it).
+    json_path = check_target(base.with_name(base.name + ".json"), "json")
+    check_target(base.with_name(base.name + ".xlsx"), "xlsx")
     data = json.dumps(record.to_json_dict(), ensure_ascii=False, indent=1).encode("utf-8")
     write_bytes(json_path, "json", data)
     wb = Workbook()
@@ -242,6 +244,8 @@ def cmd_person_export(args: argparse.Namespace) -> int:
     stem = f"person-{record.person['number']}-{datetime.now():%Y%m%d-%H%M%S}"
     if args.out:
         out = Path(args.out).expanduser()
+        if out.suffix.lower() in (".xlsx", ".json"):  # one of the two names: not doubled
+            out = out.with_suffix("")
         base = out / stem if out.is_dir() else out
     else:
         base = exports_dir() / stem

@@ -603,3 +603,24 @@ def test_nothing_is_shown_when_its_audit_record_cannot_be_written(
     assert "001090123456" not in out + err and "Nguyễn" not in out
     assert "audit trail cannot be written" in err and "Traceback" not in err
     assert not [p for p in exports_dir().rglob("*") if p.is_file()]
+
+
+def test_export_to_a_mistyped_folder_makes_nothing(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """As for a mistyped --db: a folder that does not exist is named, and nothing is made;
+    a name given with the extension of one of the two files is not doubled."""
+    record(ctx, MINH, NOW)
+    target = tmp_path / "typo" / "deeper" / "minh"
+    code = main(["--db", ctx.db.url, "person", "export", "001090123456", "--out", str(target)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert str(tmp_path / "typo" / "deeper") in err and "does not exist" in err
+    assert not (tmp_path / "typo").exists()
+    for given in ("minh.xlsx", "minh.json", "MINH.XLSX"):
+        code = main(["--db", ctx.db.url, "person", "export", "001090123456", "--out",
+                     str(tmp_path / given)])  # fmt: skip
+        assert code == 0
+        stem = Path(given).stem
+        made = sorted(p.name for p in tmp_path.glob(f"{stem}.*"))
+        assert made == [f"{stem}.json", f"{stem}.xlsx"]
