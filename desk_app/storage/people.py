@@ -269,7 +269,7 @@ class PeopleRepository:
                     }
                 )
             for e in session.scalars(
-                select(ScanEvent).where(self._events_of(person)).order_by(ScanEvent.at)
+                select(ScanEvent).where(self._events_of(session, person)).order_by(ScanEvent.at)
             ):
                 result.scan_events.append(
                     {
@@ -292,17 +292,14 @@ class PeopleRepository:
         return self.db.write(work)
 
     @staticmethod
-    def _events_of(person: Person) -> Any:
-        """Scan events of a person: theirs by link, and rejected ones holding their number."""
-        conditions = [ScanEvent.person_id == person.id]
-        for number in {person.id_number or "", person.person_key}:
-            if len(number) >= 6 and any(c.isdigit() for c in number):
-                conditions.append(ScanEvent.text_head.like(f"%{escape_like(number)}%", escape="\\"))
-        if len(person.name) >= 5:  # a rejected sample may hold the name beside a masked number
-            conditions.append(
-                ScanEvent.text_head.like(f"%{escape_like(person.name)}%", escape="\\")
-            )
-        return or_(*conditions)
+    def _events_of(session: Session, person: Person) -> Any:
+        """Scan events of a person: theirs by link, and rejected samples that hold their
+        number (in full as an earlier version kept it, or masked as kept now) or their name
+        in any case, with or without diacritics (as a health-app code writes it)."""
+        return or_(
+            ScanEvent.person_id == person.id,
+            ScanEvent.id.in_(sample_ids(session, person.name, person.id_number, person.person_key)),
+        )
 
     # ----- correcting ------------------------------------------------------------------
     def correct(self, who: str, changes: dict[str, Any]) -> list[str]:
@@ -344,7 +341,9 @@ class PeopleRepository:
             secure_delete(session)
             person = self._resolve(session, who)
             target = Who(person.name, person.id_number)
-            events = count_of(session.execute(delete(ScanEvent).where(self._events_of(person))))
+            events = count_of(
+                session.execute(delete(ScanEvent).where(self._events_of(session, person)))
+            )
             visits = count_of(session.execute(delete(Visit).where(Visit.person_id == person.id)))
             rebuilt = 0
             for row in session.scalars(select(OutboxMessage)):
@@ -392,3 +391,24 @@ def mask_digit_runs(sample: str, keep: int = 3) -> str:
         return run[:keep] + "*" * (len(run) - 2 * keep) + run[-keep:]
 
     return _DIGIT_RUN.sub(mask, sample)
+
+
+def sample_ids(session: Session, name: str, *numbers: str | None) -> list[int]:
+    """Rejected scans without a person whose stored sample names this person: one of their
+    numbers in full or masked as samples are masked (``mask_digit_runs``), or their name
+    folded for case and diacritics (a name shorter than 5 letters is too common to say)."""
+    needles = set()
+    for number in numbers:
+        if number and len(number) >= 6 and any(c.isdigit() for c in number):
+            needles.update({number, mask_digit_runs(number)})
+    folded = fold(name or "")
+    rows = session.execute(
+        select(ScanEvent.id, ScanEvent.text_head).where(
+            ScanEvent.person_id.is_(None), ScanEvent.text_head != ""
+        )
+    )
+    found = []
+    for event_id, sample in rows:
+        if any(n in sample for n in needles) or (len(folded) >= 5 and folded in fold(sample)):
+            found.append(int(event_id))
+    return found

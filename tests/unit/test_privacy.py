@@ -624,3 +624,26 @@ def test_export_to_a_mistyped_folder_makes_nothing(
         stem = Path(given).stem
         made = sorted(p.name for p in tmp_path.glob(f"{stem}.*"))
         assert made == [f"{stem}.json", f"{stem}.xlsx"]
+
+
+def test_delete_takes_rejected_samples_naming_them_in_any_case_or_masked(
+    ctx: AppContext,
+) -> None:
+    """A rejected code keeps its start with the number masked; the name in it may be in
+    capitals without diacritics (a health-app code) or in lower case. Those samples are the
+    person's: in their export and gone with their deletion; another person's stay."""
+    record(ctx, LAN, NOW)
+    record(ctx, MINH, NOW)
+    for sample in ("079195012345|TRAN THI LAN|x", "tran thi lan|garbage", "079195012345|y",
+                   "001090123456|NGUYEN VAN MINH|x"):  # fmt: skip
+        ctx.log.record_scan(ctx.parse(sample), at=NOW)
+    heads = ctx.db.read(lambda s: sorted(s.scalars(select(ScanEvent.text_head))))
+    assert "079******345|TRAN THI LAN|x" in heads  # stored masked, as the desk shows it
+    shown = ctx.log.people.record("079195012345")
+    assert sorted(e["text"] for e in shown.scan_events if e["outcome"] == "rejected") == [
+        "079******345|TRAN THI LAN|x", "079******345|y", "tran thi lan|garbage"
+    ]  # fmt: skip
+    ctx.log.people.delete("079195012345")
+    held = _everything_held(ctx)
+    assert "tran thi lan" not in held and "079******345" not in held
+    assert "001******456|nguyen van minh|x" in held  # Minh's own sample stays
