@@ -311,6 +311,7 @@ def cmd_person_delete(args: argparse.Namespace) -> int:
             visits=result.visits,
             scan_events=result.scan_events,
             outbox=result.outbox,
+            files=result.files,
         )
     )
     return EXIT_OK

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -82,6 +82,7 @@ class Deletion:
     visits: int
     scan_events: int
     outbox: int
+    files: int = 0  # their exports in the program's folder
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -337,9 +338,13 @@ class PeopleRepository:
         """Delete one person and everything held about them, in one transaction."""
         from desk_app.reports.redact import Who, redact_message
 
+        person_number = 0
+
         def work(session: Session) -> Deletion:
+            nonlocal person_number
             secure_delete(session)
             person = self._resolve(session, who)
+            person_number = person.id
             target = Who(person.name, person.id_number)
             events = count_of(
                 session.execute(delete(ScanEvent).where(self._events_of(session, person)))
@@ -371,7 +376,7 @@ class PeopleRepository:
 
         result = self.db.write(work)
         compact(self.db)
-        return result
+        return replace(result, files=retention.remove_exports_of(person_number))
 
 
 def _aware(value: Any) -> datetime | None:

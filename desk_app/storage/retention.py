@@ -126,6 +126,25 @@ def _purge_files(cutoff: datetime) -> int:
     return removed
 
 
+def export_stem(number: int) -> str:
+    """How an export of person ``number`` is named (``person-12-20261123-100000``)."""
+    return f"person-{number}-"
+
+
+def remove_exports_of(number: int) -> int:
+    """Delete the exports of one person kept in the program's folder; returns how many.
+    (A file the user wrote elsewhere is theirs to keep or delete.)"""
+    removed = 0
+    for path in exports_dir().rglob(f"{export_stem(number)}*"):
+        try:
+            if path.is_file():
+                path.unlink()
+                removed += 1
+        except OSError as exc:
+            log.warning("export %s not removed: %s", path, exc)
+    return removed
+
+
 def secure_delete(session: Session) -> None:
     """On SQLite, deleted rows are overwritten with zeros rather than left in free pages."""
     if session.get_bind().dialect.name == "sqlite":

@@ -647,3 +647,24 @@ def test_delete_takes_rejected_samples_naming_them_in_any_case_or_masked(
     held = _everything_held(ctx)
     assert "tran thi lan" not in held and "079******345" not in held
     assert "001******456|nguyen van minh|x" in held  # Minh's own sample stays
+
+
+def test_delete_takes_the_exports_of_them_the_program_keeps(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Their exports in the program's own folder go with them (no file there still holds
+    their number); another person's export and a file written elsewhere stay."""
+    record(ctx, MINH, NOW)
+    record(ctx, LAN, NOW)
+    assert main(["--db", ctx.db.url, "person", "export", "001090123456"]) == 0
+    assert main(["--db", ctx.db.url, "person", "export", "079195012345"]) == 0
+    mine = tmp_path / "mine"
+    assert main(["--db", ctx.db.url, "person", "export", "001090123456", "--out", str(mine)]) == 0
+    capsys.readouterr()
+    assert main(["--db", ctx.db.url, "person", "delete", "001090123456", "--yes"]) == 0
+    assert "2 exported files" in capsys.readouterr().out
+    left = sorted(p for p in exports_dir().rglob("*") if p.is_file())
+    assert [p.suffix for p in left] == [".json", ".xlsx"]  # Lan's
+    assert all(b"001090123456" not in p.read_bytes() for p in left)
+    assert b"079195012345" in left[0].read_bytes()
+    assert (tmp_path / "mine.json").exists()  # the user's own file

@@ -14,9 +14,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "person.deleted": {
         "vi": "Đã xóa người này: {visits} lượt ra vào, {scan_events} lượt quét, "
-        "{outbox} thư báo cáo được làm lại",
+        "{outbox} thư báo cáo được làm lại, {files} tệp xuất",
         "en": "Deleted the person: {visits} visits, {scan_events} scans, "
-        "{outbox} report e-mails rebuilt",
+        "{outbox} report e-mails rebuilt, {files} exported files",
     },
     "person.query_too_short": {
         "vi": "Hãy nhập số giấy tờ hoặc ít nhất {min} ký tự của họ tên",

@@ -268,6 +268,7 @@ class PersonDialog(QDialog):
                 visits=result.visits,
                 scan_events=result.scan_events,
                 outbox=result.outbox,
+                files=result.files,
             )
         )
         self._update_buttons()
