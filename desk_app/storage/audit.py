@@ -78,13 +78,20 @@ def chain_hash(prev: str, canonical_text: str) -> str:
 
 
 # ----- the head outside the table -----------------------------------------------------------
-def head_path(url: str) -> Path:
-    """Beside a SQLite file; in the data folder (one file per server database) otherwise."""
+def _beside_file(url: str) -> Path | None:
+    """The SQLite file of ``url``, if it is one."""
     if url.startswith("sqlite") and "///" in url:
         database = url.split("///", 1)[1]
         if database and database != ":memory:" and not database.startswith("file:"):
-            path = Path(database).expanduser()
-            return path.with_name(path.name + ".audit-head")
+            return Path(database).expanduser()
+    return None
+
+
+def head_path(url: str) -> Path:
+    """Beside a SQLite file; in the data folder (one file per server database) otherwise."""
+    path = _beside_file(url)
+    if path is not None:
+        return path.with_name(path.name + ".audit-head")
     from sqlalchemy.engine import make_url
 
     safe = make_url(url).render_as_string(hide_password=True)
@@ -191,7 +198,8 @@ def erase_mentions(session: Session, needles: Iterable[str]) -> list[int]:
 
 
 def rechain_all(conn: Connection) -> None:
-    """Chain records written before the chain existed (the migration that adds it)."""
+    """Chain records written before the chain existed (the migration that adds it), and
+    keep the new head outside the table as every later record does."""
     from sqlalchemy import Boolean, DateTime, Integer, String, Text, column, table
 
     audit = table(
@@ -224,6 +232,8 @@ def rechain_all(conn: Connection) -> None:
             .values(content_digest=digest, prev_hash=prev, record_hash=record_hash, os_user="")
         )
         prev = record_hash
+    if rows:
+        write_head(conn.engine.url.render_as_string(hide_password=False), rows[-1][0], prev)
 
 
 # ----- verifying ----------------------------------------------------------------------------
@@ -277,12 +287,12 @@ def check_rows(rows: list[AuditRecord], secret: bytes, head: tuple[int, str] | N
         if row.record_hash != expected:
             return Verdict(False, len(rows), row.id, "edited")
         prev = row.record_hash
+    last_id = rows[-1].id if rows else 0
     if head is not None:
         head_id, head_hash = head
-        if head_id < 0:
-            return Verdict(False, len(rows), None, "head_unreadable")
+        if head_id < 0:  # the record after the last is the first that cannot be vouched for
+            return Verdict(False, len(rows), last_id + 1, "head_unreadable")
         by_id = {row.id: row for row in rows}
-        last_id = rows[-1].id if rows else 0
         if head_id > last_id:
             return Verdict(False, len(rows), last_id + 1, "cut_off")
         found = by_id.get(head_id)
@@ -293,7 +303,14 @@ def check_rows(rows: list[AuditRecord], secret: bytes, head: tuple[int, str] | N
 
 def verify(db: Database, secret: bytes) -> Verdict:
     rows = records(db)
-    return check_rows(rows, secret, read_head(db.url))
+    head = read_head(db.url)
+    verdict = check_rows(rows, secret, head)
+    if verdict.ok and head is None and rows and _beside_file(db.url) is not None:
+        # Every record added to a SQLite file writes the head beside it: records without
+        # it mean the head was deleted, and with it whatever was cut off the end. (A server
+        # database's head lies in each desk's folder; a desk that never added one has none.)
+        return Verdict(False, len(rows), rows[-1].id + 1, "head_missing")
+    return verdict
 
 
 def records(

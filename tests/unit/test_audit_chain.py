@@ -240,3 +240,30 @@ def test_cli_fold_then_verify(
     assert main(["--db", ctx.db.url, "audit", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out.split("\n", 1)[1])
     assert [r["action"] for r in listed] == [audit.FOLDED, "audit_fold"]
+
+
+def test_a_cut_off_end_with_the_head_file_deleted_is_found(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Beside a SQLite file the head is written by every desk that adds a record: a chain
+    with records and no head beside it has lost its outside anchor, and says so. On a
+    server the head lies in each desk's own folder, and a desk that never wrote one has
+    none to miss."""
+    from pathlib import Path
+
+    sql(ctx, "DELETE FROM audit WHERE id >= 4")
+    Path(audit.head_path(ctx.db.url)).unlink()
+    if not ctx.db.is_sqlite:
+        assert verdict(ctx) == audit.Verdict(True, 3)
+        return
+    assert verdict(ctx) == audit.Verdict(False, 3, 4, "head_missing")
+    assert main(["--db", ctx.db.url, "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "#4" in err and "missing" in err
+
+
+def test_an_unreadable_head_names_a_record_for_the_window(ctx: AppContext) -> None:
+    """The window's red line needs a record number: a head that cannot be read names the
+    record after the last, as a cut-off end does."""
+    audit.head_path(ctx.db.url).write_text("not a head", encoding="utf-8")
+    assert verdict(ctx) == audit.Verdict(False, 5, 6, "head_unreadable")

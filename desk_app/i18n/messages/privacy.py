@@ -167,6 +167,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tệp đầu chuỗi bên ngoài bảng không đọc được",
         "en": "the chain head file outside the table cannot be read",
     },
+    "audit.reason.head_missing": {
+        "vi": "tệp đầu chuỗi bên cạnh cơ sở dữ liệu đã mất, nên các bản ghi cuối có thể "
+        "đã bị cắt bỏ",
+        "en": "the chain head file beside the database is missing, so the last records may "
+        "have been cut off",
+    },
     "audit.report_line": {
         "vi": "Đầu chuỗi nhật ký kiểm tra khi lập báo cáo: {head}",
         "en": "Audit trail head when this report was made: {head}",
