@@ -102,7 +102,7 @@ def is_email(text: str) -> bool:
 # What each one is for is said in both languages in desk_app/i18n/messages/settings.py.
 SETTINGS: tuple[Setting, ...] = (
     # The unit (first-run set-up)
-    Setting("unit.name", "str", ""),
+    Setting("unit.name", "str", "", field="unit_name"),
     Setting("unit.agency", "str", ""),
     Setting("unit.address", "str", ""),
     Setting("unit.contact", "str", ""),

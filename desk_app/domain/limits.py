@@ -35,6 +35,9 @@ LIMITS: dict[str, int] = {
     # settings, audit
     "setting_key": 100,
     "audit_action": 40,
+    # the unit's name (settings, the province's table of reports) and report e-mails
+    "unit_name": 300,
+    "subject": 300,
 }
 
 

@@ -315,7 +315,7 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     period: Mapped[str] = mapped_column(StoredString(40), default="")  # e.g. 2026-W48
-    subject: Mapped[str] = mapped_column(StoredString(300))
+    subject: Mapped[str] = mapped_column(Limited("subject"))
     recipients: Mapped[str] = mapped_column(StoredText())
     message: Mapped[bytes] = mapped_column(LargeBinary)  # the whole RFC 5322 message
     status: Mapped[str] = mapped_column(StoredString(20), default="pending")  # pending / sent
@@ -336,7 +336,7 @@ class ProvinceReport(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     unit_code: Mapped[str] = mapped_column(StoredString(32))
     week: Mapped[str] = mapped_column(StoredString(32))  # e.g. 2021-W41
-    unit_name: Mapped[str] = mapped_column(StoredString(300), default="")
+    unit_name: Mapped[str] = mapped_column(Limited("unit_name"), default="")
     made_at: Mapped[datetime] = mapped_column(UtcDateTime)
     scans: Mapped[int] = mapped_column(Integer, default=0)
     scans_by_code: Mapped[int] = mapped_column(Integer, default=0)

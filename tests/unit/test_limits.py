@@ -101,3 +101,21 @@ def test_config_set_refuses_what_does_not_fit(ctx: AppContext) -> None:
     with pytest.raises(SettingError, match="at most 100"):
         ctx.settings.set_from_user("unit.checkpoints", "Cổng chính, " + "C" * 101)
     assert ctx.settings.set_from_user("desk.name", "D" * 100) == "D" * 100
+
+
+def test_a_long_unit_name_fits_the_outbox_and_config_set_keeps_it_to_the_table(
+    ctx: AppContext,
+) -> None:
+    """The report e-mail's subject carries the unit's name: on the server a subject longer
+    than its column made the report fail, while a single desk kept it."""
+    from desk_app.storage import outbox
+
+    with pytest.raises(SettingError, match="at most 300"):
+        ctx.settings.set_from_user("unit.name", "Ủy ban " * 50)
+    unit = "Ủy ban nhân dân " * 18  # 288 characters: a name the setting takes
+    assert ctx.settings.set_from_user("unit.name", unit) == unit.strip()
+    subject = f"Báo cáo kiểm soát ra vào - {unit} - Tuần từ 16 đến 22/11/2026"
+    number = outbox.queue(ctx.db, b"raw", period="2026-W47", subject=subject, recipients="r")
+    [entry] = outbox.entries(ctx.db)
+    assert entry.id == number and entry.subject == limit("subject", subject)
+    assert len(entry.subject) == LIMITS["subject"] == 300
