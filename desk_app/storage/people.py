@@ -166,7 +166,7 @@ class PeopleRepository:
             visits.with_only_columns(func.max(Visit.entry_at)).scalar_subquery(),
         ).where(
             or_(
-                Person.id_number == compact,
+                Person.id_number.in_(sorted({compact, compact.upper()})),
                 Person.person_key == compact,
                 Person.name_folded.like(f"%{escape_like(folded)}%", escape="\\"),
             )
@@ -194,7 +194,10 @@ class PeopleRepository:
             matches = list(
                 session.scalars(
                     select(Person).where(
-                        or_(Person.id_number == choice, Person.person_key == choice)
+                        or_(
+                            Person.id_number.in_(sorted({choice, choice.upper()})),
+                            Person.person_key == choice,
+                        )
                     )
                 )
             )

@@ -670,3 +670,13 @@ def test_delete_takes_the_exports_of_them_the_program_keeps(
     assert all(b"001090123456" not in p.read_bytes() for p in left)
     assert b"079195012345" in left[0].read_bytes()
     assert (tmp_path / "mine.json").exists()  # the user's own file
+
+
+def test_a_passport_number_is_found_typed_in_lower_case(ctx: AppContext) -> None:
+    """Passport numbers carry letters, printed in capitals: typed in lower case at the desk
+    they still find the person, and choose them for show, export, correct and delete."""
+    record(ctx, "B1234567|TRAN VAN PASS|1990-01-01|0|QID9|<1<<", NOW)
+    assert [p.name for p in ctx.log.people.find("b1234567")] == ["TRAN VAN PASS"]
+    assert [p.name for p in ctx.log.people.find(" b123 4567 ")] == ["TRAN VAN PASS"]
+    assert ctx.log.people.summary("b1234567").name == "TRAN VAN PASS"
+    assert ctx.log.people.find("b123456") == []  # a piece of a number finds nobody
