@@ -30,21 +30,26 @@ def vn_number(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+def number_text(number: int, lang: str | None = None) -> str:
+    """A count as the letter's language writes it: "6.019" in Vietnamese, "6,019" in English."""
+    return vn_number(number) if (lang or language()) == "vi" else f"{number:,}"
+
+
 def week_sentence(r: Rollup, lang: str | None = None) -> str:
     """The directive's sentence: "Tuần từ 11 đến 17/10/2021 có N điểm quét mã ... bằng 0;
     M điểm ... không có số liệu báo cáo. Giảm K lượt quét mã ... so với tuần trước đó." """
     if r.change < 0:
-        change = t("rollup.letter.down", lang, count=vn_number(-r.change))
+        change = t("rollup.letter.down", lang, count=number_text(-r.change, lang))
     elif r.change > 0:
-        change = t("rollup.letter.up", lang, count=vn_number(r.change))
+        change = t("rollup.letter.up", lang, count=number_text(r.change, lang))
     else:
         change = t("rollup.letter.same", lang)
     return t(
         "rollup.letter.week",
         lang,
         week=describe(r.period, lang),
-        zero=vn_number(r.zero),
-        missing=vn_number(r.missing),
+        zero=number_text(r.zero, lang),
+        missing=number_text(r.missing, lang),
         change=change,
     )
 
@@ -136,10 +141,10 @@ def build_letter(
         t(
             "rollup.letter.points",
             lang,
-            points=vn_number(r.points),
-            reported=vn_number(r.reported),
-            scans=vn_number(r.scans),
-            previous=vn_number(r.previous_scans),
+            points=number_text(r.points, lang),
+            reported=number_text(r.reported, lang),
+            scans=number_text(r.scans, lang),
+            previous=number_text(r.previous_scans, lang),
         ),
         week_sentence(r, lang),
         t("rollup.letter.request", lang),
@@ -173,7 +178,7 @@ def build_letter(
         _paragraph(doc, "", size=6)
         _paragraph(
             doc,
-            f"{t(f'rollup.status.{status}', lang)}: {vn_number(len(rows))}",
+            f"{t(f'rollup.status.{status}', lang)}: {number_text(len(rows), lang)}",
             bold=True,
             align=WD_ALIGN_PARAGRAPH.LEFT,
         )
