@@ -42,6 +42,7 @@ REPORTED, ZERO, MISSING = "reported", "zero", "missing"
 UNMATCHED_REASONS = (
     "missing",
     "cannot_read",
+    "empty",
     "not_xlsx",
     "not_mail",
     "no_attachment",
@@ -279,9 +280,13 @@ def _look(path: Path, missing: str) -> _Look:
     if missing:
         return _Look(path, key, None, error=missing)
     try:
-        return _Look(path, key, path.stat())
+        stat = path.stat()
     except OSError as exc:
         return _Look(path, key, None, error="cannot_read", detail=str(exc.strerror or exc))
+    if stat.st_size == 0:
+        # Said as it is, whatever the ending: the content alone (no bytes) cannot tell.
+        return _Look(path, key, None, error="empty")
+    return _Look(path, key, stat)
 
 
 def _hash(look: _Look) -> None:

@@ -510,3 +510,20 @@ def test_mail_without_or_with_several_workbooks_is_listed(
     }
     assert result.reported == 1 and result.zero == 1  # the one attached: BKN-002, zero
     db.dispose()
+
+
+def test_empty_files_are_listed_as_empty(province: pf.Province, tmp_path: Path) -> None:
+    """A file of no bytes (a download or a save that failed) is said to be empty, whatever
+    its ending: not "not an e-mail" because an empty .eml was read first."""
+    folder = tmp_path / "thu"
+    folder.mkdir()
+    for name in ("a.eml", "b.xlsx", "c.XLSX"):
+        (folder / name).write_bytes(b"")
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register = read_register(province.register)
+    for _ in range(2):  # and again, once they are known
+        result = roll_up(db, register, parse_week(pf.W41), [folder])
+        reasons = {Path(n.path).name: n.reason for n in result.unmatched}
+        assert reasons == {"a.eml": "empty", "b.xlsx": "empty", "c.XLSX": "empty"}
+        assert all(n.message("vi") == "Tệp rỗng (0 byte)" for n in result.unmatched)
+    db.dispose()

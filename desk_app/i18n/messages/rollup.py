@@ -47,6 +47,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Why a file does not count
     "rollup.reason.missing": {"vi": "Không có tệp này", "en": "No such file"},
     "rollup.reason.cannot_read": {"vi": "Không đọc được tệp", "en": "Cannot read the file"},
+    "rollup.reason.empty": {"vi": "Tệp rỗng (0 byte)", "en": "The file is empty (0 bytes)"},
     "rollup.reason.not_xlsx": {
         "vi": "Không phải tệp Excel (.xlsx) đọc được",
         "en": "Not a readable Excel (.xlsx) file",
