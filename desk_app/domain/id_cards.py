@@ -41,6 +41,11 @@ _STANDARD = ("id", "old_id", "name", "birth", "sex", "address", "issue")
 _COPIED = ("id", "name", "birth", "sex", "address", "issue")
 STANDARD_FIELDS = len(_STANDARD)
 IDENTITY_CARD_FIELDS = 11
+# The old ID stands second, or third when something came before the card's number; a number
+# further on is a relative's (a cancelled ID), never the holder's.
+_LAST_OLD_ID = 2
+# The first 12-digit citizen ID cards were issued in 2016: no issue date is earlier.
+_FIRST_ISSUE_YEAR = 2016
 # Beyond this many fields the text is not a card (the identity card has 11).
 _MAX_FIELDS = 12
 
@@ -89,29 +94,37 @@ def _pick(texts: list[tuple[int, str]], positions: tuple[int, ...]) -> tuple[int
 def _by_shape(fields: list[str]) -> tuple[Slots, int]:
     """Each value by its own shape; what fits nothing, or has no clear place, is counted, not
     placed. A 12-digit value in the second place is the old ID; of two dates the earlier is
-    the birth (a card is issued after its holder is born); of two names, or two addresses,
-    the one where a layout puts it, else neither."""
+    the birth (a card is issued after its holder is born), a lone date the birth unless
+    ``_lone_date_is_issue``; of two names, or two addresses, the one where a layout puts it,
+    else neither. Without two dates the holder's fields may be followed by a relative's:
+    a number past the old ID's place is then not the old ID."""
     slots = dict.fromkeys(_STANDARD, "")
     texts: list[tuple[int, str]] = []
-    dates: list[tuple[date, str]] = []
+    dates: list[tuple[date, int, str]] = []
     for index, value in enumerate(fields):
         if not value:
             continue
         if ID12.fullmatch(value) and not (index == 1 and not slots["old_id"]) and not slots["id"]:
             slots["id"] = value
-        elif OLD_ID.fullmatch(value) and not slots["old_id"]:
+        elif (
+            OLD_ID.fullmatch(value)
+            and not slots["old_id"]
+            and not is_relatives_number(index, value, fields)
+        ):
             slots["old_id"] = value
         elif (found := real_date(value)) is not None:
-            dates.append((found, value))
+            dates.append((found, index, value))
         elif not slots["sex"] and sex_word(value) is not None:
             slots["sex"] = value
         else:
             texts.append((index, value))
     dates.sort()
-    if dates:
-        slots["birth"] = dates[0][1]
+    if len(dates) == 1 and _lone_date_is_issue(dates[0][1], dates[0][0], fields):
+        slots["issue"] = dates[0][2]
+    elif dates:
+        slots["birth"] = dates[0][2]
     if len(dates) > 1:
-        slots["issue"] = dates[-1][1]
+        slots["issue"] = dates[-1][2]
     leftover = max(0, len(dates) - 2)
     # A clean name first; a mangled one only when no value is clearly a name.
     names = [t for t in texts if is_name_like(t[1]) and sex_word(t[1]) is None]
@@ -126,23 +139,60 @@ def _by_shape(fields: list[str]) -> tuple[Slots, int]:
     return slots, leftover + len(texts)
 
 
+def _dates(fields: list[str]) -> list[tuple[int, date]]:
+    """(place, date) of the real dates among a card's first seven fields (not its first)."""
+    first = fields[:STANDARD_FIELDS]
+    return [
+        (index, found) for index, value in enumerate(first) if index and (found := real_date(value))
+    ]
+
+
+def _birth_place(fields: list[str]) -> int:
+    """Where the layout puts the birth date: third in copied text (a name second), else
+    fourth."""
+    second = fields[1] if len(fields) > 1 else ""
+    return _COPIED.index("birth") if second and not second.isdigit() else _STANDARD.index("birth")
+
+
+def _lone_date_is_issue(index: int, found: date, fields: list[str]) -> bool:
+    """A card's only date is its issue date when it stands past the birth's place (a reader
+    loses fields, it never adds one), or when the card's number says the holder was born in
+    another year and the date is one on which such cards were issued."""
+    if index > _birth_place(fields):
+        return True
+    number = next((value for value in fields[:STANDARD_FIELDS] if ID12.fullmatch(value)), "")
+    if not number:
+        return False
+    born = (19 + int(number[3]) // 2) * 100 + int(number[4:6])
+    return found.year != born and found.year >= _FIRST_ISSUE_YEAR
+
+
+def is_relatives_number(index: int, value: str, fields: list[str]) -> bool:
+    """A 9-12 digit number past the old ID's place on a card without both its dates: no
+    field of the holder has that shape there (dates have 8 digits, an address has letters),
+    and without the issue date to end the holder's fields it may be a relative's."""
+    return index > _LAST_OLD_ID and bool(OLD_ID.fullmatch(value)) and len(_dates(fields)) < 2
+
+
 def holder_span(fields: list[str]) -> int:
     """How many of a card's ``fields`` (from its first one) can be the holder's.
 
     The holder's fields end with the issue date; the identity card's relatives (names and
     numbers, never dates) follow it. With two dates among the first seven fields the holder
-    ends at the later-placed one. With fewer, a card that lost a field may have its relatives
-    shifted into the issue date's place: that place is the holder's only when a date stands
-    there."""
-    first = fields[:STANDARD_FIELDS]
-    dates = [index for index, value in enumerate(first) if index and real_date(value)]
+    ends at the later-placed one; a lone date ends it when it is the issue date
+    (``_lone_date_is_issue``), else it is the birth, which the sex and the address may
+    follow. Without an issue date, a card that lost a field may have its relatives shifted
+    into the issue date's place: that place is not the holder's."""
+    dates = _dates(fields)
     if len(dates) >= 2:
-        return dates[-1] + 1
-    second = first[1] if len(first) > 1 else ""
-    length = len(_COPIED) if second and not second.isdigit() else STANDARD_FIELDS
-    if dates and dates[-1] == length - 1:
-        return length
-    return length - 1
+        return dates[-1][0] + 1
+    last = _birth_place(fields) + 2  # the address's place, after the birth and the sex
+    if dates:
+        index, found = dates[0]
+        if _lone_date_is_issue(index, found, fields):
+            return index + 1
+        last = min(index + 2, last)
+    return last + 1
 
 
 def _read(fields: list[str]) -> tuple[Slots, int, bool]:

@@ -21,7 +21,7 @@ from desk_app.domain.health_codes import (
     parse_bhyt,
     parse_pccovid,
 )
-from desk_app.domain.id_cards import holder_span, parse_id_card
+from desk_app.domain.id_cards import holder_span, is_relatives_number, parse_id_card
 from desk_app.domain.identity import (
     CUTOVER_CANCUOC,
     ID12,
@@ -165,7 +165,10 @@ def _redacted(text: str) -> str:
         return "|".join(parts)
     if card or any(ID12.fullmatch(value) for value in body[1:3]):
         keep = start + holder_span(body)
-        return "|".join(parts[:keep] + [""] * (len(parts) - keep))
+        return "|".join(
+            part if index < keep and not is_relatives_number(index - start, field, body) else ""
+            for index, (part, field) in enumerate(zip(parts, fields, strict=True))
+        )
     return text
 
 

@@ -519,6 +519,22 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         {**AN, "address": None, "issue_date": "2024-08-15", "kind": "cancuoc"},
     ),
     (
+        "a lone date the number says is no birth is the issue date",
+        "001090123456|123456789|Nguyễn Văn An|Nam|Hà Nội|15082024",
+        {
+            **AN,
+            "birth_date": None,
+            "issue_date": "2024-08-15",
+            "kind": "cancuoc",
+            "warnings": ["read_by_shape"],
+        },
+    ),
+    (
+        "a relative's number after a card without its issue date is never the old id",
+        "001090123456|Nguyễn Văn An|15/03/1990|Nam|079190099999|Phạm Văn Cha||",
+        {**AN_COPIED, "address": None, "issue_date": None, "kind": "cccd"},
+    ),
+    (
         "copied text missing its sex: a relative's number is never the old id",
         "001090123456|Nguyễn Văn An|15/03/1990|Hà Nội|15/08/2024|079190099999|||",
         {**AN_COPIED, "sex": None, "issue_date": "2024-08-15", "kind": "cancuoc"},
@@ -863,6 +879,9 @@ def test_relatives_are_never_kept() -> None:
         "001090123456|123456789|Nguyễn Văn An|15031990|Hà Nội|15082024",
         "Nguyễn Văn An|001090123456|123456789|15031990|Nam|Hà Nội|15082024",
         "123456789|001090123456|Nguyễn Văn An|15031990|Nam|Hà Nội|15082024",
+        "001090123456|123456789|Nguyễn Văn An|15031990|Hà Nội",
+        "001090123456|-|Nam|Hà Nội|15/08/2024",
+        "079216004321|-|Nam|Số 12|01/01/2016",
     ],
     ids=[
         "separator before the card",
@@ -874,6 +893,9 @@ def test_relatives_are_never_kept() -> None:
         "no sex",
         "the name before the number",
         "the old id before the number",
+        "no sex, no issue date",
+        "copied text, name '-', no birth",
+        "copied text, name '-', no birth, issued in the year of birth",
     ],
 )
 def test_relatives_after_other_layouts_are_never_kept(text: str) -> None:

@@ -382,20 +382,25 @@ def _kept(identity: object) -> str:
 @given(
     card=cards(),
     dropped=st.integers(1, 6),
+    dashed=st.integers(0, 5),
     relatives=st.lists(st.sampled_from(["", *RELATIVES]), min_size=4, max_size=4).filter(any),
     data=st.data(),
 )
 def test_relatives_after_a_card_missing_a_field_are_never_kept(
     card: tuple[str, dict[str, object], list[str], str, list[str]],
     dropped: int,
+    dashed: int,
     relatives: list[str],
     data: st.DataObject,
 ) -> None:
     """An identity card that lost one of its holder's fields (a reader, a copy) shifts its
-    relatives' fields one place to the left: still none of them is read, shown or kept."""
+    relatives' fields one place to the left: still none of them is read, shown or kept,
+    also when another of the holder's fields is "-"."""
     _, _expected, fields, _layout, _relatives = card
     fields = list(fields)
     del fields[dropped % len(fields) or 1]
+    if dashed:
+        fields[dashed % len(fields) or 1] = "-"
     identity = parse(_text(fields, relatives, data.draw), today=TODAY)
     kept = _kept(identity)
     for relative in relatives:
