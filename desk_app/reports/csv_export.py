@@ -10,10 +10,16 @@ from desk_app.reports.cells import needs_quote
 
 
 def safe_cell(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading single quote (OWASP)."""
-    if isinstance(value, str) and needs_quote(value):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would run as a formula gets a leading single quote (OWASP).
+
+    So does each part after a semicolon: Excel in Vietnamese (list separator ";") and
+    LibreOffice asked to split at semicolons open this comma-separated file cut at every
+    ";", and the part after one starts a cell of its own."""
+    if not isinstance(value, str):
+        return value
+    parts = value.split(";")
+    safe = ["'" + part if needs_quote(part) else part for part in parts]
+    return ";".join(safe)
 
 
 def csv_bytes(items: Sequence[Mapping[str, object]], fieldnames: Sequence[str]) -> bytes:

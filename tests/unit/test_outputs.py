@@ -66,7 +66,12 @@ def test_csv_cells_never_start_a_formula_and_file_has_bom(
 DISGUISED = [" =9+12", "  @SUM(1)", "\u3000=1+1", "\u00a0-1+1", "＝1+1", "＋1", "－1", "＠SUM(1)"]
 
 
-def _lo_formulas(soffice: str, source: Path, folder: Path) -> list[str]:
+def _lo_formulas(
+    soffice: str,
+    source: Path,
+    folder: Path,
+    infilter: str = "CSV:44,34,76,1,,0,false,true,false,false,true,false,true",
+) -> list[str]:
     """The cells LibreOffice Calc takes for formulas when it imports ``source`` as UTF-8 CSV
     with "trim spaces" and "evaluate formulas" on."""
     from openpyxl import load_workbook
@@ -76,7 +81,7 @@ def _lo_formulas(soffice: str, source: Path, folder: Path) -> list[str]:
             soffice,
             f"-env:UserInstallation=file://{folder / 'lo-profile'}",
             "--headless",
-            "--infilter=CSV:44,34,76,1,,0,false,true,false,false,true,false,true",
+            f"--infilter={infilter}",
             "--convert-to",
             "xlsx",
             "--outdir",
@@ -120,6 +125,44 @@ def test_disguised_formulas_are_text_in_the_csv(
         plain.write_text("desk\r\n =9+12\r\n", encoding="utf-8-sig")
         assert _lo_formulas(soffice, plain, tmp_path) == ["=9+12"]
         assert _lo_formulas(soffice, out, tmp_path) == []
+
+
+# Free text holding a ";": Excel in Vietnamese (and LibreOffice asked to) splits a CSV at
+# semicolons, so what follows one starts a cell of its own.
+BEHIND_SEMICOLONS = ["x;=9+12", "x; =9+12", "x;@SUM(1+1)", "a;b;+1+1", "x;＝1+1"]
+
+
+def test_formulas_behind_a_semicolon_stay_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    from desk_app.context import AppContext
+
+    ctx = AppContext.open(sqlite_url)
+    for i, text in enumerate(BEHIND_SEMICOLONS):
+        ctx.log.desk = text
+        ctx.log.record_scan(
+            ctx.parse(f"0010901234{i:02d}||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"),
+            method="camera",
+        )
+    ctx.close()
+    out = tmp_path / "visits.csv"
+    code, _, err = run(capsys, "--db", sqlite_url, "log", "--csv", "--out", str(out))
+    assert code == 0, err
+    text = out.read_bytes().decode("utf-8-sig")
+    for line in text.splitlines()[1:]:
+        for piece in line.split(";")[1:]:
+            assert not piece.lstrip(" \u3000").startswith(("=", "+", "-", "@", "＝")), line
+    desks = sorted(row["desk"] for row in csv.DictReader(io.StringIO(text, newline="")))
+    assert desks == sorted(["x;'=9+12", "x;' =9+12", "x;'@SUM(1+1)", "a;b;'+1+1", "x;'＝1+1"])
+    from tests.office import soffice_with
+
+    soffice = soffice_with("libsclo")
+    if soffice is not None:
+        semicolons = "CSV:59,34,76,1,,0,false,true,false,false,true,false,true"
+        plain = tmp_path / "plain.csv"
+        plain.write_text("desk,checkpoint\r\nx;=9+12,Cổng\r\n", encoding="utf-8-sig")
+        assert _lo_formulas(soffice, plain, tmp_path, semicolons) != []  # the split happens
+        assert _lo_formulas(soffice, out, tmp_path, semicolons) == []
 
 
 def test_csv_on_stdout_is_utf8_whatever_the_console(tmp_path: Path, sqlite_url: str) -> None:
