@@ -21,6 +21,7 @@ from openpyxl.packaging.custom import IntProperty, StringProperty
 
 from desk_app.reports.weekly import Figures
 from desk_app.settings import CODE_RE
+from desk_app.timeutil import in_log_range
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +189,11 @@ def _sheet_pairs(content: bytes) -> dict[str, str] | None:
         wb.close()
 
 
+# More than any point scans in a week, and within every database's integer column: a
+# larger figure comes from a damaged or forged file, and would stop the whole roll-up.
+MAX_FIGURE = 1_000_000_000
+
+
 def _int(pairs: dict[str, str], key: str, default: int | None = 0) -> int | None:
     text = pairs.get(key, "")
     if text == "":
@@ -196,10 +202,10 @@ def _int(pairs: dict[str, str], key: str, default: int | None = 0) -> int | None
         return default
     try:
         number = int(float(text))
-    except ValueError:
-        raise UnreadableReport("bad_value", f"{key}={text}") from None
-    if number < 0:
-        raise UnreadableReport("bad_value", f"{key}={text}")
+    except (ValueError, OverflowError):  # not a number, or infinite
+        raise UnreadableReport("bad_value", f"{key}={text[:40]}") from None
+    if not 0 <= number <= MAX_FIGURE:
+        raise UnreadableReport("bad_value", f"{key}={text[:40]}")
     return number
 
 
@@ -216,7 +222,9 @@ def _report(pairs: dict[str, str]) -> UnitReport:
         made_at = datetime.fromisoformat(pairs["made_at"])
         if made_at.tzinfo is None:
             made_at = made_at.replace(tzinfo=UTC)
-    except (KeyError, ValueError):
+        if not all(in_log_range(day) for day in (first, last, made_at.astimezone(UTC).date())):
+            raise ValueError("a day no log can hold")
+    except (KeyError, ValueError, OverflowError):
         raise UnreadableReport("bad_value", "first_day/last_day/made_at") from None
     scans = _int(pairs, "scans") or 0
     by_code = _int(pairs, "scans_by_code") or 0

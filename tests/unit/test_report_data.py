@@ -160,3 +160,40 @@ def test_a_long_unit_name_keeps_the_summary_header_readable(
     for text in ("TRUNG TÂM HÀNH CHÍNH", "CHỢ ĐỒN", "Mã điểm: BKN-CD-017", "THỦ TRƯỞNG ĐƠN VỊ"):
         assert text in first, text
     assert overlapping_words(pdf, 1) == []
+
+
+def _forged(content: bytes, key: str, value: str) -> bytes:
+    """``content`` with the document property ``desk_app.<key>`` set to ``value``."""
+    import re
+
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "docProps/custom.xml":
+                pattern = rf'(name="desk_app\.{re.escape(key)}"[^>]*><vt:\w+[^>]*>)[^<]*<'
+                text, count = re.subn(pattern, lambda m: m.group(1) + value + "<", data.decode())
+                assert count == 1
+                data = text.encode()
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("scans", "1e400"),  # infinity
+        ("scans", "99999999999999999999999"),  # more than any database column holds
+        ("previous_scans", "inf"),
+        ("qr_entries", "3000000000"),  # beyond a PostgreSQL integer
+        ("format_version", "1e999"),
+        ("made_at", "0001-01-01T00:00:00+14:00"),  # before the first day UTC can hold
+    ],
+)
+def test_a_figure_no_unit_can_have_is_unreadable(sqlite_url: str, key: str, value: str) -> None:
+    ctx = _unit(sqlite_url)
+    content = export_report(ctx, parse_week("2021-W41")).content
+    with pytest.raises(UnreadableReport) as caught:
+        read_report(_forged(content, key, value))
+    assert caught.value.reason == "bad_value"
