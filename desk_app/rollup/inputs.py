@@ -13,8 +13,14 @@ from pathlib import Path
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WORKBOOK_ENDINGS = (".xlsx", ".xlsm")
 MAIL_ENDINGS = (".eml",)
+# Reports in a form this program cannot read: in a folder they are listed, never skipped
+# in silence (an old Excel file, another spreadsheet, an e-mail saved by Outlook).
+UNREADABLE_ENDINGS = {".xls": "not_xlsx", ".xlsb": "not_xlsx", ".ods": "not_xlsx"}
+OUTLOOK_ENDINGS = {".msg": "outlook_msg"}
 # In a folder, only these are taken; a PDF copy beside a workbook is not a second report.
-FOLDER_ENDINGS = WORKBOOK_ENDINGS + MAIL_ENDINGS
+FOLDER_ENDINGS = (
+    WORKBOOK_ENDINGS + MAIL_ENDINGS + tuple(UNREADABLE_ENDINGS) + tuple(OUTLOOK_ENDINGS)
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,8 @@ def digest(content: bytes) -> str:
 
 def load(path: Path, content: bytes) -> InputFile:
     content_hash = digest(content)
+    if path.suffix.lower() in OUTLOOK_ENDINGS:
+        return InputFile(path, content_hash, None, OUTLOOK_ENDINGS[path.suffix.lower()])
     if path.suffix.lower() in MAIL_ENDINGS or content[:2] != b"PK":
         if path.suffix.lower() in MAIL_ENDINGS:
             workbook, error, detail = _attachment(content)

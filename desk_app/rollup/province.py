@@ -45,6 +45,7 @@ UNMATCHED_REASONS = (
     "empty",
     "not_xlsx",
     "not_mail",
+    "outlook_msg",
     "no_attachment",
     "several_attachments",
     "no_data",

@@ -527,3 +527,27 @@ def test_empty_files_are_listed_as_empty(province: pf.Province, tmp_path: Path) 
         assert reasons == {"a.eml": "empty", "b.xlsx": "empty", "c.XLSX": "empty"}
         assert all(n.message("vi") == "Tệp rỗng (0 byte)" for n in result.unmatched)
     db.dispose()
+
+
+def test_reports_in_a_form_that_cannot_be_read_are_listed(
+    province: pf.Province, tmp_path: Path
+) -> None:
+    """In a folder, an old Excel file, another spreadsheet or an e-mail saved by Outlook is a
+    report that did not arrive as one: it is listed. A PDF beside a workbook is not."""
+    folder = tmp_path / "thu"
+    folder.mkdir()
+    (folder / "bao-cao.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    (folder / "bao-cao.ods").write_bytes(b"PK\x03\x04 an OpenDocument spreadsheet")
+    (folder / "thu-don-vi.msg").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\1" * 504)
+    (folder / "trang-ky.pdf").write_bytes(b"%PDF-1.4 the page to sign")
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    result = roll_up(db, read_register(province.register), parse_week(pf.W41), [folder])
+    reasons = {Path(n.path).name: n.reason for n in result.unmatched}
+    assert reasons == {
+        "bao-cao.xls": "not_xlsx",
+        "bao-cao.ods": "not_xlsx",
+        "thu-don-vi.msg": "outlook_msg",
+    }
+    outlook = next(n for n in result.unmatched if n.reason == "outlook_msg")
+    assert ".eml" in outlook.message("vi") and ".eml" in outlook.message("en")
+    db.dispose()

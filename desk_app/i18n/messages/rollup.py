@@ -53,6 +53,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not a readable Excel (.xlsx) file",
     },
     "rollup.reason.not_mail": {"vi": "Không phải thư điện tử", "en": "Not an e-mail message"},
+    "rollup.reason.outlook_msg": {
+        "vi": "Thư lưu bằng Outlook (.msg) không đọc được: lưu thư dạng .eml hoặc lưu tệp đính kèm",
+        "en": "An e-mail saved by Outlook (.msg) cannot be read: save it as .eml, or save the "
+        "attachment",
+    },
     "rollup.reason.no_attachment": {
         "vi": "Thư không đính kèm tệp báo cáo .xlsx",
         "en": "The e-mail has no .xlsx report attached",
