@@ -46,6 +46,7 @@ __all__ = [
     "Identity",
     "check_id_number",
     "parse",
+    "redacted",
 ]
 
 _log = logging.getLogger(__name__)
@@ -143,7 +144,7 @@ def _to_text(data: object) -> str:
     return "" if data is None else str(data)
 
 
-def _redacted(text: str) -> str:
+def redacted(text: str) -> str:
     """``text`` without the data of people other than the holder, for keeping in the log.
 
     The identity card's trailing fields (a cancelled ID, parents, spouse, children) and a
@@ -186,7 +187,7 @@ def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: dat
         text = text.translate(_NARROW)
     if len(text) > MAX_LENGTH:
         return Identity(CodeKind.UNRECOGNISED, raw=text[:_RAW_KEEP], reason="too_long")
-    raw = _redacted(text)
+    raw = redacted(text)
     try:
         if not text:
             raise Reject("empty")

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import serial
 from serial.tools import list_ports
 
+from desk_app.domain.payloads import redacted
+
 log = logging.getLogger(__name__)
 
 SILENCE_SECONDS = 0.1  # a code that stops this long without CR/LF is complete
@@ -53,9 +55,10 @@ class SerialScan:
         return self.text is not None
 
     def sample(self, limit: int = 60) -> str:
-        """The bytes as readable text for a message: undecodable bytes shown as \\xNN."""
+        """The bytes as readable text for a message and the log: undecodable bytes shown as
+        \\xNN, an identity card's trailing fields (its holder's relatives) blanked."""
         shown = self.raw[:limit].decode("utf-8", errors="backslashreplace")
-        return shown + ("…" if len(self.raw) > limit else "")
+        return redacted(shown) + ("…" if len(self.raw) > limit else "")
 
 
 def _incomplete_utf8_tail(data: bytes) -> bool:

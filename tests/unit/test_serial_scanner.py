@@ -72,6 +72,16 @@ def test_bytes_that_are_not_utf8_are_refused_with_their_reason() -> None:
     assert texts(assembler.feed(CCCD_BYTES + b"\r", 0.1)) == [CCCD]  # the next one reads
 
 
+def test_a_refused_identity_cards_sample_keeps_no_relative() -> None:
+    """The sample of refused bytes is logged and kept with the rejected scan: an identity
+    card's trailing fields (a cancelled ID, relatives) are blanked in it too."""
+    card = "001090012345||Lê A|14031990|Nam|HN|15082024|079190099999|Pham Van Cha||"
+    [scan] = ScanAssembler().feed(card.encode("cp1258") + b"\r", 0.0)
+    assert scan.reason == "not_utf8"
+    assert scan.sample().startswith("001090012345||L\\xea A|14031990|Nam|HN|15082024|")
+    assert "0791900" not in scan.sample() and "Ph" not in scan.sample()
+
+
 def test_endless_noise_is_refused_not_kept() -> None:
     assembler = ScanAssembler(max_bytes=100)
     assert assembler.feed(b"x" * 5000, 0.0) == []
