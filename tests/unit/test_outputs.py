@@ -246,7 +246,7 @@ def test_report_refuses_a_mismatched_extension(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str, fmt_out: str
 ) -> None:
     code, _, err = run(capsys, "--db", sqlite_url, "report", "--out", str(tmp_path / fmt_out))
-    assert code == 1 and ".xlsx" in err
+    assert code == 1 and "XLSX files must end in .xlsx" in err, err
     assert list(tmp_path.iterdir()) == [] or all(p.suffix == ".sqlite3" for p in tmp_path.iterdir())
 
 

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "output.bad_extension": {
         "vi": "Không ghi tệp {path}: tệp {format} phải có đuôi {expected}",
-        "en": "Not writing {path}: a {format} file must end in {expected}",
+        "en": "Not writing {path}: {format} files must end in {expected}",
     },
     "output.is_folder": {
         "vi": "Không ghi được: {path} là một thư mục",
