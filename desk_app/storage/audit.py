@@ -121,6 +121,14 @@ def write_head(url: str, record_id: int, record_hash: str) -> None:
         log.warning("audit head not written to %s: %s", path, exc)
 
 
+def forget_head(url: str) -> None:
+    """Remove the head file of ``url`` (a new, empty log is made there)."""
+    try:
+        head_path(url).unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("old audit head %s not removed: %s", head_path(url), exc)
+
+
 @event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
     head = session.info.pop(_HEAD_KEY, None)

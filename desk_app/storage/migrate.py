@@ -151,5 +151,11 @@ def upgrade(engine: Engine) -> None:
         # On SQLite the migration takes the write lock from its first statement, so no
         # reader in between can make it fail half-way with "busy".
         with engine.execution_options(write=True).begin() as conn:
+            if current is None:
+                # A log made from nothing where an earlier one was (its file deleted, its
+                # database made anew): that log's audit head, left behind, is not this one's.
+                from desk_app.storage.audit import forget_head
+
+                forget_head(engine.url.render_as_string(hide_password=False))
             config.attributes["connection"] = conn
             command.upgrade(config, "head")

@@ -267,3 +267,27 @@ def test_an_unreadable_head_names_a_record_for_the_window(ctx: AppContext) -> No
     record after the last, as a cut-off end does."""
     audit.head_path(ctx.db.url).write_text("not a head", encoding="utf-8")
     assert verdict(ctx) == audit.Verdict(False, 5, 6, "head_unreadable")
+
+
+def test_a_new_log_where_an_old_one_was_forgets_the_old_head(db_url: str) -> None:
+    """A log started again from nothing (the SQLite file deleted, the server's database
+    made anew) leaves the old head file behind: the new chain is not measured against it."""
+    from tests.conftest import _fresh_postgres
+
+    first = AppContext.open(db_url)
+    for n in range(8):
+        first.log.audit("full_id_shown", f"visit {n}")
+    first.close()
+    assert audit.read_head(db_url) is not None and audit.read_head(db_url)[0] == 8
+    if db_url.startswith("sqlite"):
+        from pathlib import Path
+
+        Path(db_url.split("///", 1)[1]).unlink()
+    else:
+        _fresh_postgres(db_url)
+    again = AppContext.open(db_url)
+    try:
+        again.log.audit("full_id_shown", "visit 1")
+        assert verdict(again) == audit.Verdict(True, 1)
+    finally:
+        again.close()
