@@ -309,7 +309,17 @@ class DeskFile:
     def store(self, key: str, value: Any) -> None:
         values = self.load()
         values[key] = value
-        self.save(values)
+        try:
+            self.save(values)
+        except OSError as exc:  # a file in the folder's place, a read-only profile
+            raise SettingError(
+                t(
+                    "settings.desk_not_written",
+                    key=key,
+                    path=self.path.parent,
+                    message=exc.strerror or exc,
+                )
+            ) from None
 
 
 class Settings:

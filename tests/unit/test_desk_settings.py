@@ -121,3 +121,20 @@ def test_a_damaged_desk_file_gives_the_defaults(sqlite_url: str) -> None:
         assert json.loads(desk.path.read_text(encoding="utf-8")) == {"scan.camera": "3"}
     finally:
         ctx.close()
+
+
+def test_a_desk_setting_that_cannot_be_written_says_so(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """A config folder that cannot be made (a file in its place, a read-only profile) is an
+    error the operator can act on, in one line, not an unexpected failure."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    code, out, err = _at_desk(
+        monkeypatch, blocked, capsys, "--db", sqlite_url, "config", "set", "desk.name", "Cổng B"
+    )
+    assert code == 1 and out == ""
+    assert "desk.name" in err and str(blocked / "desk-app") in err
+    assert "Unexpected" not in err and "Traceback" not in err
+    assert not (tmp_path / "desk-home" / "desk-app.log").exists()

@@ -5,6 +5,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Giá trị cho {key} quá dài: tối đa {limit} ký tự (đang có {length})",
         "en": "Value for {key} is too long: at most {limit} characters ({length} given)",
     },
+    "settings.desk_not_written": {
+        "vi": "Không ghi được {key} vào thư mục cài đặt của bàn này {path}: {message}",
+        "en": "Cannot write {key} to this desk's settings folder {path}: {message}",
+    },
     "settings.scope.desk": {"vi": "bàn", "en": "desk"},
     "settings.scope.unit": {"vi": "đơn vị", "en": "unit"},
     "reason.journal_conflict": {
