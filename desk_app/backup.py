@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from desk_app import outputs
 from desk_app.errors import UserError
 from desk_app.i18n import t
+from desk_app.i18n.system import os_error_text
 from desk_app.storage import audit, snapshot
 from desk_app.storage.database import Database
 from desk_app.timeutil import utc_now
@@ -114,14 +115,29 @@ def write_backup(db: Database, path: Path, passphrase: str, *, desk: str = "") -
     return Summary(len(tables), sum(len(rows) for rows in tables.values()))
 
 
-def restore(db: Database, path: Path, passphrase: str, *, desk: str = "") -> Summary:
-    """Load an archive into an empty database (its settings table may hold only what a
-    first start made), then record the restore in the audit trail."""
+def read_archive(path: Path, passphrase: str) -> dict[str, Any]:
+    """The archive's content, decrypted: read before any database is touched, so that a
+    missing file or a wrong passphrase leaves nothing behind."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BackupError(t("backup.cannot_read", path=path, message=exc.strerror)) from None
-    payload = decrypt(data, passphrase)
+        raise BackupError(t("backup.cannot_read", path=path, message=os_error_text(exc))) from None
+    return decrypt(data, passphrase)
+
+
+def restore(
+    db: Database,
+    path: Path,
+    passphrase: str,
+    *,
+    desk: str = "",
+    payload: dict[str, Any] | None = None,
+) -> Summary:
+    """Load an archive into an empty database (its settings table may hold only what a
+    first start made), then record the restore in the audit trail. ``payload`` is the
+    archive already read with ``read_archive``."""
+    if payload is None:
+        payload = read_archive(path, passphrase)
     try:
         count = snapshot.load_into_empty(db, payload["tables"], file_name=path.name, desk=desk)
     except snapshot.NotEmptyError as exc:
@@ -174,7 +190,9 @@ def auto_backup(ctx: Any, passphrase: str | None, now: datetime | None = None) -
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(t("backup.cannot_write", path=folder, message=exc.strerror)) from None
+        raise BackupError(
+            t("backup.cannot_write", path=folder, message=os_error_text(exc))
+        ) from None
     path = folder / f"desk-{now:%Y%m%d-%H%M%S}{SUFFIX}"
     write_backup(ctx.db, path, passphrase, desk=ctx.log.desk)
     keep = ctx.settings.number("backup.keep")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desk_app.errors import UserError
 from desk_app.i18n import t
+from desk_app.i18n.system import os_error_text
 
 # Format -> the extensions a file of that format may carry.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
@@ -66,7 +67,7 @@ def _reason(exc: OSError) -> str:
         return t("output.disk_full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return t("output.no_permission")
-    return str(exc.strerror or exc)
+    return os_error_text(exc)
 
 
 def _mode_for(target: Path) -> int:

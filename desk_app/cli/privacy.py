@@ -11,6 +11,7 @@ import argparse
 import getpass
 import io
 import json
+import socket
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from desk_app.cli.shown import (
 )
 from desk_app.context import AppContext
 from desk_app.i18n import t
+from desk_app.i18n.system import os_error_text
 from desk_app.outputs import check_target, write_bytes
 from desk_app.storage import audit
 from desk_app.storage.people import PersonError, PersonRecord
@@ -252,7 +254,7 @@ def cmd_person_export(args: argparse.Namespace) -> int:
     try:
         paths = write_export(record, base)
     except OSError as exc:
-        raise CliError(t("person.cannot_write", path=base, message=exc.strerror)) from None
+        raise CliError(t("person.cannot_write", path=base, message=os_error_text(exc))) from None
     for path in paths:
         print(t("person.exported", path=path))
     return EXIT_OK
@@ -391,13 +393,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from desk_app import backup
+    from desk_app.settings import DeskFile
     from desk_app.storage.database import Database
 
     passphrase = _passphrase(args, twice=False)
+    path = Path(args.file).expanduser()
+    payload = backup.read_archive(path, passphrase)  # before a new empty log is made
+    desk = DeskFile().load().get("desk.name") or socket.gethostname()
     db = Database(args.db)  # not AppContext: that would make a new unit secret first
     try:
-        path = Path(args.file).expanduser()
-        summary = backup.restore(db, path, passphrase)
+        summary = backup.restore(db, path, passphrase, desk=str(desk), payload=payload)
     finally:
         db.dispose()
     print(t("backup.restored", rows=summary.rows, path=path))

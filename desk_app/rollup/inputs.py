@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
+from desk_app.i18n.system import os_error_text
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WORKBOOK_ENDINGS = (".xlsx", ".xlsm")
 MAIL_ENDINGS = (".eml",)
@@ -96,5 +98,5 @@ def read(path: Path) -> InputFile:
     try:
         content = path.read_bytes()
     except OSError as exc:
-        return InputFile(path, "", None, "cannot_read", str(exc.strerror or exc))
+        return InputFile(path, "", None, "cannot_read", os_error_text(exc))
     return load(path, content)

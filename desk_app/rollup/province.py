@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk_app.domain.week import Period
 from desk_app.i18n import t
+from desk_app.i18n.system import os_error_text
 from desk_app.rollup import inputs
 from desk_app.rollup.collation import sort_key
 from desk_app.rollup.register import Point
@@ -283,7 +284,7 @@ def _look(path: Path, missing: str) -> _Look:
     try:
         stat = path.stat()
     except OSError as exc:
-        return _Look(path, key, None, error="cannot_read", detail=str(exc.strerror or exc))
+        return _Look(path, key, None, error="cannot_read", detail=os_error_text(exc))
     if stat.st_size == 0:
         # Said as it is, whatever the ending: the content alone (no bytes) cannot tell.
         return _Look(path, key, None, error="empty")
@@ -295,7 +296,7 @@ def _hash(look: _Look) -> None:
     try:
         content = look.path.read_bytes()
     except OSError as exc:
-        look.error, look.detail = "cannot_read", str(exc.strerror or exc)
+        look.error, look.detail = "cannot_read", os_error_text(exc)
         return
     look.content_hash = inputs.digest(content)
     look.fresh = True
@@ -368,7 +369,7 @@ def roll_up(
             try:
                 content = look.path.read_bytes()
             except OSError as exc:
-                look.error, look.detail = "cannot_read", str(exc.strerror or exc)
+                look.error, look.detail = "cannot_read", os_error_text(exc)
             else:
                 look.content_hash = inputs.digest(content)
                 record = known.get(look.content_hash)

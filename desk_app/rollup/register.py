@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desk_app.errors import UserError
 from desk_app.i18n import t
+from desk_app.i18n.system import os_error_text
 from desk_app.rollup.collation import plain
 
 # The first word of a Vietnamese header, without marks, says which column it is ("Mã điểm",
@@ -183,5 +184,5 @@ def read_register(path: Path) -> list[Point]:
     try:
         content = path.read_bytes()
     except OSError as exc:
-        raise RegisterError(t("rollup.register_unreadable", detail=exc.strerror or exc)) from None
+        raise RegisterError(t("rollup.register_unreadable", detail=os_error_text(exc))) from None
     return parse_register(content, path.name)

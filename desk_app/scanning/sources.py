@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from desk_app.i18n import t
+from desk_app.i18n.system import os_error_text
 from desk_app.scanning.image_size import MAX_PIXELS, header_size, jpeg_reducible, reduction
 
 log = logging.getLogger(__name__)
@@ -269,7 +270,9 @@ def open_folder(path: Path) -> ImageFolderSource:
             p for p in path.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES
         )
     except OSError as exc:
-        raise SourceError(t("scan.folder_unreadable", path=path, message=exc.strerror)) from exc
+        raise SourceError(
+            t("scan.folder_unreadable", path=path, message=os_error_text(exc))
+        ) from exc
     if not paths:
         raise SourceError(t("scan.folder_empty", path=path))
     return ImageFolderSource(paths, str(path))

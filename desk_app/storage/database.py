@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desk_app.errors import UserError
 from desk_app.i18n import t
+from desk_app.i18n.system import os_error_text
 from desk_app.paths import default_database_path, default_database_url
 from desk_app.storage.schema import DamagedValue
 
@@ -111,7 +112,7 @@ def examine_sqlite(path: Path, *, make_folder: bool) -> SqliteFile:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise DatabaseError(t("db.cannot_open", url=path, message=exc.strerror or exc)) from None
+        raise DatabaseError(t("db.cannot_open", url=path, message=os_error_text(exc))) from None
     if head and head != SQLITE_MAGIC:
         raise DatabaseError(t("db.not_database", path=path))
     # Writing needs the file and, for the write-ahead files beside it, the folder.

@@ -27,4 +27,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đã ghi {count} lượt vào {path}",
         "en": "{count} visits written to {path}",
     },
+    "os.not_found": {"vi": "không có tệp hoặc thư mục này", "en": "no such file or folder"},
+    "os.no_permission": {"vi": "không có quyền truy cập", "en": "permission denied"},
+    "os.read_only": {"vi": "ổ đĩa chỉ cho đọc", "en": "the disk is read-only"},
+    "os.disk_full": {"vi": "ổ đĩa đầy", "en": "disk full"},
+    "os.is_folder": {"vi": "đó là một thư mục", "en": "it is a folder"},
+    "os.not_folder": {
+        "vi": "một phần của đường dẫn không phải là thư mục",
+        "en": "part of the path is not a folder",
+    },
+    "os.name_too_long": {"vi": "tên tệp quá dài", "en": "the file name is too long"},
+    "os.io_error": {
+        "vi": "lỗi đọc ghi của thiết bị (ổ đĩa hỏng hoặc đã rút ra?)",
+        "en": "input/output error (a failing or removed disk?)",
+    },
+    "os.busy": {"vi": "tệp đang được dùng", "en": "the file is in use"},
+    "os.exists": {"vi": "tệp đã có", "en": "the file already exists"},
 }
