@@ -68,7 +68,7 @@ def test_figures_chart_and_outputs(
         dialog.save_letter_to(letter)
     assert finished.args[:2] == ["letter", True]
     body = "\n".join(p.text for p in Document(str(letter)).paragraphs)
-    assert "1 scan points reported zero; 2 scan points sent no figures" in body
+    assert "scan points that reported zero: 1; scan points that sent no figures: 2" in body
 
 
 def test_a_bad_register_is_said_in_words(

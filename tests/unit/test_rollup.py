@@ -370,7 +370,7 @@ def test_sentence_numbers_vietnamese_style(province: pf.Province, tmp_path: Path
         "Giảm 6.019 lượt quét mã trong toàn tỉnh so với tuần trước đó."
     )
     # The English text writes its thousands the English way.
-    assert "Down 6,019 scans" in week_sentence(big, "en")
+    assert "against the week before: down 6,019." in week_sentence(big, "en")
     level = replace(result, rows=tuple(replace(r, previous=r.scans) for r in result.rows))
     assert week_sentence(level, "vi") == (
         "Tuần từ 11 đến 17/10/2021 có 0 điểm quét mã số liệu báo cáo bằng 0; 6 điểm quét mã "

@@ -209,8 +209,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{scans} lượt quét mã (tuần trước {previous} lượt)."
         ),
         "en": (
-            "The province has {points} scan points; {reported} reported; {scans} scans in "
-            "all ({previous} the previous week)."
+            "Scan points in the province: {points}; points that reported: {reported}; scans "
+            "in all: {scans} (the previous week: {previous})."
         ),
     },
     "rollup.letter.week": {
@@ -220,13 +220,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "trước đó."
         ),
         "en": (
-            "{week}: {zero} scan points reported zero; {missing} scan points sent no "
-            "figures. {change} scans in the whole province against the week before."
+            "{week}: scan points that reported zero: {zero}; scan points that sent no "
+            "figures: {missing}. Scans in the whole province against the week before: "
+            "{change}."
         ),
     },
-    "rollup.letter.down": {"vi": "Giảm {count}", "en": "Down {count}"},
-    "rollup.letter.up": {"vi": "Tăng {count}", "en": "Up {count}"},
-    "rollup.letter.same": {"vi": "Không thay đổi số", "en": "No change in the number of"},
+    "rollup.letter.down": {"vi": "Giảm {count}", "en": "down {count}"},
+    "rollup.letter.up": {"vi": "Tăng {count}", "en": "up {count}"},
+    "rollup.letter.same": {"vi": "Không thay đổi số", "en": "no change"},
     "rollup.letter.request": {
         "vi": (
             "Đề nghị thủ trưởng các cơ quan, đơn vị có điểm báo cáo bằng 0 hoặc không có số "
