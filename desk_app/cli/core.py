@@ -191,6 +191,16 @@ def _date_arg(text: str) -> Any:
     return day
 
 
+def day_range(args: argparse.Namespace) -> tuple[datetime | None, datetime | None]:
+    """The moments ``--from`` and ``--to`` (whole local days) stand for; either may be absent.
+    A range given back to front is refused."""
+    start = local_day_bounds(_date_arg(args.date_from))[0] if args.date_from else None
+    end = local_day_bounds(_date_arg(args.date_to))[1] if args.date_to else None
+    if start and end and start >= end:
+        raise CliError(t("cli.from_after_to", first=args.date_from, last=args.date_to))
+    return start, end
+
+
 MAX_DAYS = 36_500  # a hundred years: any more is a typing slip
 
 
@@ -245,8 +255,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.inside:
         rows = ctx.log.inside()
     else:
-        start = local_day_bounds(_date_arg(args.date_from))[0] if args.date_from else None
-        end = local_day_bounds(_date_arg(args.date_to))[1] if args.date_to else None
+        start, end = day_range(args)
         rows = ctx.log.visits_between(
             start or datetime(1970, 1, 1, tzinfo=UTC), end or datetime(9999, 1, 1, tzinfo=UTC)
         )

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
-from desk_app.cli.core import days_arg
+from desk_app.cli.core import day_range, days_arg
 from desk_app.cli.shown import (
     action_name,
     period_name,
@@ -34,7 +34,7 @@ from desk_app.outputs import check_target, write_bytes
 from desk_app.storage import audit
 from desk_app.storage.people import PersonError, PersonRecord
 from desk_app.storage.retention import exports_dir
-from desk_app.timeutil import format_date, format_datetime, local_day_bounds, parse_user_date
+from desk_app.timeutil import format_date, format_datetime, parse_user_date
 
 
 def register(subparsers: Any) -> None:
@@ -342,8 +342,7 @@ def _day_arg(text: str) -> Any:
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
     ctx = _context(args)
-    start = local_day_bounds(_day_arg(args.date_from))[0] if args.date_from else None
-    end = local_day_bounds(_day_arg(args.date_to))[1] if args.date_to else None
+    start, end = day_range(args)
     rows = audit.records(ctx.db, start, end)
     if args.json:
         print(json.dumps([audit.describe(r) for r in rows], ensure_ascii=False, indent=1))

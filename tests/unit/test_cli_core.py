@@ -73,6 +73,13 @@ def test_record_exit_codes_and_log(capsys: pytest.CaptureFixture[str], sqlite_ur
     rows = json.loads(out)
     assert code == 0 and len(rows) == 1
     assert rows[0]["id_number"] == "001******456"
+    # A range given back to front is said, not answered with an empty list.
+    code, out, err = run(capsys, *base, "log", "--from", "24/11/2026", "--to", "23/11/2026")
+    assert code == 1 and out == "" and "--from" in err and "24/11/2026" in err
+    code, out, err = run(
+        capsys, *base, "audit", "list", "--from", "2026-11-24", "--to", "2026-11-01"
+    )
+    assert code == 1 and "--to" in err and "Traceback" not in err
     assert rows[0]["exit_method"] == "scanner"
     assert rows[0]["entry_at"].startswith("2026-11-23T08:00:00+07:00")
     code, out, _ = run(capsys, *base, "log", "--full-ids", "--csv")

@@ -10,6 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không mở được cửa sổ: {message}",
         "en": "Cannot open the window: {message}",
     },
+    "cli.from_after_to": {
+        "vi": "Ngày bắt đầu {first} sau ngày kết thúc {last}: hãy đổi chỗ --from và --to",
+        "en": "The start {first} is after the end {last}: swap --from and --to",
+    },
     "cli.bad_date": {
         "vi": "Ngày không hợp lệ: {value} (dùng DD/MM/YYYY hoặc YYYY-MM-DD)",
         "en": "Invalid date: {value} (use DD/MM/YYYY or YYYY-MM-DD)",
