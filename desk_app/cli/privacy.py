@@ -333,13 +333,6 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if verdict.ok else EXIT_ERROR
 
 
-def _day_arg(text: str) -> Any:
-    try:
-        return parse_user_date(text)
-    except ValueError:
-        raise CliError(t("cli.bad_date", value=text)) from None
-
-
 def cmd_audit_list(args: argparse.Namespace) -> int:
     ctx = _context(args)
     start, end = day_range(args)
