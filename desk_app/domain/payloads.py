@@ -11,6 +11,7 @@ import codecs
 import logging
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from desk_app.domain import own_codes
@@ -35,6 +36,7 @@ from desk_app.domain.identity import (
     tidy,
     visible,
 )
+from desk_app.domain.limits import limit, too_long
 from desk_app.timeutil import local_today
 
 __all__ = [
@@ -212,6 +214,14 @@ def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: dat
         return Identity(CodeKind.UNRECOGNISED, raw=raw, reason=rejection.reason)
 
 
+def _within_limits(identity: Identity) -> Identity:
+    """The name cut to what every database keeps (``domain/limits.py``), so that what the desk
+    shows is what the log stores, on SQLite and PostgreSQL alike."""
+    if identity.name and too_long("name", identity.name):
+        return replace(identity, name=limit("name", identity.name))
+    return identity
+
+
 def parse(
     text: str | bytes,
     *,
@@ -226,7 +236,7 @@ def parse(
     raw = ""
     try:
         raw = _to_text(text)
-        return _parse_text(raw, unit_secret, unit_id, today or local_today())
+        return _within_limits(_parse_text(raw, unit_secret, unit_id, today or local_today()))
     except _TooLong as too_long:
         return Identity(CodeKind.UNRECOGNISED, raw=visible(too_long.sample), reason="too_long")
     except Exception:

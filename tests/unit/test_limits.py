@@ -10,7 +10,7 @@ from sqlalchemy import String
 
 from desk_app.context import AppContext
 from desk_app.domain.limits import LIMITS, limit, too_long
-from desk_app.domain.payloads import CodeKind, Identity
+from desk_app.domain.payloads import CodeKind, Identity, parse
 from desk_app.domain.visits import ManualEntry, Outcome
 from desk_app.settings import SettingError
 from desk_app.storage.schema import Base, Limited
@@ -119,3 +119,12 @@ def test_a_long_unit_name_fits_the_outbox_and_config_set_keeps_it_to_the_table(
     [entry] = outbox.entries(ctx.db)
     assert entry.id == number and entry.subject == limit("subject", subject)
     assert len(entry.subject) == LIMITS["subject"] == 300
+
+
+def test_the_parser_keeps_a_name_to_what_the_log_stores() -> None:
+    long_name = "Nguyễn Văn " + "An" * 120  # 251 characters
+    card = f"001090123456|123456789|{long_name}|01011990|Nam|12 Hàng Bạc|15082021"
+    identity = parse(card)
+    assert identity.recognised and identity.id_number == "001090123456"
+    assert identity.name == long_name[:200]  # what the desk shows is what the log keeps
+    assert parse(card.replace(long_name, "Nguyễn Văn An")).name == "Nguyễn Văn An"
