@@ -122,15 +122,18 @@ class AppContext:
         purge (each when enabled), and old audit records folded into their signed summary.
         Returns what was done to visits."""
         done = {"checked_out": self.auto_checkout(now), "purged": 0}
+        # What is old enough to delete or fold is decided by the server's clock in a shared
+        # log: one desk's clock set ahead would otherwise take the whole unit's log for old.
+        at = now or self.db.server_now()
         if self.settings.flag("retention.auto_purge"):
-            done["purged"] = self.log.purge(self.settings.number("retention.days"), now=now)
+            done["purged"] = self.log.purge(self.settings.number("retention.days"), now=at)
         from desk_app.storage import audit
 
         audit.fold_older_than(
             self.db,
             self.settings.unit_secret(),
             self.settings.number("audit.keep_days"),
-            now=now,
+            now=at,
             desk=self.log.desk,
         )
         return done

@@ -101,7 +101,7 @@ def _context(args: argparse.Namespace) -> AppContext:
 def cmd_purge(args: argparse.Namespace) -> int:
     ctx = _context(args)
     days = args.older_than if args.older_than is not None else ctx.settings.number("retention.days")
-    result = ctx.log.people.purge(days)
+    result = ctx.log.people.purge(days, now=ctx.db.server_now())  # a shared log's clock
     print(
         t(
             "purge.done",

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -504,6 +505,15 @@ class Database:
                     continue
                 raise explain(exc, self.url) from exc
         raise DatabaseError(t("db.locked"))
+
+    def server_now(self) -> datetime | None:
+        """The database server's clock; None for a SQLite log, which has no clock but this
+        desk's. A desk whose clock is wrong must not decide alone what is old in a log that
+        other desks share."""
+        if self.is_sqlite:
+            return None
+        moment = self.read(lambda s: s.execute(text("SELECT now()")).scalar_one())
+        return moment if isinstance(moment, datetime) else None
 
     def _reopen_with_room(self) -> None:
         """A log opened read-only on a full disk is written again once there is room."""

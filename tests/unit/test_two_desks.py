@@ -159,3 +159,25 @@ def _waits_for_person(engine: Engine, key: int) -> bool:
                 {"c": PERSON_LOCK_CLASS, "k": key},
             ).scalar()
         )
+
+
+def test_a_desk_whose_clock_is_a_year_ahead_purges_by_the_servers_clock(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One desk of a shared log with its clock set a year ahead would take every visit of
+    the unit for older than the retention period: the server's clock decides what is old,
+    for the purge at start and for the purge command."""
+    from desk_app.cli import main
+    from desk_app.storage import retention
+
+    ctx = AppContext.open(pg_url)
+    ctx.settings.set("retention.auto_purge", True)
+    ctx.settings.set("retention.days", 30)
+    ctx.log.record_scan(ctx.parse(CARD), method="camera")
+    ahead = datetime.now(UTC) + timedelta(days=365)
+    monkeypatch.setattr(retention, "utc_now", lambda: ahead)
+    assert ctx.housekeeping()["purged"] == 0
+    assert main(["--db", pg_url, "purge"]) == 0
+    assert "0 visits" in capsys.readouterr().out
+    assert len(ctx.log.inside()) == 1
+    ctx.close()
