@@ -163,9 +163,10 @@ def redacted(text: str) -> str:
         start += 1  # separators (or "-") before the card's first field
     body = fields[start:]
     card = bool(ID12.fullmatch(body[0]))
-    if not card and len(parts) > PARENT_FIELD and looks_like_bhyt(fields):
-        parts[PARENT_FIELD] = ""
-        return "|".join(parts)
+    for first in dict.fromkeys((0, start)):  # a damaged code ("-"), or separators before it
+        if not card and len(parts) > first + PARENT_FIELD and looks_like_bhyt(fields[first:]):
+            parts[first + PARENT_FIELD] = ""
+            return "|".join(parts)
     if card or any(ID12.fullmatch(value) for value in body[1:3]):
         keep = start + holder_span(body)
         return "|".join(
@@ -201,17 +202,29 @@ def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: dat
             return _parse_own(raw, secret, unit_id)
         if "|" not in text:
             raise Reject("unknown_format")
-        fields = [clean_field(f) for f in text.split("|", _MAX_FIELDS)]
-        if looks_like_pccovid(fields):
-            return parse_pccovid(raw, fields, today)
-        if looks_like_bhyt(fields):
-            return parse_bhyt(raw, fields, today)
-        identity = parse_id_card(raw, fields, today)
-        if identity is None:
-            raise Reject("unknown_format")
-        return identity
+        return _parse_fields(raw, text.split("|", _MAX_FIELDS), today)
     except Reject as rejection:
         return Identity(CodeKind.UNRECOGNISED, raw=raw, reason=rejection.reason)
+
+
+def _parse_fields(raw: str, parts: list[str], today: date) -> Identity:
+    """The code of ``|``-separated ``parts``; raises ``Reject``."""
+    fields = [clean_field(f) for f in parts]
+    # A separator before the first field (some readers add one) is no field of any code;
+    # the health app's and the insurance card's shapes are looked for with it first, so that
+    # a code whose first field is empty is still read as the code it is.
+    lead = 0
+    while lead < len(parts) - 1 and not parts[lead].strip():
+        lead += 1
+    for start in dict.fromkeys((0, lead)):
+        if looks_like_pccovid(fields[start:]):
+            return parse_pccovid(raw, fields[start:], today)
+        if looks_like_bhyt(fields[start:]):
+            return parse_bhyt(raw, fields[start:], today)
+    identity = parse_id_card(raw, fields, today)
+    if identity is None:
+        raise Reject("unknown_format")
+    return identity
 
 
 def _within_limits(identity: Identity) -> Identity:

@@ -659,6 +659,23 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         },
     ),
     (
+        "pc-covid with a separator before it: never an ID card whose address is the QID",
+        "|001090123456|NGUYEN VAN AN|1990-03-15|0|9f3c2a|<1<<0912345678<sig",
+        {
+            "kind": "pccovid",
+            "sex": "male",
+            "birth_date": "1990-03-15",
+            "address": None,
+            "extra.phone": "0912345678",
+            **CLEAN,
+        },
+    ),
+    (
+        "pc-covid passport with a separator and a space before it",
+        " | C1234567|JOHN SMITH|1985-07-04|1|q1|<2<<<sig",
+        {"kind": "pccovid", "id_number": "C1234567", "sex": "female", **CLEAN},
+    ),
+    (
         "pc-covid with a separator after EXT",
         "001090123456|NGUYEN VAN AN|1990-03-15|0|q|<1<<<|",
         {"kind": "pccovid", "sex": "male", **CLEAN},
@@ -755,6 +772,7 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         "|".join(NEW_BHYT) + "|\r\n",
         {**HOA, "extra.issuing_place": "BHXH tỉnh Bắc Kạn", **CLEAN},
     ),
+    ("bhyt with a separator before it", "|" + "|".join(NEW_BHYT), {**HOA, **CLEAN}),
     ("bhyt with spaces around fields", " | ".join(NEW_BHYT), {**HOA, **CLEAN}),
     ("bhyt 10 fields", _bhyt(*NEW_BHYT[:9], "$"), {**HOA, **CLEAN}),
     (
@@ -907,11 +925,12 @@ def test_relatives_after_other_layouts_are_never_kept(text: str) -> None:
             assert relative not in kept, (variant, identity.reason)
 
 
-def test_a_childs_insurance_card_keeps_no_parent() -> None:
+@pytest.mark.parametrize(("before", "read"), [("", True), ("|", True), ("-|", False)])
+def test_a_childs_insurance_card_keeps_no_parent(before: str, read: bool) -> None:
     fields = ["0123456789", _hex("Lê Bé"), "01/01/2020", "1", "-", "01 - C54"]
     fields += ["01/01/2024", "-", "01/01/2024", "-", _hex("Lê Văn Bố"), "4", "-", "-", "$"]
-    identity = parse("|".join(fields), today=TODAY)
-    assert identity.kind is CodeKind.BHYT
+    identity = parse(before + "|".join(fields), today=TODAY)
+    assert identity.kind is (CodeKind.BHYT if read else CodeKind.UNRECOGNISED)
     assert _hex("Lê Văn Bố") not in identity.raw
     assert "Bố" not in repr(identity)
 
