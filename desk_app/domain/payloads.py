@@ -210,11 +210,11 @@ def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: dat
 def _parse_fields(raw: str, parts: list[str], today: date) -> Identity:
     """The code of ``|``-separated ``parts``; raises ``Reject``."""
     fields = [clean_field(f) for f in parts]
-    # A separator before the first field (some readers add one) is no field of any code;
-    # the health app's and the insurance card's shapes are looked for with it first, so that
-    # a code whose first field is empty is still read as the code it is.
+    # A separator (or "-") before the first field, as some readers add, is no field of any
+    # code; the health app's and the insurance card's shapes are looked for with it first, so
+    # that a code whose first field is empty is still read as the code it is.
     lead = 0
-    while lead < len(parts) - 1 and not parts[lead].strip():
+    while lead < len(fields) - 1 and not fields[lead]:
         lead += 1
     for start in dict.fromkeys((0, lead)):
         if looks_like_pccovid(fields[start:]):
