@@ -226,6 +226,26 @@ def row_number(text: str) -> int:
     return number
 
 
+# The columns of log --json and --csv, in order; an empty CSV has the same header.
+VISIT_COLUMNS = (
+    "visit_id",
+    "name",
+    "id_number",
+    "kind",
+    "entry_at",
+    "exit_at",
+    "exit_auto",
+    "entry_method",
+    "exit_method",
+    "desk",
+    "checkpoint",
+    "purpose",
+    "host",
+    "organisation",
+    "warnings",
+)
+
+
 def _visit_dict(row: VisitRow, full_ids: bool) -> dict[str, object]:
     return {
         "visit_id": row.id,
@@ -247,9 +267,10 @@ def _visit_dict(row: VisitRow, full_ids: bool) -> dict[str, object]:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    if args.out and not args.csv:
+    # An empty --out (a variable that was not set) is a file name that is wrong, not stdout.
+    if args.out is not None and not args.csv:
         raise CliError(t("cli.out_needs_csv"))
-    if args.out:
+    if args.out is not None:
         check_target(args.out, "csv")  # refused before the log is read
     ctx = _context(args)
     if args.inside:
@@ -271,8 +292,8 @@ def cmd_log(args: argparse.Namespace) -> int:
             item["warnings"] = " ".join(item["warnings"])  # type: ignore[arg-type]
         from desk_app.reports.csv_export import csv_bytes
 
-        data = csv_bytes(items, list(items[0]) if items else ["visit_id"])
-        if args.out:
+        data = csv_bytes(items, VISIT_COLUMNS)
+        if args.out is not None:
             path = write_bytes(args.out, "csv", data)
             print(t("output.written", count=len(items), path=path))
         else:

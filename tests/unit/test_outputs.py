@@ -192,6 +192,15 @@ def test_out_needs_csv_and_a_csv_extension(
         capsys, "--db", sqlite_url, "log", "--csv", "--out", str(tmp_path / "a.xlsx")
     )
     assert code == 1 and ".csv" in err and not (tmp_path / "a.xlsx").exists()
+    # An empty log has the same header as a full one (a script reading weekly files).
+    empty = tmp_path / "empty.csv"
+    code, _, err = run(capsys, "--db", sqlite_url, "log", "--csv", "--out", str(empty))
+    assert code == 0, err
+    header = empty.read_bytes().decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("visit_id,name,id_number,") and header.endswith(",warnings")
+    # An empty name (a script's variable left unset) is refused, not taken for the console.
+    code, out, err = run(capsys, "--db", sqlite_url, "log", "--csv", "--out", "")
+    assert code == 1 and out == "" and ".csv" in err
 
 
 def test_a_failed_write_leaves_the_previous_file(tmp_path: Path) -> None:
