@@ -33,6 +33,7 @@ WARNINGS = (
     "read_by_shape",
     "birth_date_in_future",
     "issue_date_in_future",
+    "issue_before_birth",
 )
 REASONS = (
     "empty",
@@ -279,6 +280,8 @@ def date_warnings(birth: date | None, issue: date | None, today: date) -> tuple[
         warnings.append("birth_date_in_future")
     if issue is not None and issue > today:
         warnings.append("issue_date_in_future")
+    if birth is not None and issue is not None and issue < birth:
+        warnings.append("issue_before_birth")
     return tuple(warnings)
 
 

@@ -211,7 +211,7 @@ def test_birth_year_mismatch() -> None:
 
 def test_century_mismatch() -> None:
     # digit 4 = 0 says 1900s, the card says 2090
-    text = "001090123456||Nguyễn Văn A|01012090|Nam|Hà Nội|01012021"
+    text = "001090123456||Nguyễn Văn A|01012090|Nam|Hà Nội|01012095"
     assert parse(text, today=date(2100, 1, 1)).warnings == ("id_century_mismatch",)
 
 

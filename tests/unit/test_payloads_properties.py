@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from desk_app.domain import own_codes
@@ -175,6 +175,7 @@ vietnamese_names = st.lists(
 def test_consistent_card_roundtrip(
     *, name: str, birth: date, female: bool, issue: date, nfd: bool, trailing: str
 ) -> None:
+    assume(issue >= birth)  # a card is issued after its holder is born
     digit4 = (birth.year // 100 - 19) * 2 + int(female)
     number = f"001{digit4}{birth.year % 100:02d}123456"
     sex_word = "Nữ" if female else "Nam"

@@ -118,6 +118,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Ngày cấp trong mã ở tương lai",
         "en": "The issue date in the code is in the future",
     },
+    "warning.issue_before_birth": {
+        "vi": "Ngày cấp trong mã trước ngày sinh",
+        "en": "The issue date in the code is before the birth date",
+    },
     # Kinds of code: the same words in the window, the workbook, the poster and the CLI.
     "kind.cccd": {"vi": "CCCD gắn chip", "en": "Chip citizen ID card"},
     "kind.cancuoc": {"vi": "Thẻ căn cước", "en": "Identity card"},
