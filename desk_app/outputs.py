@@ -9,7 +9,6 @@ log itself), is refused before anything is written.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -62,12 +61,8 @@ def check_target(path: str | Path, fmt: str) -> Path:
     return target
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", -1)):
-        return t("output.disk_full")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return t("output.no_permission")
-    return os_error_text(exc)
+def _cannot_write(target: Path, exc: OSError) -> OutputError:
+    return OutputError(t("output.cannot_write", path=target, message=os_error_text(exc)))
 
 
 def _mode_for(target: Path) -> int:
@@ -88,7 +83,9 @@ def write_with(path: str | Path, fmt: str, writer: Callable[[Path], None]) -> Pa
             dir=target.parent, prefix=f".{target.stem}-", suffix=f".part{target.suffix}"
         )
     except OSError as exc:
-        raise OutputError(t("output.cannot_write", path=target, message=_reason(exc))) from None
+        raise OutputError(
+            t("output.cannot_write", path=target, message=os_error_text(exc))
+        ) from None
     os.close(handle)
     temporary = Path(name)
     try:
@@ -98,7 +95,9 @@ def write_with(path: str | Path, fmt: str, writer: Callable[[Path], None]) -> Pa
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except OSError as exc:
-        raise OutputError(t("output.cannot_write", path=target, message=_reason(exc))) from None
+        raise OutputError(
+            t("output.cannot_write", path=target, message=os_error_text(exc))
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()

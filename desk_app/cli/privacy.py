@@ -11,7 +11,6 @@ import argparse
 import getpass
 import io
 import json
-import socket
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -385,16 +384,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from desk_app import backup
-    from desk_app.settings import DeskFile
     from desk_app.storage.database import Database
+    from desk_app.storage.settings_store import settings_for
 
     passphrase = _passphrase(args, twice=False)
     path = Path(args.file).expanduser()
     payload = backup.read_archive(path, passphrase)  # before a new empty log is made
-    desk = DeskFile().load().get("desk.name") or socket.gethostname()
     db = Database(args.db)  # not AppContext: that would make a new unit secret first
     try:
-        summary = backup.restore(db, path, passphrase, desk=str(desk), payload=payload)
+        desk = settings_for(db).text("desk.name")  # this desk's file, or the computer's name
+        summary = backup.restore(db, path, passphrase, desk=desk, payload=payload)
     finally:
         db.dispose()
     print(t("backup.restored", rows=summary.rows, path=path))

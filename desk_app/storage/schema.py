@@ -98,6 +98,21 @@ class Limited(TypeDecorator[str]):
         raise DamagedValue(f"unreadable text {value!r:.40}")
 
 
+def _checked(inner: Any, kind: type, what: str) -> Any:
+    """A result processor that hands back ``kind`` (or None) and calls anything else damage."""
+
+    def process(value: Any) -> Any:
+        try:
+            value = inner(value) if inner is not None else value
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise DamagedValue(f"unreadable {what} {value!r:.40}") from exc
+        if value is not None and not isinstance(value, kind):
+            raise DamagedValue(f"unreadable {what} {value!r:.40}")
+        return value
+
+    return process
+
+
 class StoredTime(TypeDecorator[datetime]):
     """A stored time read as naive UTC (no time zone object per value, for big reads); a
     value that is not a time is damage, as in ``UtcDateTime``."""
@@ -106,18 +121,7 @@ class StoredTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
-        inner = super().result_processor(dialect, coltype)
-
-        def process(value: Any) -> Any:
-            try:
-                value = inner(value) if inner is not None else value
-            except (ValueError, TypeError, AttributeError) as exc:
-                raise DamagedValue(f"unreadable time {value!r:.40}") from exc
-            if value is not None and not isinstance(value, datetime):
-                raise DamagedValue(f"unreadable time {value!r:.40}")
-            return value
-
-        return process
+        return _checked(super().result_processor(dialect, coltype), datetime, "time")
 
 
 class StoredDate(TypeDecorator[date]):
@@ -127,18 +131,7 @@ class StoredDate(TypeDecorator[date]):
     cache_ok = True
 
     def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
-        inner = super().result_processor(dialect, coltype)
-
-        def process(value: Any) -> Any:
-            try:
-                value = inner(value) if inner is not None else value
-            except (ValueError, TypeError, AttributeError) as exc:
-                raise DamagedValue(f"unreadable date {value!r:.40}") from exc
-            if value is not None and not isinstance(value, date):
-                raise DamagedValue(f"unreadable date {value!r:.40}")
-            return value
-
-        return process
+        return _checked(super().result_processor(dialect, coltype), date, "date")
 
 
 def _text(value: Any) -> str | None:

@@ -21,8 +21,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không ghi được tệp {path}: {message}. Tệp cũ (nếu có) vẫn giữ nguyên.",
         "en": "Cannot write the file {path}: {message}. The previous file, if any, is unchanged.",
     },
-    "output.disk_full": {"vi": "ổ đĩa đầy", "en": "disk full"},
-    "output.no_permission": {"vi": "không có quyền ghi", "en": "no permission to write"},
     "output.written": {
         "vi": "Đã ghi {count} lượt vào {path}",
         "en": "{count} visits written to {path}",
