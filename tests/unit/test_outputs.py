@@ -98,13 +98,14 @@ def _lo_formulas(
     return [str(c.value) for row in sheet.iter_rows() for c in row if c.data_type == "f"]
 
 
-def test_disguised_formulas_are_text_in_the_csv(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str
-) -> None:
+def _csv_of_desks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str, desks: list[str]
+) -> Path:
+    """One scan recorded at each desk name given, then the log exported as CSV."""
     from desk_app.context import AppContext
 
-    ctx = AppContext.open(sqlite_url)
-    for i, text in enumerate(DISGUISED):
+    ctx = AppContext.open(url)
+    for i, text in enumerate(desks):
         ctx.log.desk = text
         ctx.log.record_scan(
             ctx.parse(f"0010901234{i:02d}||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"),
@@ -112,8 +113,15 @@ def test_disguised_formulas_are_text_in_the_csv(
         )
     ctx.close()
     out = tmp_path / "visits.csv"
-    code, _, err = run(capsys, "--db", sqlite_url, "log", "--csv", "--out", str(out))
+    code, _, err = run(capsys, "--db", url, "log", "--csv", "--out", str(out))
     assert code == 0, err
+    return out
+
+
+def test_disguised_formulas_are_text_in_the_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    out = _csv_of_desks(tmp_path, capsys, sqlite_url, DISGUISED)
     rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
     assert sorted(row["desk"] for row in rows) == sorted("'" + d for d in DISGUISED)
     from tests.office import soffice_with
@@ -135,19 +143,7 @@ BEHIND_SEMICOLONS = ["x;=9+12", "x; =9+12", "x;@SUM(1+1)", "a;b;+1+1", "x;＝1+1
 def test_formulas_behind_a_semicolon_stay_text(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str
 ) -> None:
-    from desk_app.context import AppContext
-
-    ctx = AppContext.open(sqlite_url)
-    for i, text in enumerate(BEHIND_SEMICOLONS):
-        ctx.log.desk = text
-        ctx.log.record_scan(
-            ctx.parse(f"0010901234{i:02d}||Nguyễn Văn An|01011990|Nam|Hà Nội|01012021"),
-            method="camera",
-        )
-    ctx.close()
-    out = tmp_path / "visits.csv"
-    code, _, err = run(capsys, "--db", sqlite_url, "log", "--csv", "--out", str(out))
-    assert code == 0, err
+    out = _csv_of_desks(tmp_path, capsys, sqlite_url, BEHIND_SEMICOLONS)
     text = out.read_bytes().decode("utf-8-sig")
     for line in text.splitlines()[1:]:
         for piece in line.split(";")[1:]:
