@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desk_app.cli import EXIT_OK, EXIT_REJECTED, EXIT_REPEAT, CliError
@@ -104,6 +104,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK if identity.recognised else EXIT_REJECTED
 
 
+# How far ahead of this desk's clock --at may be: another desk's clock may run a little fast.
+_CLOCK_SLACK = timedelta(minutes=10)
+
+
 def _parse_at(text: str | None) -> datetime | None:
     if not text:
         return None
@@ -115,7 +119,12 @@ def _parse_at(text: str | None) -> datetime | None:
         raise CliError(t("cli.date_out_of_range", value=text, **_log_range()))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=local_zone())
-    return moment.astimezone(UTC)
+    moment = moment.astimezone(UTC)
+    if moment > utc_now() + _CLOCK_SLACK:
+        # A typed year or month off by one would put a visit ahead of every real scan: each
+        # later scan would then be a repeat of it or an exit before its entry.
+        raise CliError(t("cli.at_in_future", value=text))
+    return moment
 
 
 def _log_range() -> dict[str, str]:

@@ -84,6 +84,7 @@ def test_invalid_utf8_through_a_real_argv(tmp_path: Path, sqlite_url: str) -> No
         (["purge", "--older-than", "-1"], "0 to 36500"),
         (["record", CCCD, "--at", "0001-01-01T00:00"], "outside what a log can hold"),
         (["record", CCCD, "--at", "9999-12-31T23:59"], "outside what a log can hold"),
+        (["record", CCCD, "--at", "2099-01-01T08:00"], "in the future"),
         (["log", "--from", "01/01/0001"], "outside what a log can hold"),
         (["report", "--week", "0001-W01", "--out", "r.xlsx"], "outside what a log can hold"),
         (["report", "--week", "9999-W52", "--out", "r.xlsx"], "Invalid week"),
@@ -147,3 +148,19 @@ def test_a_server_answer_over_two_lines_is_said_on_one(capsys: pytest.CaptureFix
     code, _, err = run(capsys, "--lang", "en", "--db", url, "log")
     assert code == 1 and "Connection refused" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_scan_time_ahead_of_the_clock_is_refused_beyond_a_little_slack(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    from datetime import datetime, timedelta
+
+    soon = (datetime.now() + timedelta(minutes=3)).isoformat(timespec="seconds")
+    code, out, err = run(capsys, "--db", sqlite_url, "record", CCCD, "--at", soon, "--json")
+    assert code == 0, err
+    assert json.loads(out)["outcome"] == "entry"
+    later = (datetime.now() + timedelta(days=365)).isoformat(timespec="seconds")
+    code, _, err = run(capsys, "--lang", "en", "--db", sqlite_url, "record", CCCD, "--at", later)
+    assert code == 1 and "in the future" in err
+    code, out, _ = run(capsys, "--db", sqlite_url, "log", "--json")
+    assert len(json.loads(out)) == 1  # the refused time left nothing in the log

@@ -45,6 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Ngày ngoài khoảng nhật ký có thể chứa: {value} (từ {first} đến {last})",
         "en": "Date outside what a log can hold: {value} ({first} to {last})",
     },
+    "cli.at_in_future": {
+        "vi": "Thời điểm quét ở tương lai: {value}; chỉ ghi được lượt đã diễn ra",
+        "en": "The scan time is in the future: {value}; only scans that happened can be recorded",
+    },
     "cli.days_range": {
         "vi": "Số ngày phải từ 0 đến {most}: {value}",
         "en": "The number of days must be 0 to {most}: {value}",
