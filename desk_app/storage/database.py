@@ -318,7 +318,64 @@ def explain(exc: BaseException, url: str = "") -> DatabaseError:
         return DiskFull(t("db.full"))
     if "readonly" in message or "read-only" in message or "query_only" in message:
         return DatabaseError(t("db.readonly", url=where))
-    return DatabaseError(t("db.error", message=orig))
+    server = _server_refusal(orig, message, url)
+    return DatabaseError(server or t("db.error", message=" ".join(str(orig).split())))
+
+
+# What a database server or its driver says, by SQLSTATE where the server sent one and by the
+# driver's words where the connection never got that far (libpq gives no code then).
+_SERVER_STATES = {
+    "28P01": "db.login_refused",
+    "28000": "db.login_refused",
+    "3D000": "db.no_such_database",
+    "42501": "db.no_rights",
+    "3F000": "db.no_rights",  # no schema it may use: nothing was granted on the schema
+    "53300": "db.server_busy",
+    "57P03": "db.server_starting",
+}
+_SERVER_WORDS = (
+    (("password authentication failed", 'role "', "no password supplied"), "db.login_refused"),
+    (("no pg_hba.conf entry",), "db.host_not_allowed"),
+    (('database "',), "db.no_such_database"),
+    (("permission denied", "must be owner", "no schema has been selected"), "db.no_rights"),
+    (("too many clients", "too many connections"), "db.server_busy"),
+    (("the database system is starting up", "shutting down"), "db.server_starting"),
+    (
+        ("failed to resolve host", "could not translate host name", "name or service not known"),
+        "db.unknown_host",
+    ),
+    (
+        (
+            "connection refused",
+            "could not connect",
+            "connection timed out",
+            "timeout expired",
+            "no route to host",
+            "network is unreachable",
+        ),
+        "db.unreachable",
+    ),
+)
+
+
+def _server_refusal(orig: BaseException, message: str, url: str) -> str | None:
+    """The refusal of a database server in the user's words, or None when it is none of the
+    known ones. The driver's own text (English, several lines) goes to the log only."""
+    key = _SERVER_STATES.get(str(getattr(orig, "sqlstate", "") or ""))
+    if key is None:
+        key = next((key for words, key in _SERVER_WORDS if any(w in message for w in words)), None)
+    if key is None:
+        return None
+    log.info("database server: %s", " ".join(str(orig).split()))
+    try:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+        host, port = parsed.host or "localhost", str(parsed.port or 5432)
+        user, name = parsed.username or "", parsed.database or ""
+    except Exception:  # no URL at hand: the message names no server
+        host, port, user, name = "?", "?", "?", "?"
+    return t(key, server=f"{host}:{port}", host=host, user=user, database=name)
 
 
 @contextmanager

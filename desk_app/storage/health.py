@@ -178,5 +178,7 @@ def _check_server(url: str) -> Health:
         finally:
             engine.dispose()
     except Exception as exc:  # noqa: BLE001 - unreachable server, bad URL, missing driver
-        return Health(UNREACHABLE, type(exc).__name__)
+        from desk_app.storage.database import explain
+
+        return Health(UNREACHABLE, str(explain(exc, url)))
     return Health(_revision_state(revision), "", revision)

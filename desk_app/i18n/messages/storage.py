@@ -59,6 +59,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không mở được cơ sở dữ liệu {url}: {message}",
         "en": "Cannot open the database {url}: {message}",
     },
+    "db.unreachable": {
+        "vi": "Không kết nối được máy chủ cơ sở dữ liệu {server}: máy chủ chưa chạy, "
+        "sai cổng, hoặc mạng/tường lửa chặn.",
+        "en": "Cannot reach the database server {server}: it is not running, the port is "
+        "wrong, or the network or a firewall blocks it.",
+    },
+    "db.unknown_host": {
+        "vi": "Không tìm thấy máy chủ cơ sở dữ liệu {host}: hãy kiểm tra tên máy trong "
+        "địa chỉ kết nối (--db hoặc DESK_APP_DB).",
+        "en": "The database server {host} is not known: check the host name in the "
+        "connection URL (--db or DESK_APP_DB).",
+    },
+    "db.login_refused": {
+        "vi": "Máy chủ cơ sở dữ liệu {server} từ chối đăng nhập của {user}: hãy kiểm tra "
+        "tên đăng nhập và mật khẩu trong địa chỉ kết nối.",
+        "en": "The database server {server} refused the login {user}: check the user name "
+        "and password in the connection URL.",
+    },
+    "db.host_not_allowed": {
+        "vi": "Máy chủ cơ sở dữ liệu {server} không cho máy này kết nối (pg_hba.conf): "
+        "hãy nhờ người quản trị máy chủ cho phép.",
+        "en": "The database server {server} does not let this computer connect "
+        "(pg_hba.conf): ask its administrator to allow it.",
+    },
+    "db.no_such_database": {
+        "vi": "Máy chủ {server} không có cơ sở dữ liệu {database}: hãy tạo nó "
+        "(README, phần nhiều bàn dùng chung một nhật ký).",
+        "en": "The server {server} has no database {database}: create it "
+        "(README, several desks sharing one log).",
+    },
+    "db.no_rights": {
+        "vi": "Tài khoản {user} thiếu quyền trên cơ sở dữ liệu {database}: hãy cấp quyền "
+        "như README hướng dẫn.",
+        "en": "The login {user} lacks rights on the database {database}: grant them as the "
+        "README shows.",
+    },
+    "db.server_busy": {
+        "vi": "Máy chủ cơ sở dữ liệu {server} đã đủ số kết nối: hãy thử lại sau ít phút.",
+        "en": "The database server {server} has all the connections it allows: try again "
+        "in a few minutes.",
+    },
+    "db.server_starting": {
+        "vi": "Máy chủ cơ sở dữ liệu {server} đang khởi động hoặc dừng: hãy thử lại sau ít phút.",
+        "en": "The database server {server} is starting up or shutting down: try again in a "
+        "few minutes.",
+    },
     "db.error": {"vi": "Lỗi cơ sở dữ liệu: {message}", "en": "Database error: {message}"},
     "diag.db.ok": {"vi": "Cơ sở dữ liệu nguyên vẹn", "en": "The database is sound"},
     "diag.db.missing": {
