@@ -69,6 +69,7 @@ def register(subparsers: Any) -> None:
     fmt.add_argument("--json", action="store_true", help=t("help.json"))
     fmt.add_argument("--csv", action="store_true", help=t("help.log.csv"))
     p.add_argument("--out", metavar="FILE.csv", help=t("help.log.out"))
+    p.add_argument("--separator", choices=(",", ";", "tab"), help=t("help.log.separator"))
     p.set_defaults(handler=cmd_log)
 
     p = subparsers.add_parser("config", help=t("help.config"))
@@ -277,7 +278,7 @@ def _visit_dict(row: VisitRow, full_ids: bool) -> dict[str, object]:
 
 def cmd_log(args: argparse.Namespace) -> int:
     # An empty --out (a variable that was not set) is a file name that is wrong, not stdout.
-    if args.out is not None and not args.csv:
+    if (args.out is not None or args.separator is not None) and not args.csv:
         raise CliError(t("cli.out_needs_csv"))
     if args.out is not None:
         check_target(args.out, "csv")  # refused before the log is read
@@ -301,7 +302,8 @@ def cmd_log(args: argparse.Namespace) -> int:
             item["warnings"] = " ".join(item["warnings"])  # type: ignore[arg-type]
         from desk_app.reports.csv_export import csv_bytes
 
-        data = csv_bytes(items, VISIT_COLUMNS)
+        separator = {None: ",", "tab": "\t"}.get(args.separator, args.separator)
+        data = csv_bytes(items, VISIT_COLUMNS, separator)
         if args.out is not None:
             path = write_bytes(args.out, "csv", data)
             print(t("output.written", count=len(items), path=path))

@@ -22,11 +22,17 @@ def safe_cell(value: object) -> object:
     return ";".join(safe)
 
 
-def csv_bytes(items: Sequence[Mapping[str, object]], fieldnames: Sequence[str]) -> bytes:
+def csv_bytes(
+    items: Sequence[Mapping[str, object]], fieldnames: Sequence[str], separator: str = ","
+) -> bytes:
     """The rows as CSV bytes in UTF-8 with a byte-order mark, so Excel on Windows reads
-    Vietnamese, whatever the console's code page."""
+    Vietnamese, whatever the console's code page. ``separator`` ";" suits Excel under
+    Vietnamese regional settings, whose list separator it is: a comma file opens there as
+    one column."""
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=list(fieldnames), lineterminator="\r\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(fieldnames), delimiter=separator, lineterminator="\r\n"
+    )
     writer.writeheader()
     for item in items:
         writer.writerow({key: safe_cell(value) for key, value in item.items()})

@@ -61,6 +61,38 @@ def test_csv_cells_never_start_a_formula_and_file_has_bom(
     assert "'=9+12" in desks and '\'=HYPERLINK("http://x","y")' in desks
 
 
+@pytest.mark.parametrize(("separator", "char"), [(";", ";"), ("tab", "\t"), (",", ",")])
+def test_csv_with_the_separator_asked_for(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_url: str,
+    separator: str,
+    char: str,
+) -> None:
+    from desk_app.context import AppContext
+
+    ctx = AppContext.open(sqlite_url)
+    ctx.log.desk = "Cổng 1; Cổng 2, tầng 1"  # a separator inside one cell (a tab never is stored)
+    ctx.log.record_scan(ctx.parse(CCCD), method="camera")
+    ctx.close()
+    out = tmp_path / "visits.csv"
+    argv = ["--db", sqlite_url, "log", "--csv", "--separator", separator, "--out", str(out)]
+    code, _, err = run(capsys, *argv)
+    assert code == 0, err
+    text = out.read_bytes().decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(text, newline=""), delimiter=char))
+    assert header[:3] == ["visit_id", "name", "id_number"] and len(row) == len(header)
+    assert dict(zip(header, row, strict=True))["desk"] == "Cổng 1; Cổng 2, tầng 1"
+    assert text.splitlines()[0].count(char) == len(header) - 1
+
+
+def test_a_separator_without_csv_is_refused(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    code, out, err = run(capsys, "--db", sqlite_url, "log", "--separator", ";")
+    assert code == 1 and out == "" and "--csv" in err
+
+
 # Formulas hidden from a plain "starts with =" check: behind spaces that an import trims, or
 # written with the full-width signs of an East Asian keyboard.
 DISGUISED = [" =9+12", "  @SUM(1)", "\u3000=1+1", "\u00a0-1+1", "＝1+1", "＋1", "－1", "＠SUM(1)"]

@@ -144,6 +144,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.log.csv": {"vi": "in dạng CSV", "en": "print as CSV"},
     "help.log.out": {"vi": "ghi tệp CSV vào tệp này", "en": "write the CSV to this file"},
+    "help.log.separator": {
+        "vi": "dấu ngăn cột của CSV (mặc định ','; ';' cho Excel cài đặt vùng Việt Nam)",
+        "en": "the CSV's column separator (default ','; ';' for Excel under Vietnamese "
+        "regional settings)",
+    },
     "help.config": {
         "vi": "liệt kê, xem hoặc đặt thiết lập",
         "en": "list, get or set settings",

@@ -38,8 +38,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Invalid number of days: {value}",
     },
     "cli.out_needs_csv": {
-        "vi": "--out chỉ dùng cùng --csv",
-        "en": "--out is used with --csv only",
+        "vi": "--out và --separator chỉ dùng cùng --csv",
+        "en": "--out and --separator are used with --csv only",
     },
     "cli.date_out_of_range": {
         "vi": "Ngày ngoài khoảng nhật ký có thể chứa: {value} (từ {first} đến {last})",
