@@ -14,35 +14,70 @@ sắc, nặng).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Marks of a name that lost letters on the way: a question mark typed in place of a letter
 # the keyboard layout lacks, and the replacement character of a failed decode.
 _LOST = ("?", "\ufffd")
+# What is left of mojibake that lost a byte on the way (a control character dropped, a
+# no-break space folded into a space), so that it can no longer be read back: a character
+# that is a UTF-8 lead byte read in a Windows code page ('Ã', 'Ä', 'á'; 'Ă', 'Ơ' in the
+# Vietnamese one) followed by one that is a continuation byte ('»', 'º', '‹'). No name is
+# written with such a pair.
+_LEAD = "\u00c2-\u00f4\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af"
+_CONTINUATION = "".join(
+    bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(0x80, 0xC0)
+)
+_BROKEN_MOJIBAKE = re.compile(f"[{_LEAD}][{re.escape(_CONTINUATION)}]")
 
 
 def _nfc(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 
+def _as_bytes(text: str, code_page: str) -> bytes | None:
+    """The bytes ``text`` was read from in ``code_page``, or None when it cannot be them."""
+    data = bytearray()
+    for ch in text:
+        try:
+            data += ch.encode(code_page)
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None  # a real letter beyond the code page (ễ, ơ, đ): not mojibake
+            data.append(ord(ch))  # a byte the code page leaves undefined, as Latin-1 has it
+    return bytes(data)
+
+
+def undo_mojibake(text: str) -> str | None:
+    """``text`` as it was meant, when it is UTF-8 that was read in a Windows code page
+    (Western 1252 or Vietnamese 1258) or as Latin-1 ('Nguyá»…n' -> 'Nguyễn'), spaces and
+    control characters as they are; None when it is not such mojibake.
+
+    Bytes that the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D: the second byte
+    of 'Đ', of 'ề') arrive as the Latin-1 control characters, and 0xA0 (the second byte of
+    'à') as a no-break space: both have to be read back before anything drops or folds them.
+    """
+    if text.isascii():
+        return None
+    for code_page in ("cp1252", "cp1258"):
+        data = _as_bytes(text, code_page)
+        if data is None:
+            continue
+        try:
+            fixed = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if fixed != text:
+            return fixed
+    return None
+
+
 def repair_mojibake(name: str) -> str | None:
     """The name as it was meant, when it is UTF-8 that was read as Windows-1252 or
     Latin-1 ('Nguyá»…n' -> 'Nguyễn'); None when it is not such mojibake."""
-    if name.isascii():
-        return None
-    data = bytearray()
-    for ch in name:
-        try:
-            data += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            if ord(ch) > 0xFF:
-                return None  # a real letter beyond Latin-1 (ễ, ơ, đ): not mojibake
-            data.append(ord(ch))  # Latin-1 control range, which cp1252 leaves undefined
-    try:
-        fixed = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return _nfc(fixed) if fixed != name else None
+    fixed = undo_mojibake(name)
+    return _nfc(fixed) if fixed is not None else None
 
 
 def clean_name(name: str | None) -> str:
@@ -54,7 +89,11 @@ def clean_name(name: str | None) -> str:
 def is_mangled(name: str | None) -> bool:
     """True when letters of the name were lost or garbled on the way (``?``, mojibake)."""
     value = _nfc(name or "")
-    return any(mark in value for mark in _LOST) or repair_mojibake(value) is not None
+    return (
+        any(mark in value for mark in _LOST)
+        or repair_mojibake(value) is not None
+        or _BROKEN_MOJIBAKE.search(value) is not None
+    )
 
 
 def spelling_score(name: str | None) -> int:

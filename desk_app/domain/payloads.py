@@ -37,6 +37,7 @@ from desk_app.domain.identity import (
     visible,
 )
 from desk_app.domain.limits import limit, too_long
+from desk_app.domain.names import undo_mojibake
 from desk_app.timeutil import local_today
 
 __all__ = [
@@ -176,6 +177,20 @@ def redacted(text: str) -> str:
     return text
 
 
+def _unmangled(text: str) -> str:
+    """``text`` with each field that is UTF-8 read as Windows-1252 or Latin-1 read back
+    ('Nguyá»…n' -> 'Nguyễn'), before its control characters are dropped and its no-break
+    spaces folded: after that the bytes of 'Đ' or 'à' could no longer be told."""
+    if text.isascii():
+        return text
+    fields = text.split("|")
+    fixed = [undo_mojibake(field) for field in fields]
+    if not any(fixed):
+        return text
+    joined = "|".join(new or old for new, old in zip(fixed, fields, strict=True))
+    return unicodedata.normalize("NFC", joined)
+
+
 def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: date) -> Identity:
     nul = text.find("\x00")
     if nul >= 0:
@@ -184,7 +199,7 @@ def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: dat
         return Identity(CodeKind.UNRECOGNISED, raw=visible(text[:_RAW_KEEP]), reason="too_long")
     # A byte-order mark, CR/LF and spaces come with copied text; control characters never
     # belong in a field (they would reach the log, the window and the workbook).
-    text = visible(unicodedata.normalize("NFC", text).replace("\ufeff", "")).strip()
+    text = visible(_unmangled(unicodedata.normalize("NFC", text)).replace("\ufeff", "")).strip()
     wide = bool(_WIDE.search(text))
     if wide:
         text = text.translate(_NARROW)

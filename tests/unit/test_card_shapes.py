@@ -1053,9 +1053,7 @@ def test_every_card_variant_round_trips(
             assert relative not in identity.raw
 
 
-@pytest.mark.parametrize(
-    "name", ["Nguy?n V?n An", "Nguyá»…n VÄƒn An", "NGUYEN VAN AN", "Nguyễn Văn An"]
-)
+@pytest.mark.parametrize("name", ["Nguy?n V?n An", "NGUYEN VAN AN", "Nguyễn Văn An"])
 def test_a_mangled_name_is_read_as_the_name(name: str) -> None:
     """A keyboard scanner mangles diacritics: the name keeps its slot, for storage to match
     the person by ID number and keep the better spelling."""
@@ -1064,6 +1062,34 @@ def test_a_mangled_name_is_read_as_the_name(name: str) -> None:
     assert identity.name == name
     assert identity.warnings == ()
     assert identity.address == "Hà Nội"
+
+
+def _code_page(text: str, code_page: str) -> str:
+    """UTF-8 ``text`` as a reader in a Windows code page hands it over: each byte one
+    character, a byte the code page leaves undefined as the control character Windows gives."""
+    return "".join(
+        bytes([byte]).decode(code_page, errors="ignore") or chr(byte) for byte in text.encode()
+    )
+
+
+@pytest.mark.parametrize("code_page", ["cp1252", "cp1258", "latin-1"])
+@pytest.mark.parametrize(
+    "name", ["Hoàng Thị Hà", "Đặng Văn Kiều", "Nguyễn Văn An", "Lưu Đức Thắng", "Trần Ánh"]
+)
+def test_a_card_read_in_a_wrong_code_page_is_read_back(name: str, code_page: str) -> None:
+    """'à' leaves a no-break space and 'Đ', 'ề', 'Á' a control character in the mojibake:
+    both are read back before they are dropped or folded into a space."""
+    text = f"001090123456|123456789|{name}|15031990|Nam|Số 1 Đường Lê Lợi, Hà Nội|20042021"
+    identity = parse(_code_page(text, code_page), today=TODAY)
+    assert identity.name == name
+    assert identity.address == "Số 1 Đường Lê Lợi, Hà Nội"
+    assert (identity.sex, identity.warnings) == ("male", ())
+
+
+def test_only_the_field_in_a_wrong_code_page_is_read_back() -> None:
+    name = _code_page("Hoàng Thị Hà", "cp1252")
+    identity = parse(f"001090123456||{name}|15031990|Nữ|Hà Nội|20042021", today=TODAY)
+    assert (identity.name, identity.address) == ("Hoàng Thị Hà", "Hà Nội")
 
 
 # What cannot be read as a card is refused with its reason, never half-read into wrong slots.

@@ -22,6 +22,13 @@ GOOD = "Nguyễn Văn Ánh"
         ("Nguy\ufffdn", True),
         ("Lê Thị Hà", False),
         ("Đỗ Thị Hà", False),
+        # mojibake that lost a byte before it could be read back: the no-break space of 'à'
+        # folded into a space, the control character of 'Đ' dropped
+        ("HoÃ ng Thá»‹ HÃ", True),
+        ("Ä áº·ng VÄƒn Kiá» u", True),
+        ("HoĂ ng Thá»‹ HĂ", True),  # read in the Vietnamese code page
+        ("LÃ VĂN AN", False),
+        ("Lưu Đức Thắng", False),
         ("José Ñúñez", False),  # Latin-1 letters that are not UTF-8 read wrongly
         ("", False),
     ],
@@ -35,6 +42,9 @@ def test_mojibake_is_repaired() -> None:
     assert repair_mojibake("Tráº§n Thá»‹ BÃ¬nh") == "Trần Thị Bình"
     assert repair_mojibake("Trần Thị Bình") is None
     assert clean_name("  Tráº§n  Thá»‹ BÃ¬nh ") == "Trần Thị Bình"
+    assert repair_mojibake("Ä\x90áº·ng VÄƒn Kiá»\x81u") == "Đặng Văn Kiều"  # undefined bytes
+    assert repair_mojibake("HoÃ\xa0ng") == "Hoàng"  # the no-break space of 'à'
+    assert repair_mojibake("HoĂ\xa0ng ThĂ¡i") == "Hoàng Thái"  # the Vietnamese code page
 
 
 @pytest.mark.parametrize(
@@ -45,6 +55,8 @@ def test_mojibake_is_repaired() -> None:
         ("Nguy?n V?n ?nh", GOOD, GOOD),  # a good scan repairs a mangled stored name
         ("Nguyá»…n VÄƒn", "Nguyễn Văn", "Nguyễn Văn"),
         ("Nguy?n V?n", "Nguyá»…n VÄƒn", "Nguyễn Văn"),  # repairable mojibake beats '?'
+        ("HoÃ ng Thá»‹ HÃ", "Hoàng Thị Hà", "Hoàng Thị Hà"),  # damaged mojibake is mangled
+        ("Hoàng Thị Hà", "HoÃ ng Thá»‹ HÃ", "Hoàng Thị Hà"),
         ("NGUYEN VAN ANH", GOOD, GOOD),  # the health app's capitals, then the ID card
         (GOOD, "NGUYEN VAN ANH", GOOD),
         ("", "Nguy?n", "Nguy?n"),  # something is better than nothing

@@ -159,6 +159,31 @@ def test_mojibake_is_stored_repaired(ctx: AppContext) -> None:
     assert stored == "Trần Thị Bình"
 
 
+# 'Hoàng Thị Hà' as a Windows-1252 reader hands it over: 'à' leaves a no-break space.
+MOJIBAKE = "HoÃ\xa0ng Thá»‹ HÃ\xa0"
+
+
+@pytest.mark.parametrize("first", [MOJIBAKE, "Hoàng Thị Hà"])
+def test_mojibake_and_a_good_scan_keep_the_good_name_in_either_order(
+    ctx: AppContext, first: str
+) -> None:
+    second = "Hoàng Thị Hà" if first == MOJIBAKE else MOJIBAKE
+    entry = _scan(ctx, T0, first)
+    exit_ = _scan(ctx, T0 + 30 * M, second)
+    assert (exit_.outcome, exit_.person_id) == (Outcome.EXIT, entry.person_id)
+    assert entry.name == exit_.name == "Hoàng Thị Hà"
+    assert [v.name for v in ctx.log.history("001090123456")] == ["Hoàng Thị Hà"]
+
+
+def test_damaged_mojibake_on_file_is_replaced_by_a_good_scan(ctx: AppContext) -> None:
+    """Mojibake that lost its no-break space before it reached the desk cannot be read back,
+    but is still known for a mangled name."""
+    first = _typed(ctx, T0, "HoÃ ng Thá»‹ HÃ")
+    second = _scan(ctx, T0 + 30 * M, "Hoàng Thị Hà")
+    assert second.person_id == first.person_id
+    assert second.name == "Hoàng Thị Hà"
+
+
 def test_a_log_made_before_pass_tokens_upgrades_and_prints_passes(db_url: str) -> None:
     from alembic import command
     from sqlalchemy import create_engine
