@@ -331,6 +331,50 @@ def districts(rows: Sequence[PointRow]) -> tuple[DistrictRow, ...]:
     return tuple(sorted(found.values(), key=lambda d: sort_key(d.district)))
 
 
+def _digits_key(code: str) -> str | None:
+    """A code of digits alone, without its leading zeros: Excel keeps the code 00123 as the
+    number 123 (in a cell, or in a CSV it saves), so a register may hold it so."""
+    if code.isascii() and code.isdigit():
+        return code.lstrip("0") or "0"
+    return None
+
+
+def _matcher(register: Sequence[Point]) -> Callable[[str], str | None]:
+    """The register's code a report's code is for: the same code, or else the one code of
+    digits that differs from it in leading zeros only; None for a code not registered."""
+    codes = {p.code for p in register}
+    by_digits: dict[str, list[str]] = {}
+    for code in codes:
+        key = _digits_key(code)
+        if key is not None:
+            by_digits.setdefault(key, []).append(code)
+
+    def point_of(code: str) -> str | None:
+        if code in codes:
+            return code
+        key = _digits_key(code)
+        found = by_digits.get(key, []) if key is not None else []
+        return found[0] if len(found) == 1 else None
+
+    return point_of
+
+
+def _by_point(
+    reports: dict[str, StoredReport], point_of: Callable[[str], str | None]
+) -> dict[str, StoredReport]:
+    """Kept reports by the register's code; a report of the very code comes first, then the
+    latest made."""
+    found: dict[str, StoredReport] = {}
+    ordered = sorted(
+        reports.values(), key=lambda r: (point_of(r.unit_code) == r.unit_code, r.made_at)
+    )
+    for report in ordered:
+        point = point_of(report.unit_code)
+        if point is not None:
+            found[point] = report
+    return found
+
+
 def roll_up(
     db: Database,
     register: Sequence[Point],
@@ -390,19 +434,22 @@ def roll_up(
         progress(total, total)
 
     this_week, last_week = period.label, period.previous().label
-    kept = repository.for_weeks([this_week, last_week])
-    codes = {p.code for p in register}
+    point_of = _matcher(register)
+    kept = {
+        week: _by_point(reports, point_of)
+        for week, reports in repository.for_weeks([this_week, last_week]).items()
+    }
     unmatched: list[FileNote] = []
     superseded: list[FileNote] = []
     for source, record in seen:
         if record.error:
             unmatched.append(FileNote(source, record.error, detail=record.detail))
-        elif record.unit_code not in codes:
+        elif point_of(record.unit_code) is None:
             unmatched.append(FileNote(source, "unknown_code", record.unit_code, record.week))
         elif record.week != this_week:
             unmatched.append(FileNote(source, "other_week", record.unit_code, record.week))
         else:
-            holder = kept[this_week].get(record.unit_code)
+            holder = kept[this_week].get(point_of(record.unit_code) or "")
             if holder is not None and holder.content_hash != record.content_hash:
                 same = record.made_at is not None and record.made_at == holder.made_at
                 reason = "duplicate" if same else "superseded"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -139,13 +140,33 @@ def _rows_xlsx(content: bytes) -> list[list[object]]:
         # The list is on the first sheet with a header row (a guide may come before it).
         first: list[list[object]] | None = None
         for ws in wb.worksheets:
-            rows = [list(row) for row in ws.iter_rows(values_only=True)]
+            rows = [[_shown(cell) for cell in row] for row in ws.iter_rows()]
             if _header(rows) is not None:
                 return rows
             first = rows if first is None else first
         return first or []
     finally:
         wb.close()
+
+
+# A number format of zeros alone ("00000") shows a number with leading zeros: the code
+# 00123 typed in Excel is kept as the number 123 shown through it.
+_ZERO_PADDED = re.compile(r"^0+$")
+
+
+def _shown(cell: object) -> object:
+    """A cell's value, a whole number as its zero-padded format shows it."""
+    value = getattr(cell, "value", None)
+    number_format = str(getattr(cell, "number_format", "") or "")
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and value >= 0
+        and _ZERO_PADDED.match(number_format)
+    ):
+        return str(int(value)).zfill(len(number_format))
+    return value
 
 
 def parse_register(content: bytes, name: str = "") -> list[Point]:

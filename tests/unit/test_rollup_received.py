@@ -1,0 +1,96 @@
+"""The roll-up given what a department really has: a register kept in Excel, reports that
+arrived by forwarded mail or in an archive."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from desk_app.domain.week import parse_week
+from desk_app.rollup.province import MISSING, REPORTED, roll_up
+from desk_app.rollup.register import parse_register, read_register
+from desk_app.storage.database import Database
+from tests.unit import province_fixture as pf
+
+FRIDAY = datetime(2021, 10, 15, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def numbered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Week 41's reports of two points whose codes are digits with leading zeros."""
+    root = tmp_path_factory.mktemp("numbered")
+    inbox = root / "inbox"
+    reports: dict[str, Path] = {}
+    for code, visits in (("00123", 2), ("0456", 1)):
+        unit = pf.make_unit(root, code, f"Điểm {code}")
+        for day in range(visits):
+            pf.visit(unit, pf.W41, day)
+        reports[code] = pf.export(unit, pf.W41, inbox / f"{code}.xlsx", FRIDAY)
+        unit.ctx.close()
+    return reports
+
+
+def _xlsx(rows: list[list[object]], code_format: str | None = None) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    if code_format is not None:
+        for cell in ws["A"][1:]:
+            cell.number_format = code_format
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_register_xlsx_keeps_the_leading_zeros_its_cells_show() -> None:
+    """A code typed in Excel as 00123 is kept as the number 123 shown through the format
+    "00000": the register reads what the cell shows."""
+    content = _xlsx(
+        [
+            ["Mã điểm", "Tên điểm", "Huyện"],
+            [123, "Điểm 00123", "Ba Bể"],
+            [456, "Điểm 0456", "Ba Bể"],
+        ],
+        code_format="00000",
+    )
+    assert [p.code for p in parse_register(content, "r.xlsx")] == ["00123", "00456"]
+
+
+@pytest.mark.parametrize("kept_as", ["csv", "xlsx"])
+def test_points_match_a_register_that_lost_the_leading_zeros(
+    numbered: dict[str, Path], tmp_path: Path, kept_as: str
+) -> None:
+    """Excel turns the code 00123 into 123 when it saves a CSV, or when the cell is a plain
+    number: the unit's report of 00123 is the register's point 123, not an unknown code."""
+    rows = [
+        ["Mã điểm", "Tên điểm", "Huyện"],
+        ["123", "Điểm 123", "Ba Bể"],
+        [456, "Điểm 456", "Ba Bể"],
+    ]
+    if kept_as == "csv":
+        register = tmp_path / "r.csv"
+        register.write_text("\n".join(",".join(str(v) for v in row) for row in rows) + "\n")
+    else:
+        register = tmp_path / "r.xlsx"
+        register.write_bytes(_xlsx(rows))
+    points = read_register(register)
+    assert [p.code for p in points] == ["123", "456"]
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    result = roll_up(db, points, parse_week(pf.W41), [numbered["00123"].parent])
+    assert result.unmatched == ()
+    assert {r.point.code: (r.status, r.scans) for r in result.rows} == {
+        "123": (REPORTED, 4),
+        "456": (REPORTED, 2),
+    }
+    # A code of other digits is still another point.
+    other = roll_up(db, parse_register(b"Code,Name,District\n1230,A,B\n", "r.csv"),
+                    parse_week(pf.W41), [numbered["00123"]])  # fmt: skip
+    assert [r.status for r in other.rows] == [MISSING]
+    assert [(n.reason, n.code) for n in other.unmatched] == [("unknown_code", "00123")]
+    db.dispose()
