@@ -140,6 +140,15 @@ def fold(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
+def holds_name(text: str, name: str) -> bool:
+    """True when ``text`` holds ``name`` as whole words, case and diacritics folded: 'Lê An'
+    is in 'random LE AN text', not in 'LÊ ANH TUẤN' (a longer name is someone else)."""
+    needle = fold(name)
+    if not needle:
+        return False
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", fold(text)) is not None
+
+
 def _split(char: str) -> tuple[str, int]:
     """A character's letter (with ă â ê ô ơ ư đ kept apart) and its tone (0 = none)."""
     decomposed = unicodedata.normalize("NFD", char.casefold())

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import unescape
 
-from desk_app.domain.names import fold
+from desk_app.domain.names import fold, holds_name
 from desk_app.domain.visits import mask_id
 
 _ROW_RE = re.compile(r"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
@@ -49,7 +49,7 @@ class Who:
         number = self.id_number or ""
         return bool(
             (number and len(number) >= 6 and number in text)
-            or (self.name and fold(self.name) in fold(text))
+            or (self.name and holds_name(text, self.name))
         )
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, event, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from desk_app.domain.names import fold
+from desk_app.domain.names import fold, holds_name
 from desk_app.paths import data_dir
 from desk_app.storage.database import Database
 from desk_app.storage.schema import AuditRecord
@@ -180,11 +180,13 @@ def append(
     return record_id
 
 
-def erase_mentions(session: Session, needles: Iterable[str]) -> list[int]:
+def erase_mentions(session: Session, needles: Iterable[str], *, name: str = "") -> list[int]:
     """Blank the detail and query of records that mention any of ``needles`` (a deleted
-    person's name or number); returns their ids for the deletion's own record."""
+    person's numbers) or their ``name`` as whole words; returns their ids for the
+    deletion's own record."""
     folded = [fold(n) for n in needles if n and len(fold(n)) >= 3]
-    if not folded:
+    named = len(fold(name)) >= 3
+    if not folded and not named:
         return []
     ids: list[int] = []
     rows = session.execute(
@@ -194,7 +196,7 @@ def erase_mentions(session: Session, needles: Iterable[str]) -> list[int]:
     )
     for record_id, detail, query in rows:
         text = fold(f"{detail} {query}")
-        if any(n in text for n in folded):
+        if any(n in text for n in folded) or (named and holds_name(text, name)):
             ids.append(int(record_id))
     if ids:
         session.execute(

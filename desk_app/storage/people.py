@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.domain.identity import sex_word
 from desk_app.domain.limits import max_length, too_long
-from desk_app.domain.names import fold, sort_key
+from desk_app.domain.names import fold, holds_name, sort_key
 from desk_app.domain.visits import mask_id, normalise_text
 from desk_app.errors import UserError
 from desk_app.i18n import t
@@ -32,6 +32,7 @@ from desk_app.timeutil import to_local, utc_now
 log = logging.getLogger(__name__)
 
 MIN_QUERY = 2
+_MAX_DIGITS = 18  # of a person's #N: any id a log holds, and still within a 64-bit integer
 _DIGIT_RUN = re.compile(r"\d{9,}")
 
 
@@ -148,9 +149,10 @@ class PeopleRepository:
         """People whose ID number is ``query`` or whose name contains it (diacritics and
         case folded). Audited before anything is returned."""
         q = normalise_text(query)
-        if len(q.replace(" ", "")) < MIN_QUERY:
-            raise PersonError(t("person.query_too_short", min=MIN_QUERY))
         folded = fold(q)
+        # Marks without a letter fold to nothing, which every name contains.
+        if min(len(q.replace(" ", "")), len(folded.replace(" ", ""))) < MIN_QUERY:
+            raise PersonError(t("person.query_too_short", min=MIN_QUERY))
         compact = q.replace(" ", "")
         visits = (
             select(func.count(Visit.id), func.max(Visit.entry_at))
@@ -188,8 +190,10 @@ class PeopleRepository:
         """One person by the number `find` shows (``#12``) or by their exact ID number."""
         choice = normalise_text(who).replace(" ", "")
         person: Person | None = None
-        if choice.startswith("#") and choice[1:].isdigit():
-            person = session.get(Person, int(choice[1:]))
+        number = choice[1:]
+        if choice.startswith("#") and number.isascii() and number.isdigit():
+            # A number past any row's (the column's 64-bit range) names nobody.
+            person = session.get(Person, int(number)) if len(number) <= _MAX_DIGITS else None
         elif choice:
             matches = list(
                 session.scalars(
@@ -359,11 +363,11 @@ class PeopleRepository:
                 if redacted is not None:
                     row.message = redacted
                     rebuilt += 1
-            needles = [person.name, person.id_number or "", person.person_key]
+            needles = [person.id_number or "", person.person_key]
             person_id = person.id
             session.delete(person)
             session.flush()
-            erased = audit.erase_mentions(session, needles)
+            erased = audit.erase_mentions(session, needles, name=person.name)
             self._audit(
                 session,
                 audit.PERSON_DELETED,
@@ -409,7 +413,7 @@ def sample_ids(session: Session, name: str, *numbers: str | None) -> list[int]:
     for number in numbers:
         if number and len(number) >= 6 and any(c.isdigit() for c in number):
             needles.update({number, mask_digit_runs(number)})
-    folded = fold(name or "")
+    long_name = len(fold(name or "")) >= 5
     rows = session.execute(
         select(ScanEvent.id, ScanEvent.text_head).where(
             ScanEvent.person_id.is_(None), ScanEvent.text_head != ""
@@ -417,6 +421,6 @@ def sample_ids(session: Session, name: str, *numbers: str | None) -> list[int]:
     )
     found = []
     for event_id, sample in rows:
-        if any(n in sample for n in needles) or (len(folded) >= 5 and folded in fold(sample)):
+        if any(n in sample for n in needles) or (long_name and holds_name(sample, name)):
             found.append(int(event_id))
     return found

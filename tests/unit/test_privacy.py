@@ -680,3 +680,57 @@ def test_a_passport_number_is_found_typed_in_lower_case(ctx: AppContext) -> None
     assert [p.name for p in ctx.log.people.find(" b123 4567 ")] == ["TRAN VAN PASS"]
     assert ctx.log.people.summary("b1234567").name == "TRAN VAN PASS"
     assert ctx.log.people.find("b123456") == []  # a piece of a number finds nobody
+
+
+LE_AN = "001090444444||Lê An|01011990|Nam|Hà Nội|01012021"
+LE_ANH_TUAN = "001090555555||Lê Anh Tuấn|01011990|Nam|Hà Nội|01012021"
+
+
+def test_delete_takes_their_name_as_whole_words_not_the_start_of_another(
+    ctx: AppContext,
+) -> None:
+    """ "Lê An" is in "random LE AN text", not in "LÊ ANH TUẤN": deleting Lê An takes the
+    first rejected sample and leaves Lê Anh Tuấn's sample and the audit of a search for him."""
+    record(ctx, LE_AN, NOW)
+    record(ctx, LE_ANH_TUAN, NOW)
+    for sample in ("garbage LÊ ANH TUẤN 1990", "random LE AN text", "le an"):
+        ctx.log.record_scan(ctx.parse(sample), at=NOW)
+    assert [p.name for p in ctx.log.people.find("le anh tuan")] == ["Lê Anh Tuấn"]
+    shown = ctx.log.people.record("001090444444")
+    assert sorted(e["text"] for e in shown.scan_events if e["outcome"] == "rejected") == [
+        "le an", "random LE AN text"
+    ]  # fmt: skip
+    assert [a["action"] for a in shown.audit] == ["person_show"]
+
+    assert ctx.log.people.delete("001090444444").scan_events == 3  # their entry and two samples
+    heads = ctx.db.read(lambda s: sorted(s.scalars(select(ScanEvent.text_head))))
+    assert "garbage LÊ ANH TUẤN 1990" in heads and "random LE AN text" not in heads
+    [search] = [r for r in ctx.log.audit_records() if r.action == "person_find"]
+    assert search.query == "le anh tuan" and not search.erased
+
+
+@pytest.mark.parametrize("query", ["\u0301\u0301", "\u0301 \u0323\u0300", "a\u0301\u0300"])
+def test_a_query_of_diacritics_alone_is_refused_not_a_list_of_everyone(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    """Marks without a letter fold to nothing, which every name contains."""
+    record(ctx, MINH, NOW)
+    record(ctx, LAN, NOW)
+    with pytest.raises(PersonError):
+        ctx.log.people.find(query)
+    assert main(["--db", ctx.db.url, "person", "find", query, "--full-ids"]) == 1
+    out, err = capsys.readouterr()
+    assert "Nguyễn" not in out + err and "001090123456" not in out + err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("who", ["#²", "#١", "#99999999999999999999", "#1\u0301"])
+def test_an_odd_number_after_the_hash_names_nobody(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str], who: str
+) -> None:
+    record(ctx, MINH, NOW)
+    with pytest.raises(PersonError):
+        ctx.log.people.summary(who)
+    assert main(["--db", ctx.db.url, "person", "show", who]) == 1
+    out, err = capsys.readouterr()
+    assert "Nguyễn" not in out and "Traceback" not in err and who in err
