@@ -73,9 +73,25 @@ def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
                 found.append(payload)
     if not found:
         return None, "no_attachment", ""
+    # A forwarded message carries the workbook inside the original and often attached again.
+    found = list(dict.fromkeys(found))
     if len(found) > 1:
-        return None, "several_attachments", str(len(found))
+        # A report sent beside a workbook that is no report (a staff list) is that report.
+        reports = [content for content in found if _is_report(content)]
+        if len(reports) != 1:
+            return None, "several_attachments", str(len(reports) or len(found))
+        found = reports
     return found[0], "", ""
+
+
+def _is_report(content: bytes) -> bool:
+    from desk_app.reports.report_data import UnreadableReport, read_report
+
+    try:
+        read_report(content)
+    except UnreadableReport as exc:
+        return exc.reason not in ("not_xlsx", "no_data")
+    return True
 
 
 def digest(content: bytes) -> str:

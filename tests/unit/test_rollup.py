@@ -485,7 +485,11 @@ def test_mail_without_or_with_several_workbooks_is_listed(
 ) -> None:
     from email.message import EmailMessage
 
-    workbook = (province.inbox[pf.W41] / "BKN-002.xlsx").read_bytes()
+    # Two points' reports: one mail carrying both is not one report.
+    workbooks = [
+        (province.inbox[pf.W41] / "BKN-002.xlsx").read_bytes(),
+        (province.inbox[pf.W41] / "xa-an-thi" / "bao-cao.xlsx").read_bytes(),
+    ]
     kinds = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
     def message(attachments: int) -> bytes:
@@ -493,7 +497,9 @@ def test_mail_without_or_with_several_workbooks_is_listed(
         mail["Subject"] = "Báo cáo tuần"
         mail.set_content("Kính gửi Sở")
         for n in range(attachments):
-            mail.add_attachment(workbook, maintype=kinds[0], subtype=kinds[1], filename=f"{n}.xlsx")
+            mail.add_attachment(
+                workbooks[n], maintype=kinds[0], subtype=kinds[1], filename=f"{n}.xlsx"
+            )
         return mail.as_bytes()
 
     folder = tmp_path / "thu"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from desk_app.rollup.register import parse_register, read_register
 from desk_app.storage.database import Database
 from tests.unit import province_fixture as pf
 
+XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 FRIDAY = datetime(2021, 10, 15, 8, 0, tzinfo=UTC)
 
 
@@ -93,4 +95,49 @@ def test_points_match_a_register_that_lost_the_leading_zeros(
                     parse_week(pf.W41), [numbered["00123"]])  # fmt: skip
     assert [r.status for r in other.rows] == [MISSING]
     assert [(n.reason, n.code) for n in other.unmatched] == [("unknown_code", "00123")]
+    db.dispose()
+
+
+def _mail(*parts: bytes | EmailMessage, subject: str = "Báo cáo tuần") -> EmailMessage:
+    mail = EmailMessage()
+    mail["Subject"] = subject
+    mail["From"] = "van.thu@huyen.gov.vn"
+    mail.set_content("Kính gửi Sở")
+    for n, part in enumerate(parts):
+        if isinstance(part, EmailMessage):
+            mail.add_attachment(part)  # a message forwarded as an attachment
+        else:
+            mail.add_attachment(part, maintype=XLSX[0], subtype=XLSX[1], filename=f"{n}.xlsx")
+    return mail
+
+
+def test_a_forwarded_mail_and_a_mail_with_another_workbook_are_read(
+    numbered: dict[str, Path], tmp_path: Path
+) -> None:
+    """A report forwarded with the original message (the workbook inside it and attached
+    again), or sent beside a workbook that is no report (a staff list), is the one report;
+    two reports in one mail are still listed."""
+    report = numbered["00123"].read_bytes()
+    other = _xlsx([["Họ tên", "Chức vụ"], ["Nguyễn Văn A", "Bảo vệ"]])
+    folder = tmp_path / "thu"
+    folder.mkdir()
+    original = _mail(report, subject="Báo cáo tuần 41")
+    forwarded = _mail(report, original, subject="Fwd: Báo cáo tuần 41")
+    (folder / "chuyen-tiep.eml").write_bytes(forwarded.as_bytes())
+    (folder / "kem-danh-sach.eml").write_bytes(
+        _mail(other, numbered["0456"].read_bytes()).as_bytes()
+    )
+    (folder / "hai-bao-cao.eml").write_bytes(
+        _mail(report, numbered["0456"].read_bytes()).as_bytes()
+    )
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register = parse_register(b"Code,Name,District\n00123,A,B\n0456,C,D\n", "r.csv")
+    result = roll_up(db, register, parse_week(pf.W41), [folder])
+    assert {Path(n.path).name: n.reason for n in result.unmatched} == {
+        "hai-bao-cao.eml": "several_attachments"
+    }
+    assert {r.point.code: (r.status, r.scans) for r in result.rows} == {
+        "00123": (REPORTED, 4),
+        "0456": (REPORTED, 2),
+    }
     db.dispose()
