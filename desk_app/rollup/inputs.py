@@ -19,9 +19,15 @@ MAIL_ENDINGS = (".eml",)
 # in silence (an old Excel file, another spreadsheet, an e-mail saved by Outlook).
 UNREADABLE_ENDINGS = {".xls": "not_xlsx", ".xlsb": "not_xlsx", ".ods": "not_xlsx"}
 OUTLOOK_ENDINGS = {".msg": "outlook_msg"}
+# "Download all attachments" gives an archive: said so, so it is unpacked and read again.
+ARCHIVE_ENDINGS = {".zip": "archive", ".rar": "archive", ".7z": "archive"}
 # In a folder, only these are taken; a PDF copy beside a workbook is not a second report.
 FOLDER_ENDINGS = (
-    WORKBOOK_ENDINGS + MAIL_ENDINGS + tuple(UNREADABLE_ENDINGS) + tuple(OUTLOOK_ENDINGS)
+    WORKBOOK_ENDINGS
+    + MAIL_ENDINGS
+    + tuple(UNREADABLE_ENDINGS)
+    + tuple(OUTLOOK_ENDINGS)
+    + tuple(ARCHIVE_ENDINGS)
 )
 
 
@@ -100,8 +106,10 @@ def digest(content: bytes) -> str:
 
 def load(path: Path, content: bytes) -> InputFile:
     content_hash = digest(content)
-    if path.suffix.lower() in OUTLOOK_ENDINGS:
-        return InputFile(path, content_hash, None, OUTLOOK_ENDINGS[path.suffix.lower()])
+    ending = path.suffix.lower()
+    if ending in OUTLOOK_ENDINGS or ending in ARCHIVE_ENDINGS:
+        reason = OUTLOOK_ENDINGS.get(ending) or ARCHIVE_ENDINGS[ending]
+        return InputFile(path, content_hash, None, reason)
     if path.suffix.lower() in MAIL_ENDINGS or content[:2] != b"PK":
         if path.suffix.lower() in MAIL_ENDINGS:
             workbook, error, detail = _attachment(content)

@@ -47,6 +47,7 @@ UNMATCHED_REASONS = (
     "not_xlsx",
     "not_mail",
     "outlook_msg",
+    "archive",
     "no_attachment",
     "several_attachments",
     "no_data",

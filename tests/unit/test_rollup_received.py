@@ -141,3 +141,29 @@ def test_a_forwarded_mail_and_a_mail_with_another_workbook_are_read(
         "0456": (REPORTED, 2),
     }
     db.dispose()
+
+
+def test_an_archive_of_reports_is_listed_not_skipped(
+    numbered: dict[str, Path], tmp_path: Path
+) -> None:
+    """Webmail's "download all attachments" gives a .zip: in a folder, or given itself, it
+    is listed with what to do, never skipped in silence."""
+    import zipfile
+
+    folder = tmp_path / "thu"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "tat-ca-tep-dinh-kem.zip", "w") as archive:
+        for path in numbered.values():
+            archive.write(path, path.name)
+    (folder / "bao-cao.rar").write_bytes(b"Rar!\x1a\x07\x01\x00 reports")
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register = parse_register(b"Code,Name,District\n00123,A,B\n0456,C,D\n", "r.csv")
+    for inputs in ([folder], [folder / "tat-ca-tep-dinh-kem.zip"]):
+        result = roll_up(db, register, parse_week(pf.W41), inputs)
+        reasons = {Path(n.path).name: n.reason for n in result.unmatched}
+        assert set(reasons.values()) == {"archive"}
+        assert "tat-ca-tep-dinh-kem.zip" in reasons
+        assert all(
+            ".zip" in n.message("vi") and ".zip" in n.message("en") for n in result.unmatched
+        )
+    db.dispose()

@@ -58,6 +58,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "An e-mail saved by Outlook (.msg) cannot be read: save it as .eml, or save the "
         "attachment",
     },
+    "rollup.reason.archive": {
+        "vi": "Tệp nén (.zip, .rar, .7z) không đọc được: giải nén vào thư mục rồi đọc thư mục",
+        "en": "An archive (.zip, .rar, .7z) cannot be read: unpack it into a folder and read "
+        "the folder",
+    },
     "rollup.reason.no_attachment": {
         "vi": "Thư không đính kèm tệp báo cáo .xlsx",
         "en": "The e-mail has no .xlsx report attached",
