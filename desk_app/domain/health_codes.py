@@ -14,6 +14,7 @@ from desk_app.domain.identity import (
     Reject,
     card_date,
     clean_field,
+    could_be_name,
     date_warnings,
     hex_or_plain,
     hex_text,
@@ -103,8 +104,19 @@ def _pccovid_birth(value: str) -> tuple[date | None, int | None, bool, bool]:
     return birth, birth.year, False, True
 
 
-def _insurance_and_phone(rest: list[str]) -> dict[str, str]:
-    """Insurance number and phone by position where the shape fits, else by shape alone."""
+def _pccovid_name(value: str) -> tuple[str | None, bool]:
+    """(name, understood): letters, never digits, commas or slashes (a phone number, a date
+    or an address in the name's place is no name); a sex word alone may still be one."""
+    if not value:
+        return None, True
+    if could_be_name(value) or sex_word(value) is not None:
+        return tidy(value), True
+    return None, False
+
+
+def _insurance_and_phone(rest: list[str]) -> tuple[dict[str, str], bool]:
+    """(insurance number and phone, a value in their places fits neither): by position where
+    the shape fits, else by shape alone. What follows them is the signature, of any shape."""
     found: dict[str, str] = {}
     slots = (("insurance_number", _INSURANCE), ("phone", _PHONE))
     for (key, shape), value in zip(slots, rest, strict=False):
@@ -119,7 +131,8 @@ def _insurance_and_phone(rest: list[str]) -> dict[str, str]:
                 and shape.fullmatch(value)
             ):
                 found[key] = value
-    return found
+    placed = set(found.values())
+    return found, any(value and value not in placed for value in rest[: len(slots)])
 
 
 def parse_pccovid(raw: str, fields: list[str], today: date) -> Identity:
@@ -143,8 +156,12 @@ def parse_pccovid(raw: str, fields: list[str], today: date) -> Identity:
         extra["declared_for_other"] = fields[3]
     elif len(fields) > 3 and fields[3]:
         unplaced = True
+    holder, name_understood = _pccovid_name(name)
+    unplaced = unplaced or not name_understood
     if len(fields) > 4 and _QID.fullmatch(fields[4]):
         extra["qid"] = fields[4]
+    elif len(fields) > 4 and fields[4]:
+        unplaced = True
     sex: str | None = None
     if len(fields) > 5 and fields[5]:
         helper, sex_code, rest, left_out = _ext_fields(fields[5])
@@ -156,7 +173,9 @@ def parse_pccovid(raw: str, fields: list[str], today: date) -> Identity:
             sex = _PCCOVID_SEX[sex_code]
         elif sex_code:
             unplaced = True
-        extra.update(_insurance_and_phone(rest))
+        found, misfit = _insurance_and_phone(rest)
+        extra.update(found)
+        unplaced = unplaced or misfit
     if unplaced:
         warnings.append("unplaced_field")
     if ID12.fullmatch(document):
@@ -168,7 +187,7 @@ def parse_pccovid(raw: str, fields: list[str], today: date) -> Identity:
         kind=CodeKind.PCCOVID,
         raw=raw,
         id_number=document,
-        name=tidy(name),
+        name=holder,
         birth_date=birth,
         sex=sex,
         warnings=unique(warnings),

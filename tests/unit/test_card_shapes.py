@@ -623,6 +623,44 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         {"sex": "male", "address": None, "extra.phone": None, "warnings": ["unplaced_field"]},
     ),
     (
+        "pc-covid phone number in the name's place is left out with a warning",
+        "001090123456|0912345678|1990-03-15|0|q|<1<<<",
+        {"kind": "pccovid", "name": None, "extra.phone": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "pc-covid address in the name's place is left out with a warning",
+        "001090123456|12 Lê Lợi, Hà Nội|1990-03-15|0|q|<1<<<",
+        {"kind": "pccovid", "name": None, "address": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "pc-covid date in the name's place is left out with a warning",
+        "001090123456|15031990|1990-03-15|0|q|<1<<<",
+        {"kind": "pccovid", "name": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "pc-covid QID of another shape is left out with a warning",
+        "001090123456|NGUYEN VAN AN|1990-03-15|0|q 7|<1<<<",
+        {"kind": "pccovid", "extra.qid": None, "warnings": ["unplaced_field"]},
+    ),
+    (
+        "pc-covid insurance number of another shape is left out with a warning",
+        "001090123456|NGUYEN VAN AN|1990-03-15|0|q|<1<Hà Nội<0912345678<sig",
+        {
+            "extra.insurance_number": None,
+            "extra.phone": "0912345678",
+            "warnings": ["unplaced_field"],
+        },
+    ),
+    (
+        "pc-covid phone of another shape is left out with a warning",
+        "001090123456|NGUYEN VAN AN|1990-03-15|0|q|<1<GD4797920417046<12ab<sig",
+        {
+            "extra.insurance_number": "GD4797920417046",
+            "extra.phone": None,
+            "warnings": ["unplaced_field"],
+        },
+    ),
+    (
         "pc-covid EXT helper '-' is missing",
         "001090123456|NGUYEN VAN AN|1990-03-15|0|q|-<1<<<",
         {"sex": "male", "extra.sex_code": "1", **CLEAN},
