@@ -35,6 +35,9 @@ ENGLISH_HEADS = {
 # Words that make a code or a name the district's own: "Mã huyện" and "District code" are
 # the district's code (not the point's), "Tên huyện" and "District name" the district.
 DISTRICT_WORDS = ("huyen", "quan", "district")
+# The code and name of the commune, ward or province ("Mã ĐVHC", "Mã xã", "Tên phường",
+# "Commune code", "Province name") that government lists carry: not the point's.
+AREA_WORDS = ("dvhc", "xa", "phuong", "tinh", "commune", "ward", "province")
 REQUIRED = ("code", "name", "district")
 HEADER_SEARCH_ROWS = 15
 
@@ -57,9 +60,21 @@ class Point:
 NOT_COLUMNS = (("dia", "chi"), ("dia", "diem"), ("ma", "so", "thue"), ("address",))
 
 
-def _column(header: object) -> str | None:
+def _of_an_area(words: list[str]) -> bool:
+    """ "Mã xã", "Tên ĐVHC", "Commune code", "Province name": an area's code or name."""
+    head, *rest = words
+    if head in ("ma", "ten") and rest[:1] and rest[0] in AREA_WORDS:
+        return True
+    return words[-1] in ("code", "id", "name") and any(w in AREA_WORDS for w in words[:-1])
+
+
+def _column(header: object, areas: bool = False) -> str | None:
     words = plain(str(header or "")).replace("/", " ").replace(".", " ").split()
-    if not words or any(tuple(words[: len(no)]) == no for no in NOT_COLUMNS):
+    if (
+        not words
+        or any(tuple(words[: len(no)]) == no for no in NOT_COLUMNS)
+        or (not areas and _of_an_area(words))
+    ):
         return None
     if len(words) > 1 and words[-1] in ENGLISH_HEADS:
         column = ENGLISH_HEADS[words[-1]]
@@ -75,12 +90,16 @@ def _column(header: object) -> str | None:
 
 
 def _columns(row: list[object]) -> dict[str, int] | None:
-    found: dict[str, int] = {}
-    for index, header in enumerate(row):
-        column = _column(header)
-        if column is not None and column not in found:
-            found[column] = index
-    return found if all(c in found for c in REQUIRED) else None
+    # A list of communes may name its points by the commune's code and name alone.
+    for areas in (False, True):
+        found: dict[str, int] = {}
+        for index, header in enumerate(row):
+            column = _column(header, areas)
+            if column is not None and column not in found:
+                found[column] = index
+        if all(c in found for c in REQUIRED):
+            return found
+    return None
 
 
 def _header(rows: list[list[object]]) -> tuple[int, dict[str, int]] | None:

@@ -167,3 +167,38 @@ def test_an_archive_of_reports_is_listed_not_skipped(
             ".zip" in n.message("vi") and ".zip" in n.message("en") for n in result.unmatched
         )
     db.dispose()
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "STT,Mã ĐVHC,Mã điểm,Tên điểm,Huyện",
+        "Mã tỉnh,Mã xã,Tên xã,Mã điểm,Tên điểm,Huyện",
+        "Mã phường,Tên phường,Mã điểm,Tên điểm,Quận",
+        "Province code,Commune code,Commune name,Point code,Point name,District",
+        "Ward name,Code,Name,District",
+    ],
+)
+def test_register_columns_of_the_commune_or_province_are_not_the_points(header: str) -> None:
+    """Government lists carry the administrative unit's code and name ("Mã ĐVHC", "Mã xã",
+    "Tên xã") before the point's: they are not the point's code or name."""
+    values = {"code": "BKN-001", "name": "UBND xã Ân Thi", "district": "Ân Thi"}
+    row = []
+    for column in header.split(","):
+        words = column.lower().split()
+        if column in ("Mã điểm", "Point code", "Code"):
+            row.append(values["code"])
+        elif column in ("Tên điểm", "Point name", "Name"):
+            row.append(values["name"])
+        elif column in ("Huyện", "Quận", "District"):
+            row.append(values["district"])
+        else:
+            row.append("0" + str(len(words)) if "code" in words or "mã" in words else "Khác")
+    [point] = parse_register(f"{header}\n{','.join(row)}\n".encode(), "r.csv")
+    assert (point.code, point.name, point.district) == ("BKN-001", "UBND xã Ân Thi", "Ân Thi")
+
+
+def test_register_of_communes_named_by_the_commune_columns() -> None:
+    """A register whose points are the communes themselves may have no other code or name."""
+    [point] = parse_register("Mã xã,Tên xã,Huyện\nX-01,UBND xã Ân Thi,Ân Thi\n".encode(), "r.csv")
+    assert (point.code, point.name, point.district) == ("X-01", "UBND xã Ân Thi", "Ân Thi")
