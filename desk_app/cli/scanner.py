@@ -82,7 +82,7 @@ def _port_and_baud(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def cmd_listen(args: argparse.Namespace) -> int:
-    from desk_app.domain.payloads import parse
+    from desk_app.domain.payloads import parse, redacted
     from desk_app.scanning.serial_scanner import SerialScan, SerialScannerReader
 
     port, baud = _port_and_baud(args)
@@ -90,6 +90,8 @@ def cmd_listen(args: argparse.Namespace) -> int:
 
     def on_scan(scan: SerialScan) -> None:
         nonlocal seen
+        if args.count is not None and seen >= args.count:
+            return  # a later code of the same read
         seen += 1
         if scan.text is None:
             reason = scan.reason or ""
@@ -100,12 +102,17 @@ def cmd_listen(args: argparse.Namespace) -> int:
             identity = parse(scan.text)
             print(
                 json.dumps(
-                    {"text": scan.text, "kind": identity.kind.value, "reason": identity.reason},
+                    {
+                        "text": redacted(scan.text),
+                        "kind": identity.kind.value,
+                        "reason": identity.reason,
+                    },
                     ensure_ascii=False,
                 )
             )
         else:
-            print(scan.text)
+            # The holder's relatives on an identity card are shown nowhere, here neither.
+            print(redacted(scan.text))
         sys.stdout.flush()
 
     def on_status(status: str, _detail: str) -> None:

@@ -56,3 +56,43 @@ def test_listen_prints_each_code_and_refuses_bad_bytes(tmp_path: Path) -> None:
     assert rows[1]["text"] is None and rows[1]["reason"] == "not_utf8"
     assert rows[2]["kind"] == "pccovid"
     assert "not UTF-8" in err.decode()
+
+
+def test_listen_shows_no_relative_and_stops_at_its_count(tmp_path: Path) -> None:
+    """An identity card's trailing fields (its holder's relatives) are blanked in what
+    ``listen`` prints, as everywhere else; two codes in one read still stop at ``--count``."""
+    card = (
+        "001090123456|123456789|Nguyễn Văn An|15031990|Nam|Hà Nội|20082024"
+        "|001080999888|Nguyễn Văn Bố|Trần Thị Mẹ|Lê Thị Vợ"
+    )
+    holder = "001090123456|123456789|Nguyễn Văn An|15031990|Nam|Hà Nội|20082024||||"
+    for as_json in (False, True):
+        port = PtyScanner(tmp_path / f"ttyACM{int(as_json)}")
+        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "DESK_APP_LANG": "en"}
+        command = [sys.executable, "-m", "desk_app", "--db", f"sqlite:///{tmp_path / 'l.db'}"]
+        command += ["scanner", "listen", "--port", str(port.path), "--count", "1"]
+        command += ["--json"] if as_json else []
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path
+        )
+        try:
+            assert process.stderr is not None
+            for line in process.stderr:
+                if b"connected" in line and b"dis" not in line:
+                    break
+            port.write(card.encode() + b"\r\n" + CCCD.encode() + b"\r\n")
+            out, err = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            port.close()
+        assert process.returncode == 0
+        lines = out.decode().splitlines()
+        if as_json:
+            assert [json.loads(line) for line in lines] == [
+                {"text": holder, "kind": "cancuoc", "reason": None}
+            ]
+        else:
+            assert lines == [holder]
+        for relative in ("001080999888", "Nguyễn Văn Bố", "Trần Thị Mẹ", "Lê Thị Vợ"):
+            assert relative not in out.decode() + err.decode()
