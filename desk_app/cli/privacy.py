@@ -305,7 +305,8 @@ def cmd_person_delete(args: argparse.Namespace) -> int:
             print(t("person.cancelled"))
             return EXIT_ERROR
     # The confirmed person by their number: not the text typed, which could match another.
-    result = _guard(lambda: ctx.log.people.delete(f"#{who.number}"))
+    # And only while that number still names them (another desk may have acted meanwhile).
+    result = _guard(lambda: ctx.log.people.delete(f"#{who.number}", key=who.key))
     print(
         t(
             "person.deleted",

@@ -52,6 +52,9 @@ class PersonSummary:
     birth_date: date | None
     visits: int
     last_seen: datetime | None
+    # Who the number named when this was read: a SQLite log gives a deleted person's number
+    # to the next person added, so an action on a listed person checks it is still them.
+    key: str = ""
 
     @property
     def masked_id(self) -> str:
@@ -166,6 +169,7 @@ class PeopleRepository:
             Person.birth_date,
             visits.with_only_columns(func.count(Visit.id)).scalar_subquery(),
             visits.with_only_columns(func.max(Visit.entry_at)).scalar_subquery(),
+            Person.person_key,
         ).where(
             or_(
                 Person.id_number.in_(sorted({compact, compact.upper()})),
@@ -179,15 +183,18 @@ class PeopleRepository:
             action = "person_find_full" if full_ids else "person_find"
             self._audit(session, action, {"found": len(rows)}, query=q)
             found = []
-            for pid, name, number, born, count, last in rows:
-                found.append(PersonSummary(pid, name, number, born, int(count or 0), _aware(last)))
+            for pid, name, number, born, count, last, key in rows:
+                found.append(
+                    PersonSummary(pid, name, number, born, int(count or 0), _aware(last), key)
+                )
             return found
 
         people = self.db.write(work)
         return sorted(people, key=lambda p: (sort_key(p.name), p.number))
 
-    def _resolve(self, session: Session, who: str) -> Person:
-        """One person by the number `find` shows (``#12``) or by their exact ID number."""
+    def _resolve(self, session: Session, who: str, key: str | None = None) -> Person:
+        """One person by the number `find` shows (``#12``) or by their exact ID number;
+        with ``key``, only if they are still the person listed (``PersonSummary.key``)."""
         choice = normalise_text(who).replace(" ", "")
         person: Person | None = None
         number = choice[1:]
@@ -210,13 +217,15 @@ class PeopleRepository:
             person = matches[0] if matches else None
         if person is None:
             raise PersonError(t("person.not_found", who=who))
+        if key is not None and person.person_key != key:
+            raise PersonError(t("person.changed", who=who))
         return person
 
-    def summary(self, who: str) -> PersonSummary:
+    def summary(self, who: str, *, key: str | None = None) -> PersonSummary:
         """The person a command is about, for the confirmation question (masked ID)."""
 
         def work(session: Session) -> PersonSummary:
-            person = self._resolve(session, who)
+            person = self._resolve(session, who, key)
             count = session.scalar(
                 select(func.count()).select_from(Visit).where(Visit.person_id == person.id)
             )
@@ -230,18 +239,21 @@ class PeopleRepository:
                 person.birth_date,
                 count or 0,
                 _aware(last),
+                person.person_key,
             )
 
         return self.db.read(work)
 
     # ----- showing and exporting ---------------------------------------------------------
-    def record(self, who: str, *, action: str = "person_show") -> PersonRecord:
+    def record(
+        self, who: str, *, action: str = "person_show", key: str | None = None
+    ) -> PersonRecord:
         """Everything held about one person: the person, visits, scans, kept report e-mails
         with a row of theirs and the audit records about them (this one included); audited
         (full ID shown) before it is returned."""
 
         def work(session: Session) -> PersonRecord:
-            person = self._resolve(session, who)
+            person = self._resolve(session, who, key)
             self._audit(session, action, {"person": person.id}, query=who)
             result = PersonRecord(
                 person={
@@ -310,7 +322,7 @@ class PeopleRepository:
         )
 
     # ----- correcting ------------------------------------------------------------------
-    def correct(self, who: str, changes: dict[str, Any]) -> list[str]:
+    def correct(self, who: str, changes: dict[str, Any], *, key: str | None = None) -> list[str]:
         """Change name, birth date, sex, phone or organisation; returns the changed fields.
 
         The command line and the window's person dialog both come here: the values are
@@ -323,12 +335,12 @@ class PeopleRepository:
         values = {k: correction_value(k, changes[k]) for k in CORRECTABLE if k in changes}
 
         def work(session: Session) -> list[str]:
-            person = self._resolve(session, who)
+            person = self._resolve(session, who, key)
             changed = []
-            for key, value in values.items():
-                if getattr(person, key) != value:
-                    setattr(person, key, value)
-                    changed.append(key)
+            for name, value in values.items():
+                if getattr(person, name) != value:
+                    setattr(person, name, value)
+                    changed.append(name)
             if "name" in changed:
                 person.name_folded = fold(person.name)
             if changed:
@@ -341,8 +353,9 @@ class PeopleRepository:
         return self.db.write(work)
 
     # ----- deleting --------------------------------------------------------------------
-    def delete(self, who: str) -> Deletion:
-        """Delete one person and everything held about them, in one transaction."""
+    def delete(self, who: str, *, key: str | None = None) -> Deletion:
+        """Delete one person and everything held about them, in one transaction; with
+        ``key``, only if ``who`` is still the person confirmed (see ``PersonSummary.key``)."""
         from desk_app.reports.redact import Who, redact_message
 
         person_number = 0
@@ -350,7 +363,7 @@ class PeopleRepository:
         def work(session: Session) -> Deletion:
             nonlocal person_number
             secure_delete(session)
-            person = self._resolve(session, who)
+            person = self._resolve(session, who, key)
             person_number = person.id
             target = Who(person.name, person.id_number)
             events = count_of(

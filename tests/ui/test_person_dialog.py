@@ -198,3 +198,34 @@ def test_the_desk_tables_follow_a_correction_and_a_deletion(
     dialog.close()
     window.close()
     ctx.close()
+
+
+ANH = "001190111111||Lê Thị Ánh|01011990|Nữ|Hà Nội|01012021"
+
+
+def test_a_number_given_to_someone_else_since_the_search_acts_on_nobody(
+    dialog: PersonDialog, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SQLite log gives a deleted person's number to the next person added: the person
+    listed before that is not the one the number names now, so nothing is shown, changed or
+    deleted, and the list is searched again."""
+    dialog.query.setText("tran thi lan")
+    dialog.find_button.click()
+    listed = dialog.chosen()
+    assert listed is not None and listed.name == "Trần Thị Lan"
+    ctx.log.people.delete("079195012345")  # at another desk, or on the command line
+    ctx.log.record_scan(ctx.parse(ANH), at=NOW)
+    [anh] = ctx.log.people.find("le thi anh")
+    assert anh.number == listed.number  # the number is given again
+
+    dialog.show_button.click()
+    assert "Lê Thị Ánh" not in dialog.details.toPlainText()
+    assert "001190111111" not in dialog.details.toPlainText()
+    assert dialog.on_export(Path(ctx.db.url.split("///")[1]).parent) == []
+    monkeypatch.setattr(dialog, "confirm_correct", lambda *_a: True)
+    assert dialog.apply_correction(listed, {}, {"phone": "0912"}) == []
+    monkeypatch.setattr(dialog, "confirm_delete", lambda _p: True)
+    assert dialog.on_delete() is False
+    [still] = ctx.log.people.find("le thi anh")
+    assert still.visits == 1 and ctx.log.people.record(f"#{still.number}").person["phone"] is None
+    assert "079" not in dialog.message.text() and dialog.message.text()

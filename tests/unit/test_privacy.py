@@ -734,3 +734,27 @@ def test_an_odd_number_after_the_hash_names_nobody(
     assert main(["--db", ctx.db.url, "person", "show", who]) == 1
     out, err = capsys.readouterr()
     assert "Nguyễn" not in out and "Traceback" not in err and who in err
+
+
+def test_delete_acts_on_the_person_confirmed_even_if_the_number_changes_hands(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Between the question and the answer another desk deletes the person and a new
+    visitor takes their number (SQLite gives it again): the one confirmed is not deleted
+    twice, and the newcomer is left alone."""
+    record(ctx, MINH, NOW)
+    record(ctx, LAN, NOW)
+    number = ctx.log.people.find("079195012345")[0].number
+
+    def answer(_question: str) -> str:
+        ctx.log.people.delete(f"#{number}")
+        record(ctx, ANH, NOW)
+        return "y"
+
+    monkeypatch.setattr("builtins.input", answer)
+    code = main(["--db", ctx.db.url, "person", "delete", f"#{number}"])
+    [anh] = ctx.log.people.find("le thi anh")
+    if ctx.db.is_sqlite:
+        assert anh.number == number
+    assert code == 1 and anh.visits == 1
+    assert "Traceback" not in capsys.readouterr().err

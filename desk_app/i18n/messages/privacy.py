@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Hãy nhập số giấy tờ hoặc ít nhất {min} ký tự của họ tên",
         "en": "Type an ID number or at least {min} characters of the name",
     },
+    "person.changed": {
+        "vi": "{who} không còn là người đã hiển thị (nhật ký đã thay đổi): hãy tìm lại",
+        "en": "{who} is no longer the person shown (the log has changed): search again",
+    },
     "person.not_found": {
         "vi": "Không có người nào là {who}: dùng số giấy tờ đầy đủ "
         "hoặc số #N mà lệnh find hiển thị",

@@ -130,8 +130,9 @@ class PersonDialog(QDialog):
         if person is None:
             return
         try:
-            record = self.ctx.log.people.record(f"#{person.number}")
+            record = self.ctx.log.people.record(f"#{person.number}", key=person.key)
         except UserError as exc:
+            self.details.clear()
             self._say(str(exc))
             return
         from desk_app.cli.privacy import record_lines
@@ -155,7 +156,9 @@ class PersonDialog(QDialog):
         from desk_app.cli.privacy import write_export
 
         try:
-            record = self.ctx.log.people.record(f"#{person.number}", action="person_export")
+            record = self.ctx.log.people.record(
+                f"#{person.number}", action="person_export", key=person.key
+            )
             base = folder / f"person-{person.number}-{datetime.now():%Y%m%d-%H%M%S}"
             paths = write_export(record, base)
         except (UserError, OSError) as exc:
@@ -170,7 +173,7 @@ class PersonDialog(QDialog):
         if person is None:
             return None
         try:
-            record = self.ctx.log.people.record(f"#{person.number}")
+            record = self.ctx.log.people.record(f"#{person.number}", key=person.key)
         except UserError as exc:
             self._say(str(exc))
             return None
@@ -219,8 +222,8 @@ class PersonDialog(QDialog):
             self._say(t("person.correct_cancelled"))
             return []
         try:
-            changed = self.ctx.log.people.correct(f"#{person.number}", changes)
-            fresh = self.ctx.log.people.summary(f"#{person.number}")
+            changed = self.ctx.log.people.correct(f"#{person.number}", changes, key=person.key)
+            fresh = self.ctx.log.people.summary(f"#{person.number}", key=person.key)
         except UserError as exc:
             self._say(str(exc))
             return []
@@ -256,7 +259,7 @@ class PersonDialog(QDialog):
         if person is None or not self.confirm_delete(person):
             return False
         try:
-            result = self.ctx.log.people.delete(f"#{person.number}")
+            result = self.ctx.log.people.delete(f"#{person.number}", key=person.key)
         except UserError as exc:
             self._say(str(exc))
             return False
