@@ -314,10 +314,11 @@ def official_header(
     place_date: str = "",
     size: float = 9.5,
     note: str = "",
+    lang: str = "vi",
 ) -> float:
-    """The header of an official document: issuing body left, national motto right, then the
-    place and date under the motto; ``note`` (a point's code) under the issuing body's rule.
-    Returns its height in mm."""
+    """The header of an official document: issuing body left, national motto right (in
+    ``lang``, as the document's other words), then the place and date under the motto;
+    ``note`` (a point's code) under the issuing body's rule. Returns its height in mm."""
     gap = 4.0
     left_w = w * 0.42
     right_w = w - left_w - gap
@@ -348,7 +349,7 @@ def official_header(
             x, y + left_h + 1.0, left_w, note, size * 0.85, max_h=line_h, min_size=size * 0.6
         )
     # Right: the motto, its second line underlined as long as the line itself.
-    nation, words = motto("vi")
+    nation, words = motto(lang)
     right_h = canvas.text(
         right_x,
         y,

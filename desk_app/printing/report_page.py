@@ -128,7 +128,9 @@ def paint(canvas: Canvas, f: Figures, unit: UnitInfo, lang: str, made_on: date) 
     y = MARGIN
     code = t("report.unit_code", lang, code=unit.code) if unit.code else ""
     place_date = _place_date(unit, made_on, lang)
-    y += official_header(canvas, x, y, w, unit.agency, unit.name, place_date, size=10, note=code)
+    y += official_header(
+        canvas, x, y, w, unit.agency, unit.name, place_date, size=10, note=code, lang=lang
+    )
     y += 6
     y += canvas.text(x, y, w, t("report.title", lang), 13, bold=True, max_h=12, min_size=9)
     y += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import io
 import subprocess
 from datetime import date
 from email.message import EmailMessage
@@ -108,3 +109,29 @@ def test_report_command_writes_the_pdf_and_the_mail_carries_it(
     names = [part.get_filename() for part in message.iter_attachments()]
     assert names == ["bao-cao-ra-vao-2021-W41.xlsx", "bao-cao-ra-vao-2021-W41.pdf"]
     assert main([*args, "--pdf", str(tmp_path / "r.png")]) == 1  # wrong extension, said so
+
+
+def test_the_english_page_has_the_workbook_s_header(
+    qtbot: QtBot, sqlite_url: str, tmp_path: Path
+) -> None:
+    """The page to sign and the Summary sheet of an English report carry the same header:
+    the motto in the report's language, as the workbook writes it."""
+    from openpyxl import load_workbook
+
+    from desk_app.i18n.official import motto
+    from desk_app.reports.workbook import build_workbook
+
+    ctx = AppContext.open(sqlite_url)
+    seed(ctx.log)
+    figures = compute(ctx.db, parse_week("2021-W41"))
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(
+        pdf_bytes(report_document(figures, UNIT, lang="en", made_on=date(2021, 10, 22)))
+    )
+    _, text = _pdf_text(pdf)
+    summary = load_workbook(io.BytesIO(build_workbook(figures, [], UNIT, lang="en"))).worksheets[0]
+    nation, words = motto("en")
+    assert (summary["C1"].value, summary["C2"].value) == (nation, words)
+    assert nation in text and words in text
+    assert "CỘNG HÒA" not in text
+    ctx.close()
