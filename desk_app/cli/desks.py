@@ -66,7 +66,8 @@ def keep_offline(
 
 
 def cmd_journal_list(args: argparse.Namespace) -> int:
-    entries = Journal().entries()
+    journal = Journal()
+    entries = journal.entries()
     for entry in entries:
         if entry.kind == MANUAL:
             who = entry.manual_entry().name
@@ -80,6 +81,8 @@ def cmd_journal_list(args: argparse.Namespace) -> int:
             f"{method_name(entry.method)}  {direction_name(entry.direction)}  {who}"
         )
     print(t("journal.count", count=len(entries)))
+    for path in journal.set_aside():
+        print(t("journal.set_aside", path=path))
     return EXIT_OK
 
 

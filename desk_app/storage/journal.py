@@ -8,6 +8,10 @@ is sent once even when the desk was closed or cut off half-way. The entry/exit d
 made again against the shared log at that moment; one older than what the log already
 knows of the person (they left at another desk meanwhile), or a check-out of a visit that
 ended meanwhile, is recorded as a conflict, not dropped.
+
+A journal file that is no longer a database (a disk error, a copy cut short) is set aside
+beside it, its bytes untouched, and a new one started: the desk must keep working and the
+next scan must be kept. One held by another program is said so in words.
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ import logging
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +34,8 @@ from sqlalchemy.orm import Session
 from desk_app.domain.payloads import Identity
 from desk_app.domain.rules import JOURNAL_CONFLICT
 from desk_app.domain.visits import Direction, ManualEntry, Method, ScanResult
+from desk_app.errors import UserError
+from desk_app.i18n import t
 from desk_app.paths import data_dir
 from desk_app.storage.database import is_unreachable
 from desk_app.storage.schema import ScanEvent
@@ -36,8 +43,30 @@ from desk_app.storage.visit_log import VisitLog
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Journal", "JournalEntry", "is_unreachable", "replay"]
+__all__ = ["Journal", "JournalEntry", "JournalError", "is_unreachable", "replay"]
 
+
+class JournalError(UserError):
+    """The journal file could not be read or written (another program holds it)."""
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    message = str(exc).lower()
+    return (
+        name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
+        or "not a database" in message
+        or "malformed" in message
+    )
+
+
+def _held(exc: sqlite3.DatabaseError) -> bool:
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    message = str(exc).lower()
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in message
+
+
+_T = TypeVar("_T")
 CONFLICT = JOURNAL_CONFLICT  # rejection reason of a replayed scan the log has overtaken
 
 # What an entry of the journal is: a decoded code (its text), a manual entry (its fields in
@@ -104,6 +133,44 @@ class Journal:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / "journal.sqlite3"
 
+    def set_aside(self) -> list[Path]:
+        """Damaged journals this desk set aside (oldest first), kept for recovery."""
+        if not self.path.parent.is_dir():
+            return []
+        stem = self.path.name.removesuffix(".sqlite3")
+        return sorted(self.path.parent.glob(f"{stem}.damaged-*.sqlite3"))
+
+    def _set_aside(self, exc: BaseException) -> None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        stem = self.path.name.removesuffix(".sqlite3")
+        target = self.path.with_name(f"{stem}.damaged-{stamp}.sqlite3")
+        os.replace(self.path, target)
+        for suffix in ("-wal", "-shm"):  # they belong to the damaged file, not to a new one
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                os.replace(side, target.with_name(target.name + suffix))
+        log.warning("damaged journal %s set aside as %s: %s", self.path, target, exc)
+
+    def _once(self, work: Callable[[sqlite3.Connection], _T]) -> _T:
+        try:
+            with self._connect() as conn:
+                return work(conn)
+        except sqlite3.DatabaseError as exc:
+            if _held(exc):  # past the timeout: said in words, not an unexpected error
+                raise JournalError(t("journal.held", path=self.path)) from exc
+            raise
+
+    def _run(self, work: Callable[[sqlite3.Connection], _T]) -> _T:
+        """``work`` on the journal; a damaged file is set aside and ``work`` runs on a new
+        one; a file held by another program past the timeout is a JournalError."""
+        try:
+            return self._once(work)
+        except sqlite3.DatabaseError as exc:
+            if not (_damaged(exc) and self.path.exists()):
+                raise
+            self._set_aside(exc)
+        return self._once(work)
+
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -152,35 +219,39 @@ class Journal:
             kind=kind,
             data=data,
         )
-        with self._connect() as conn:
+        row = (
+            entry.journal_id,
+            entry.at.isoformat(),
+            entry.text,
+            entry.method,
+            entry.direction,
+            entry.desk,
+            entry.checkpoint,
+            entry.debounce_seconds,
+            entry.kind,
+            entry.data,
+        )
+
+        def insert(conn: sqlite3.Connection) -> int:
             cur = conn.execute(
                 "INSERT INTO journal (journal_id, at, text, method, direction, desk, checkpoint,"
                 " debounce_seconds, kind, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    entry.journal_id,
-                    entry.at.isoformat(),
-                    entry.text,
-                    entry.method,
-                    entry.direction,
-                    entry.desk,
-                    entry.checkpoint,
-                    entry.debounce_seconds,
-                    entry.kind,
-                    entry.data,
-                ),
+                row,
             )
-            seq = int(cur.lastrowid or 0)
-        return replace(entry, seq=seq)
+            return int(cur.lastrowid or 0)
+
+        return replace(entry, seq=self._run(insert))
 
     def entries(self) -> list[JournalEntry]:
         """Waiting scans, oldest first."""
         if not self.path.exists():
             return []
-        with self._connect() as conn:
-            rows = conn.execute(
+        rows = self._run(
+            lambda conn: conn.execute(
                 "SELECT seq, journal_id, at, text, method, direction, desk, checkpoint,"
                 " debounce_seconds, kind, data FROM journal ORDER BY seq"
             ).fetchall()
+        )
         return [
             JournalEntry(
                 seq=r[0],
@@ -201,12 +272,14 @@ class Journal:
     def count(self) -> int:
         if not self.path.exists():
             return 0
-        with self._connect() as conn:
-            return int(conn.execute("SELECT count(*) FROM journal").fetchone()[0])
+        return self._run(
+            lambda conn: int(conn.execute("SELECT count(*) FROM journal").fetchone()[0])
+        )
 
     def remove(self, journal_id: str) -> None:
-        with self._connect() as conn:
-            conn.execute("DELETE FROM journal WHERE journal_id = ?", (journal_id,))
+        self._run(
+            lambda conn: conn.execute("DELETE FROM journal WHERE journal_id = ?", (journal_id,))
+        )
 
 
 def replay(

@@ -43,6 +43,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chưa kết nối được máy chủ của sổ ({url}): bàn này đang làm việc ngoại tuyến.",
         "en": "The log's server ({url}) has not been reached yet: this desk works offline.",
     },
+    "journal.held": {
+        "vi": "Tệp lưu tạm của bàn này {path} đang bị một chương trình khác giữ: không đọc hay "
+        "ghi được, lượt quét cần giữ chưa được giữ. Hãy đóng chương trình đó rồi thử lại.",
+        "en": "This desk's journal {path} is held by another program: it could not be read or "
+        "written, and a scan to keep was not kept. Close that program and try again.",
+    },
+    "journal.set_aside": {
+        "vi": "Tệp lưu tạm bị hỏng đã được để riêng (chưa gửi được những gì trong đó): {path}",
+        "en": "A damaged journal was set aside (what it held was not sent): {path}",
+    },
     "journal.count": {
         "vi": "{count} lượt quét đang chờ gửi",
         "en": "{count} scans waiting to be sent",

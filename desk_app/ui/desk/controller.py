@@ -18,6 +18,7 @@ from desk_app.storage.journal import (
     CHECK_OUT,
     MANUAL,
     SCAN,
+    JournalError,
     check_out_data,
     is_unreachable,
     manual_data,
@@ -163,17 +164,22 @@ class DeskController(QObject):
     ) -> None:
         """The server is out of reach: the scan (or manual entry, or check-out) waits in this
         desk's journal, behind those kept before it."""
-        self.ctx.journal.add(
-            text,
-            at=utc_now(),
-            method=method,
-            direction=direction or self._direction,
-            desk=self.ctx.log.desk,
-            checkpoint=self.ctx.log.checkpoint,
-            debounce_seconds=self.debounce_seconds,
-            kind=kind,
-            data=data,
-        )
+        try:
+            self.ctx.journal.add(
+                text,
+                at=utc_now(),
+                method=method,
+                direction=direction or self._direction,
+                desk=self.ctx.log.desk,
+                checkpoint=self.ctx.log.checkpoint,
+                debounce_seconds=self.debounce_seconds,
+                kind=kind,
+                data=data,
+            )
+        except JournalError as exc:  # held by another program: said, not a crash
+            log.warning("scan not kept: %s", exc)
+            self.failed.emit(str(exc))
+            return
         waiting = self.ctx.journal.count()
         self.kept.emit(t("journal.kept" if kind == SCAN else "journal.kept_entry", count=waiting))
         self.offline_changed.emit(True, waiting)

@@ -1,0 +1,85 @@
+"""The desk's journal file damaged or held by another program: the desk still works, and
+says what happened to the file and to the scan."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CARD = "001090000071||Nguyễn Văn Bảy|01011990|Nam|Hà Nội|01012021"
+OTHER = "001090000072||Trần Thị Tám|01011990|Nữ|Hà Nội|01012021"
+
+
+def _dead_server() -> str:
+    """A server URL nothing listens on: every connection is refused at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"postgresql+psycopg://postgres@127.0.0.1:{port}/desk"
+
+
+def _cli(home: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        DESK_APP_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        DESK_APP_LANG="en",
+        PYTHONPATH=str(REPO),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "desk_app", *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_damaged_journal_is_set_aside_and_the_desk_goes_on(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    damaged = os.urandom(3000)
+    (data / "journal.sqlite3").write_bytes(damaged)
+    offline = _cli(tmp_path, "--db", _dead_server(), "record", CARD)
+    assert offline.returncode == 0, offline.stderr
+    assert "kept on this desk (1 waiting" in offline.stdout
+    aside = [p for p in data.iterdir() if p.name.startswith("journal.damaged-")]
+    assert [p.read_bytes() for p in aside] == [damaged]  # kept for whoever can recover it
+    listed = _cli(tmp_path, "journal", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "Nguyễn Văn Bảy" in listed.stdout
+    assert str(aside[0]) in listed.stdout  # the operator is told where the old one went
+
+    # Damaged again: a command that reaches the log is not stopped by it.
+    (data / "journal.sqlite3").write_bytes(os.urandom(3000))
+    log = f"sqlite:///{tmp_path / 'log.sqlite3'}"
+    online = _cli(tmp_path, "--db", log, "record", OTHER)
+    assert online.returncode == 0, online.stderr
+    assert "IN: Trần Thị Tám" in online.stdout
+    assert len([p for p in data.iterdir() if p.name.startswith("journal.damaged-")]) == 2
+
+
+def test_a_journal_held_by_another_program_is_said_so(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    path = data / "journal.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA journal_mode = WAL")
+        holder.execute("CREATE TABLE held (x)")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("INSERT INTO held VALUES (1)")
+        offline = _cli(tmp_path, "--db", _dead_server(), "record", CARD)
+    finally:
+        holder.close()
+    assert offline.returncode == 1
+    assert "Unexpected error" not in offline.stderr
+    assert str(path) in offline.stderr
+    assert "a scan to keep was not kept" in offline.stderr
+    assert _cli(tmp_path, "journal", "list").stdout.strip() == "0 scans waiting to be sent"
