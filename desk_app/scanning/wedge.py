@@ -14,6 +14,7 @@ Unicode mode arrive intact.
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -52,10 +53,22 @@ class _Held:
     text: str
 
 
+def _typed_text(text: str) -> bool:
+    """Text a key types: printable characters, and also the ones a scanner typing a code in
+    Alt+keypad codes produces that Python does not count as printable: no-break and other
+    spaces, and the Latin-1 control characters a Windows code page gives for the bytes it
+    leaves undefined (the second byte of 'Đ'). No editing key types those (Backspace, Tab,
+    Enter, Escape and Delete type ASCII control characters)."""
+    return bool(text) and all(
+        ch.isprintable() or "\u0080" <= ch <= "\u009f" or unicodedata.category(ch) == "Zs"
+        for ch in text
+    )
+
+
 def _is_character(event: QKeyEvent) -> bool:
     """A key that types text, as opposed to a shortcut, a movement or a bare modifier."""
     text = event.text()
-    if not text or not text.isprintable():
+    if not _typed_text(text):
         return False
     mods = event.modifiers()
     ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)

@@ -327,3 +327,23 @@ def test_a_persons_backspace_still_edits_the_field(form, wedge, clock) -> None:
     clock.advance(300)
     _key(field, "\b", Qt.Key.Key_Backspace)
     assert field.text() == "Trần" and scans == []
+
+
+def test_a_scanner_typing_mojibake_in_alt_codes_stays_one_scan(form, wedge, clock) -> None:
+    """A scanner that types each UTF-8 byte as an Alt+keypad code in the Windows code page
+    types 'à' as 'Ã' and a no-break space, 'Đ' as 'Ä' and the control character U+0090:
+    neither ends the burst, and the card is read back whole."""
+    from desk_app.domain.payloads import parse
+
+    _, field, _ = form
+    scanner, scans = wedge
+    name = "Đặng Thị Hà".encode().decode("latin-1")
+    code = f"001190123456||{name}|14031990|N\u00e1\u00bb\u00af|Ha Noi|15082021"
+    alt_keypad = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.KeypadModifier
+    for ch in code:
+        clock.advance(5)
+        _key(field, ch, modifiers=Qt.KeyboardModifier.NoModifier if ch.isascii() else alt_keypad)
+    press_enter(field, clock, gap_ms=5)
+    settle(scanner, clock)
+    assert scans == [code] and field.text() == ""
+    assert parse(scans[0]).name == "Đặng Thị Hà"
