@@ -75,6 +75,17 @@ def sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], t
     )
 
 
+def spelling_key(text: str) -> tuple[tuple[str, int], ...]:
+    """The words as letters and tone, whatever the case or the tone mark's place: "Hòa",
+    "Hoà" (the old placement) and "HÒA" are one word."""
+    key: list[tuple[str, int]] = []
+    for word in text.split():
+        letters = _letters(word)
+        tone = max((tone for _, tone, _ in letters), default=0)
+        key.append(("".join(base for base, _, _ in letters), tone))
+    return tuple(key)
+
+
 def plain(text: str) -> str:
     """Lower case without any marks (đ -> d): for matching column headers."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -7,13 +7,14 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.i18n.system import os_error_text
-from desk_app.rollup.collation import plain
+from desk_app.rollup.collation import plain, spelling_key
 
 # The first word of a Vietnamese header, without marks, says which column it is ("Mã điểm",
 # "Tên đơn vị"); an English header says it with its last word ("Point code", "Unit name").
@@ -111,13 +112,28 @@ def _header(rows: list[list[object]]) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+LOOK_ALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    # A register saved in the Windows Vietnamese code page comes back with decomposed tones.
-    return unicodedata.normalize("NFC", " ".join(str(value).split()))
+    # A register saved in the Windows Vietnamese code page comes back with decomposed tones;
+    # legacy text converted to Unicode may write "Đ" as its look-alike "Ð" (U+00D0).
+    text = " ".join(str(value).split()).translate(LOOK_ALIKES)
+    return unicodedata.normalize("NFC", text)
+
+
+def _one_spelling(points: list[Point]) -> list[Point]:
+    """Each district under one spelling, its most used one (the first on a tie): a register
+    put together from several lists writes "Hòa An", "Hoà An" and "HÒA AN"."""
+    spellings: dict[tuple[tuple[str, int], ...], Counter[str]] = {}
+    for point in points:
+        spellings.setdefault(spelling_key(point.district), Counter())[point.district] += 1
+    chosen = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+    return [replace(p, district=chosen[spelling_key(p.district)]) for p in points]
 
 
 def _rows_csv(content: bytes) -> list[list[object]]:
@@ -217,7 +233,7 @@ def parse_register(content: bytes, name: str = "") -> list[Point]:
         points.append(Point(code, cell("name"), cell("district"), cell("type")))
     if not points:
         raise RegisterError(t("rollup.register_empty"))
-    return points
+    return _one_spelling(points)
 
 
 def read_register(path: Path) -> list[Point]:

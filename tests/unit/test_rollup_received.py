@@ -202,3 +202,30 @@ def test_register_of_communes_named_by_the_commune_columns() -> None:
     """A register whose points are the communes themselves may have no other code or name."""
     [point] = parse_register("Mã xã,Tên xã,Huyện\nX-01,UBND xã Ân Thi,Ân Thi\n".encode(), "r.csv")
     assert (point.code, point.name, point.district) == ("X-01", "UBND xã Ân Thi", "Ân Thi")
+
+
+def test_one_district_however_its_name_was_typed(tmp_path: Path) -> None:
+    """A register put together from several lists spells a district several ways: the old
+    and new tone placement ("Hoà"/"Hòa"), capitals, and the look-alike "Ð" (U+00D0) that
+    converted legacy text gives for "Đ". Each district is one row, under its most used
+    spelling, in Vietnamese order."""
+    text = (
+        "Mã điểm;Tên điểm;Huyện\n"
+        "P-1;Chợ Hòa An;Hòa An\n"
+        "P-2;Trường Hoà An;Hoà An\n"
+        "P-3;UBND Hòa An;Hòa An\n"
+        "P-4;Bệnh viện;HÒA AN\n"
+        "P-5;Bưu điện;\u00d0ồng Hỷ\n"
+        "P-6;UBND;Đồng Hỷ\n"
+        "P-7;Chợ;Ea Kar\n"
+    )
+    register = parse_register(text.encode(), "r.csv")
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    result = roll_up(db, register, parse_week(pf.W41), [])
+    assert [(d.district, d.points) for d in result.districts] == [
+        ("Đồng Hỷ", 2),
+        ("Ea Kar", 1),
+        ("Hòa An", 4),
+    ]
+    assert {p.district for p in register} == {"Đồng Hỷ", "Ea Kar", "Hòa An"}
+    db.dispose()
