@@ -47,16 +47,18 @@ def _print_text(result: Rollup) -> None:
             previous=result.previous_scans,
         )
     )
-    if result.unmatched:
+    # Every file that does not count, an older or second copy of a report among them.
+    notes = [*result.unmatched, *result.superseded]
+    if notes:
         print(
             t(
                 "rollup.files_line",
                 read=result.files_read,
                 new=result.files_new,
-                unmatched=len(result.unmatched),
+                unmatched=len(notes),
             )
         )
-        for note in result.unmatched:
+        for note in notes:
             print(f"  {note.path}: {note.message()}")
 
 

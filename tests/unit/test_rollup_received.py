@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from desk_app.cli import main
 from desk_app.domain.week import parse_week
 from desk_app.rollup.province import MISSING, REPORTED, roll_up
 from desk_app.rollup.register import parse_register, read_register
@@ -229,3 +230,24 @@ def test_one_district_however_its_name_was_typed(tmp_path: Path) -> None:
     ]
     assert {p.district for p in register} == {"Đồng Hỷ", "Ea Kar", "Hòa An"}
     db.dispose()
+
+
+def test_command_line_lists_the_copies_it_did_not_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --json the command lists every file that does not count, an older copy of a
+    re-sent report and a second copy of one among them, with the reason."""
+    province = pf.build(tmp_path / "tinh")
+    inbox = province.inbox[pf.W41]
+    (inbox / "BKN-002-lan-2.xlsx").write_bytes((inbox / "BKN-002.xlsx").read_bytes() + b"\0")
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    args = ["--db", url, "--lang", "en", "rollup", "--register", str(province.register)]
+    assert main([*args, "--week", pf.W41, str(inbox)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    listed = {Path(line.split(": ")[0].strip()).name: line for line in lines if ": " in line}
+    for name in ("u6-first.xlsx", "la.xlsx", "tuan-truoc.xlsx", "hong.xlsx"):
+        assert name in listed, lines
+    assert "later report" in listed["u6-first.xlsx"]
+    # Of the two copies of BKN-002's report, the one not counted.
+    [second] = {"BKN-002.xlsx", "BKN-002-lan-2.xlsx"} & set(listed)
+    assert "already read" in listed[second]
