@@ -140,11 +140,20 @@ def _by_shape(fields: list[str]) -> tuple[Slots, int]:
 
 
 def _dates(fields: list[str]) -> list[tuple[int, date]]:
-    """(place, date) of the real dates among a card's first seven fields (not its first)."""
+    """(place, date) of the real dates among a card's first seven fields (not its first).
+
+    With one date there, a later date right after them is the issue date of a card that
+    carries one value too many before it: taking the birth date for the issue date instead
+    would store a wrong date and lose the birth. A relative's field is never a date."""
     first = fields[:STANDARD_FIELDS]
-    return [
+    dates = [
         (index, found) for index, value in enumerate(first) if index and (found := real_date(value))
     ]
+    if len(dates) == 1 and len(fields) > STANDARD_FIELDS:
+        after = real_date(fields[STANDARD_FIELDS])
+        if after is not None and after > dates[0][1]:
+            dates.append((STANDARD_FIELDS, after))
+    return dates
 
 
 def _birth_place(fields: list[str]) -> int:
@@ -178,8 +187,8 @@ def holder_span(fields: list[str]) -> int:
     """How many of a card's ``fields`` (from its first one) can be the holder's.
 
     The holder's fields end with the issue date; the identity card's relatives (names and
-    numbers, never dates) follow it. With two dates among the first seven fields the holder
-    ends at the later-placed one; a lone date ends it when it is the issue date
+    numbers, never dates) follow it. With two dates (``_dates``) the holder ends at the
+    later-placed one; a lone date ends it when it is the issue date
     (``_lone_date_is_issue``), else it is the birth, which the sex and the address may
     follow. Without an issue date, a card that lost a field may have its relatives shifted
     into the issue date's place: that place is not the holder's."""

@@ -1130,6 +1130,25 @@ def test_only_the_field_in_a_wrong_code_page_is_read_back() -> None:
     assert (identity.name, identity.address) == ("Hoàng Thị Hà", "Hà Nội")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "001090123456|=x||Nguyễn Văn An|15031990|Nam|Hà Nội|20042021",
+        "001090123456||Nguyễn Văn An|Trần Văn Bố|15031990|Nam|Hà Nội|20042021",
+    ],
+)
+def test_a_value_too_many_never_makes_the_birth_date_the_issue_date(text: str) -> None:
+    """A card that carries one value more before its issue date is read by shape: its
+    birth date stays the birth date, its issue date is found after the extra value, and
+    what has no clear place is left out with a warning (never the extra value as the
+    address)."""
+    identity = parse(text, today=TODAY)
+    assert (identity.birth_date, identity.issue_date) == (date(1990, 3, 15), date(2021, 4, 20))
+    assert identity.address in ("Hà Nội", None)
+    assert identity.sex == "male"
+    assert "unplaced_field" in identity.warnings
+
+
 # What cannot be read as a card is refused with its reason, never half-read into wrong slots.
 REFUSED = [
     ("tabs instead of separators", HOLDER.replace("|", "\t"), "unknown_format"),
