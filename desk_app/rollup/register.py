@@ -15,6 +15,7 @@ from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.i18n.system import os_error_text
 from desk_app.rollup.collation import plain, spelling_key
+from desk_app.settings import CODE_RE
 
 # The first word of a Vietnamese header, without marks, says which column it is ("Mã điểm",
 # "Tên đơn vị"); an English header says it with its last word ("Point code", "Unit name").
@@ -204,6 +205,16 @@ def _shown(cell: object) -> object:
     return value
 
 
+def _a_point(code: str, name: str, district: str) -> bool:
+    """Whether a row is a point. An official list has rows that are not: district headings
+    ("I", "HUYỆN BA BỂ"), a total ("Tổng cộng", 856) and the signature lines ("NGƯỜI LẬP
+    BIỂU" in the code's column). A row with a code and a name is a point; so is a row with
+    a district and a code, or no code at all (then refused for its missing code)."""
+    if not code:
+        return bool(district)
+    return bool(name) or (bool(district) and CODE_RE.match(code) is not None)
+
+
 def parse_register(content: bytes, name: str = "") -> list[Point]:
     """The points of a register file (``name`` tells CSV from XLSX by its ending)."""
     is_xlsx = name.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK"
@@ -221,10 +232,10 @@ def parse_register(content: bytes, name: str = "") -> list[Point]:
             return _text(row[index]) if index is not None and index < len(row) else ""
 
         code = cell("code").upper()
-        if not code:
-            if any(_text(v) for v in row):
-                raise RegisterError(t("rollup.register_no_code", line=number))
+        if not _a_point(code, cell("name"), cell("district")):
             continue
+        if not code:
+            raise RegisterError(t("rollup.register_no_code", line=number))
         if code in seen:
             raise RegisterError(
                 t("rollup.register_duplicate", code=code, first=seen[code], line=number)

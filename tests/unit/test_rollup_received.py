@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from desk_app.cli import main
 from desk_app.domain.week import parse_week
 from desk_app.rollup.province import MISSING, REPORTED, roll_up
-from desk_app.rollup.register import parse_register, read_register
+from desk_app.rollup.register import RegisterError, parse_register, read_register
 from desk_app.storage.database import Database
 from tests.unit import province_fixture as pf
 
@@ -251,3 +251,31 @@ def test_command_line_lists_the_copies_it_did_not_count(
     # Of the two copies of BKN-002's report, the one not counted.
     [second] = {"BKN-002.xlsx", "BKN-002-lan-2.xlsx"} & set(listed)
     assert "already read" in listed[second]
+
+
+def test_register_as_an_official_list_with_headings_total_and_signatures() -> None:
+    """An official list groups its points under district headings and ends with a total and
+    the signature lines: those rows are not points. A point without its code is still
+    refused with its line."""
+    text = (
+        "UBND TỈNH BẮC KẠN;;;;\n"
+        "DANH SÁCH ĐIỂM QUÉT MÃ QR;;;;\n"
+        "STT;Mã điểm;Tên điểm;Huyện;Loại hình\n"
+        "I;;HUYỆN BA BỂ;;\n"
+        "1;BKN-001;UBND xã Cao Thượng;Ba Bể;UBND\n"
+        "2;BKN-002;Trường THCS Ba Bể;Ba Bể;Trường học\n"
+        "II;;HUYỆN CHỢ ĐỒN;;\n"
+        "3;BKN-003;Chợ Bằng Lũng;Chợ Đồn;Chợ\n"
+        "Tổng cộng;3;;;\n"
+        ";;;;\n"
+        ";NGƯỜI LẬP BIỂU;;THỦ TRƯỞNG ĐƠN VỊ;\n"
+    )
+    points = parse_register(text.encode(), "r.csv")
+    assert [(p.code, p.district) for p in points] == [
+        ("BKN-001", "Ba Bể"),
+        ("BKN-002", "Ba Bể"),
+        ("BKN-003", "Chợ Đồn"),
+    ]
+    broken = text.replace("3;BKN-003;", "3;;")
+    with pytest.raises(RegisterError, match="8"):
+        parse_register(broken.encode(), "r.csv")
