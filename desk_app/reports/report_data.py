@@ -215,7 +215,8 @@ def _report(pairs: dict[str, str]) -> UnitReport:
         raise UnreadableReport("newer_format", str(version))
     code = pairs.get("unit_code", "").strip().upper()
     if not code:
-        raise UnreadableReport("no_code")
+        # Named by its unit: a mail's file name does not say who to call.
+        raise UnreadableReport("no_code", " ".join(pairs.get("unit_name", "").split())[:200])
     try:
         first = date.fromisoformat(pairs["first_day"])
         last = date.fromisoformat(pairs["last_day"])

@@ -279,3 +279,20 @@ def test_register_as_an_official_list_with_headings_total_and_signatures() -> No
     broken = text.replace("3;BKN-003;", "3;;")
     with pytest.raises(RegisterError, match="8"):
         parse_register(broken.encode(), "r.csv")
+
+
+def test_a_report_without_a_code_names_its_unit(tmp_path: Path) -> None:
+    """A unit that never set its point code is listed by its name, so the department knows
+    whom to call (the file of a mail says nothing of who sent it)."""
+    unit = pf.make_unit(tmp_path, "BKN-001", "Trường THCS Nà Phặc")
+    unit.ctx.settings.set("unit.code", "")
+    pf.visit(unit, pf.W41, 0)
+    pf.export_eml(unit, pf.W41, tmp_path / "thu" / "1634.eml", FRIDAY)
+    unit.ctx.close()
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register = parse_register(b"Code,Name,District\nBKN-001,A,B\n", "r.csv")
+    result = roll_up(db, register, parse_week(pf.W41), [tmp_path / "thu"])
+    [note] = result.unmatched
+    assert note.reason == "no_code"
+    assert "Trường THCS Nà Phặc" in note.message("vi")
+    db.dispose()
