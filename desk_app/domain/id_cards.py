@@ -107,7 +107,8 @@ def _by_shape(fields: list[str]) -> tuple[Slots, int]:
         if ID12.fullmatch(value) and not (index == 1 and not slots["old_id"]) and not slots["id"]:
             slots["id"] = value
         elif (
-            OLD_ID.fullmatch(value)
+            index
+            and OLD_ID.fullmatch(value)
             and not slots["old_id"]
             and not is_relatives_number(index, value, fields)
         ):

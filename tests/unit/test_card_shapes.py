@@ -1158,6 +1158,9 @@ REFUSED = [
         "unknown_format",
     ),
     ("an ID number of 11 digits", HOLDER.replace("001090123456", "00109012345"), "unknown_format"),
+    # A number before the card's own is nobody's old ID: the card's fields are not where any
+    # layout puts them, and the real old ID stands after the number.
+    ("a number of ten digits before the card", "1234567890|" + HOLDER, "unknown_format"),
     (
         "a birth date written year first without separators",
         HOLDER.replace("15031990", "19900315"),
