@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import unescape
 
-from desk_app.domain.names import fold, holds_name
+from desk_app.domain.names import clean_name, fold, holds_name
 from desk_app.domain.visits import mask_id
 
 _ROW_RE = re.compile(r"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
@@ -26,6 +26,23 @@ _TEXT_RE = re.compile(r"<(?:t|v)\b[^>]*>(.*?)</(?:t|v)>", re.S)
 _SI_RE = re.compile(r"<si>.*?</si>", re.S)
 _SHEET_RE = re.compile(r"xl/worksheets/sheet\d+\.xml")
 _MASKED_RE = re.compile(r"^\w*\*{2,}\w*$")
+_LOST = "?\ufffd"  # a letter a keyboard-type scanner could not type, a failed decode
+
+
+def same_name(cell: str, name: str) -> bool:
+    """Whether a cell holds ``name``: folded for case and diacritics, or as a keyboard-type
+    scanner or mojibake left it ('Nguy?n V?n Minh', 'Nguyá»…n') in a report kept before the
+    desk learnt the right spelling, with most of its letters still there."""
+    folded = fold(name)
+    value = fold(clean_name(cell))
+    if not folded or value == folded:
+        return bool(folded)
+    lost = sum(value.count(mark) for mark in _LOST)
+    known = sum(1 for c in value if c not in _LOST and not c.isspace())
+    if not lost or known < 3 or lost >= known:
+        return False
+    pattern = "".join("." if c in _LOST else re.escape(c) for c in value)
+    return re.fullmatch(pattern, folded) is not None
 
 
 @dataclass(frozen=True)
@@ -39,8 +56,7 @@ class Who:
             return True
         if not self.name:
             return False
-        folded = fold(self.name)
-        if not any(fold(c) == folded for c in cells):
+        if not any(same_name(c, self.name) for c in cells):
             return False
         masked = [c.strip() for c in cells if _MASKED_RE.match(c.strip())]
         return not masked or (bool(number) and mask_id(number) in masked)

@@ -758,3 +758,23 @@ def test_delete_acts_on_the_person_confirmed_even_if_the_number_changes_hands(
         assert anh.number == number
     assert code == 1 and anh.visits == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_redact_takes_their_rows_spelt_as_a_keyboard_scanner_or_mojibake_gave_the_name() -> None:
+    """A report kept before the desk learnt the right spelling carries the name as a
+    keyboard-type scanner typed it ('Nguy?n V?n Minh') or as mojibake: with their masked
+    number that row is theirs. The same mangled name with another number, or too little of
+    a name left, is not theirs."""
+    raw = _report_message(
+        [("Nguy?n V?n Minh", "001******456"), ("Nguyá»…n VÄƒn Minh", "001******456"),
+         ("Nguy?n V?n Minh", "001******999"), ("??? ??? ????", "001******456"),
+         ("Trần Thị Lan", "079******345")]
+    )  # fmt: skip
+    redacted = redact_message(raw, Who("Nguyễn Văn Minh", "001090123456"))
+    assert redacted is not None
+    rows = _attached_rows(redacted)
+    assert [(r[1], r[2]) for r in rows] == [
+        ("Họ tên", "Số giấy tờ"), ("Nguy?n V?n Minh", "001******999"),
+        ("??? ??? ????", "001******456"), ("Trần Thị Lan", "079******345"),
+    ]  # fmt: skip
+    assert "Nguyá»…n" not in "".join(_texts(redacted))
