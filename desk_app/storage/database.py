@@ -35,6 +35,28 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # window records in its own thread, so a long wait would freeze the desk.
 BUSY_TIMEOUT_MS = 3_000
 CONNECT_TIMEOUT_S = 5
+# A connection to a server behind a network that went dead (a cable pulled, Wi-Fi lost)
+# gets no answer and no error either: without these a scan waited for the system's TCP
+# give-up (a quarter of an hour on Linux) and the live view listened to nothing forever.
+# An idle connection is probed after 5 s of silence, every 2 s, and given up after 3
+# unanswered probes; data the server has not acknowledged for 10 s ends it (Linux).
+SERVER_TCP_ARGS: dict[str, int] = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,
+}
+
+
+def server_connect_args(url: str) -> dict[str, int]:
+    """libpq options for a connection to the log's server: give up on a dead network in
+    seconds (the desk keeps the scan) rather than after the system's TCP timeouts. Options
+    the URL sets itself are left as it says."""
+    wanted = {"connect_timeout": CONNECT_TIMEOUT_S, **SERVER_TCP_ARGS}
+    return {key: value for key, value in wanted.items() if f"{key}=" not in url}
+
+
 T = TypeVar("T")
 
 # PostgreSQL advisory locks of the log's writes. A write about one person's visits (a scan,
@@ -252,7 +274,7 @@ def make_engine(
         else:
             # A server behind a dead network answers nothing: give up after seconds (the desk
             # keeps the scan) rather than after the system's TCP timeout of minutes.
-            connect = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_TIMEOUT_S}
+            connect = server_connect_args(url)
             engine = create_engine(url, pool_pre_ping=True, connect_args=connect)
         if migrate:
             from desk_app.storage.migrate import upgrade
