@@ -5,6 +5,8 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import io
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -73,10 +75,13 @@ def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
         if part.is_multipart():
             continue
         filename = (part.get_filename() or "").lower()
-        if filename.endswith(WORKBOOK_ENDINGS) or part.get_content_type() == XLSX_TYPE:
-            payload = part.get_payload(decode=True)
-            if isinstance(payload, bytes) and payload:
-                found.append(payload)
+        named = filename.endswith(WORKBOOK_ENDINGS) or part.get_content_type() == XLSX_TYPE
+        if not named and (filename or part.get_content_maintype() in ("text", "message")):
+            continue
+        payload = part.get_payload(decode=True)
+        # A part without a name ("noname", a generic type) is a workbook by its content.
+        if isinstance(payload, bytes) and payload and (named or _looks_like_xlsx(payload)):
+            found.append(payload)
     if not found:
         return None, "no_attachment", ""
     # A forwarded message carries the workbook inside the original and often attached again.
@@ -98,6 +103,16 @@ def _is_report(content: bytes) -> bool:
     except UnreadableReport as exc:
         return exc.reason not in ("not_xlsx", "no_data")
     return True
+
+
+def _looks_like_xlsx(content: bytes) -> bool:
+    if not content.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def digest(content: bytes) -> str:

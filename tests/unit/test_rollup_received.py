@@ -296,3 +296,31 @@ def test_a_report_without_a_code_names_its_unit(tmp_path: Path) -> None:
     assert note.reason == "no_code"
     assert "Trường THCS Nà Phặc" in note.message("vi")
     db.dispose()
+
+
+def test_a_workbook_attached_without_a_name_is_found(
+    numbered: dict[str, Path], tmp_path: Path
+) -> None:
+    """Some mail programs lose an attachment's name and type ("noname", a generic binary
+    type): the workbook is known by its content. A PDF beside it is not taken."""
+    mail = EmailMessage()
+    mail["Subject"] = "Báo cáo tuần"
+    mail.set_content("Kính gửi Sở")
+    mail.add_attachment(
+        numbered["0456"].read_bytes(), maintype="application", subtype="vnd.ms-excel"
+    )
+    mail.add_attachment(
+        b"%PDF-1.4 the page to sign", maintype="application", subtype="octet-stream"
+    )
+    for part in mail.iter_attachments():
+        del part["Content-Disposition"]
+        part["Content-Disposition"] = "attachment"
+    folder = tmp_path / "thu"
+    folder.mkdir()
+    (folder / "noname.eml").write_bytes(mail.as_bytes())
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register = parse_register(b"Code,Name,District\n0456,C,D\n", "r.csv")
+    result = roll_up(db, register, parse_week(pf.W41), [folder])
+    assert result.unmatched == ()
+    assert [(r.status, r.scans) for r in result.rows] == [(REPORTED, 2)]
+    db.dispose()
