@@ -76,10 +76,13 @@ def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
             continue
         filename = (part.get_filename() or "").lower()
         named = filename.endswith(WORKBOOK_ENDINGS) or part.get_content_type() == XLSX_TYPE
-        if not named and (filename or part.get_content_maintype() in ("text", "message")):
+        # Another kind of file by its name's ending (the PDF beside it), or a text.
+        other = bool(Path(filename).suffix) or part.get_content_maintype() in ("text", "message")
+        if not named and other:
             continue
         payload = part.get_payload(decode=True)
-        # A part without a name ("noname", a generic type) is a workbook by its content.
+        # A part without a name or its ending ("noname", a generic type) is a workbook by
+        # its content.
         if isinstance(payload, bytes) and payload and (named or _looks_like_xlsx(payload)):
             found.append(payload)
     if not found:

@@ -312,12 +312,13 @@ def test_a_workbook_attached_without_a_name_is_found(
     mail.add_attachment(
         b"%PDF-1.4 the page to sign", maintype="application", subtype="octet-stream"
     )
-    for part in mail.iter_attachments():
-        del part["Content-Disposition"]
-        part["Content-Disposition"] = "attachment"
     folder = tmp_path / "thu"
     folder.mkdir()
-    (folder / "noname.eml").write_bytes(mail.as_bytes())
+    for disposition in ("attachment", 'attachment; filename="Bao cao tuan 41"'):
+        for part in mail.iter_attachments():
+            del part["Content-Disposition"]
+            part["Content-Disposition"] = disposition
+        (folder / f"{len(disposition)}.eml").write_bytes(mail.as_bytes())
     db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
     register = parse_register(b"Code,Name,District\n0456,C,D\n", "r.csv")
     result = roll_up(db, register, parse_week(pf.W41), [folder])
