@@ -73,7 +73,10 @@ def purge(db: Database, days: int, *, now: datetime | None = None, desk: str = "
     visits (open ones by their entry), scan events, sent report e-mails, people left with
     nothing, and the files the program exported. Audited with counts only."""
     cutoff = retention_cutoff(days, now)
-    files = _purge_files(cutoff)
+    # The old exports go once the purge and its record are stored: a purge that cannot be
+    # recorded deletes nothing.
+    old_files = _old_files(cutoff)
+    files = len(old_files)
 
     def work(session: Session) -> PurgeResult:
         secure_delete(session)
@@ -102,6 +105,7 @@ def purge(db: Database, days: int, *, now: datetime | None = None, desk: str = "
         return result
 
     result = db.write(work)
+    _remove(old_files)
     if result.visits or result.scan_events or result.people or result.outbox:
         compact(db, vacuum=False)
     return result
@@ -112,18 +116,25 @@ def count_of(result: Any) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _purge_files(cutoff: datetime) -> int:
-    removed = 0
-    folder = exports_dir()
+def _old_files(cutoff: datetime) -> list[Path]:
+    """The exports in the program's folder last written before ``cutoff``."""
+    old = []
     limit = cutoff.timestamp()
-    for path in folder.rglob("*"):
+    for path in exports_dir().rglob("*"):
         try:
             if path.is_file() and path.stat().st_mtime < limit:
-                path.unlink()
-                removed += 1
+                old.append(path)
+        except OSError as exc:
+            log.warning("old export %s not read: %s", path, exc)
+    return old
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
         except OSError as exc:
             log.warning("old export %s not removed: %s", path, exc)
-    return removed
 
 
 def export_stem(number: int) -> str:

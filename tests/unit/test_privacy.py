@@ -778,3 +778,38 @@ def test_redact_takes_their_rows_spelt_as_a_keyboard_scanner_or_mojibake_gave_th
         ("??? ??? ????", "001******456"), ("Trần Thị Lan", "079******345"),
     ]  # fmt: skip
     assert "Nguyá»…n" not in "".join(_texts(redacted))
+
+
+def _refuse_audit_records(ctx: AppContext) -> None:
+    """The database itself refuses new audit records (a trigger), as a full disk would."""
+
+    def create(session: object) -> None:
+        execute = session.execute  # type: ignore[attr-defined]
+        if ctx.db.is_sqlite:
+            execute(text("CREATE TRIGGER no_audit BEFORE INSERT ON audit "
+                         "BEGIN SELECT RAISE(ABORT, 'audit refused'); END"))  # fmt: skip
+        else:
+            execute(text("CREATE FUNCTION no_audit() RETURNS trigger AS $$ BEGIN "
+                         "RAISE EXCEPTION 'audit refused'; END $$ LANGUAGE plpgsql"))  # fmt: skip
+            execute(text("CREATE TRIGGER no_audit BEFORE INSERT ON audit "
+                         "FOR EACH ROW EXECUTE FUNCTION no_audit()"))  # fmt: skip
+
+    ctx.db.write(create)
+
+
+def test_a_purge_that_cannot_be_recorded_deletes_nothing_not_even_old_exports(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every purge is audited: when its record cannot be written, the visits and the old
+    exports alike are still there, and the purge says why it did nothing."""
+    cutoff = retention_cutoff(30, NOW)
+    old = record(ctx, MINH, cutoff - timedelta(days=3))
+    old_file = exports_dir() / "person-1-20261001-100000.json"
+    old_file.write_text("{}")
+    os.utime(old_file, (cutoff.timestamp() - 60, cutoff.timestamp() - 60))
+    _refuse_audit_records(ctx)
+
+    assert main(["--db", ctx.db.url, "purge", "--older-than", "30"]) == 1
+    assert "audit refused" in capsys.readouterr().err
+    assert ctx.log.visit(old.visit_id) is not None
+    assert old_file.exists()
