@@ -7,6 +7,7 @@ so the PDF a head of unit signs is what the printer gives.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import date
 
@@ -26,6 +27,7 @@ A4 = (210.0, 297.0)
 MARGIN = 15.0
 ENTRY_COLOUR = QColor(68, 114, 196)
 EXIT_COLOUR = QColor(192, 80, 77)
+DAY_LABEL_MM = 11.0  # a day's label ("17/10" at 7.5 pt) and the space beside it
 
 
 def _place_date(unit: UnitInfo, made_on: date, lang: str) -> str:
@@ -104,6 +106,8 @@ def _chart(canvas: Canvas, x: float, y: float, w: float, h: float, f: Figures, l
         canvas.text(x, ty - 2, axis_w - 1.5, str(step * tick), 7, align=Align.RIGHT, wrap=False)
     slot = plot_w / max(1, len(f.days))
     bar = slot * 0.32
+    # A long period (a month, a quarter) labels every few days, as many as fit side by side.
+    every = max(1, math.ceil(DAY_LABEL_MM / slot))
     for index, day in enumerate(f.days):
         sx = plot_x + slot * index + slot * 0.18
         for offset, value, colour in (
@@ -112,9 +116,10 @@ def _chart(canvas: Canvas, x: float, y: float, w: float, h: float, f: Figures, l
         ):
             bh = plot_h * value / scale_top
             canvas.fill(sx + offset, top + plot_h - bh, bar, bh, colour)
-        canvas.text(
-            plot_x + slot * index, top + plot_h + 1, slot, f"{day.day:%d/%m}", 7.5, wrap=False
-        )
+        if index % every == 0:
+            label_w = slot * every
+            label_x = plot_x + slot * index + (slot - label_w) / 2
+            canvas.text(label_x, top + plot_h + 1, label_w, f"{day.day:%d/%m}", 7.5, wrap=False)
     canvas.line(plot_x, top + plot_h, plot_x + plot_w, top + plot_h, width=0.2)
     ly = top + plot_h + 7
     for index, (key, colour) in enumerate((("entries", ENTRY_COLOUR), ("exits", EXIT_COLOUR))):

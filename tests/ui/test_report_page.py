@@ -135,3 +135,22 @@ def test_the_english_page_has_the_workbook_s_header(
     assert nation in text and words in text
     assert "CỘNG HÒA" not in text
     ctx.close()
+
+
+def test_a_quarter_s_day_labels_do_not_run_together(
+    qtbot: QtBot, sqlite_url: str, tmp_path: Path
+) -> None:
+    """A report for a quarter (report --from --to) has 92 days: the chart labels as many as
+    fit, one under another's place never."""
+    from desk_app.domain.week import date_range
+
+    ctx = AppContext.open(sqlite_url)
+    seed(ctx.log)
+    figures = compute(ctx.db, date_range(date(2021, 9, 1), date(2021, 11, 30)))
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(pdf_bytes(report_document(figures, UNIT, lang="vi", made_on=date(2021, 12, 1))))
+    pages, text = _pdf_text(pdf)
+    assert pages == 1
+    assert overlapping_words(pdf) == []
+    assert "01/09" in text  # the first day is labelled
+    ctx.close()
