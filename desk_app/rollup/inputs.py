@@ -6,6 +6,7 @@ import email
 import email.policy
 import hashlib
 import io
+import os
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -116,6 +117,22 @@ def _looks_like_xlsx(content: bytes) -> bool:
             return "xl/workbook.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A file's name as text that can be printed and stored. A zip made on Windows and
+    unpacked on Linux gives names in the Windows code page, bytes that are not UTF-8: they
+    are written as escapes ("B\\xe1o c\\xe1o.xlsx"), the same each time."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate of another kind (Windows)
+            raw = text.encode("utf-8", "surrogatepass")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
 
 
 def digest(content: bytes) -> str:

@@ -256,7 +256,7 @@ def _read_new(path: Path, content: bytes) -> tuple[FileRecord, StoredReport | No
     except UnreadableReport as exc:
         return FileRecord(item.content_hash, error=exc.reason, detail=exc.detail), None
     record = FileRecord(item.content_hash, report.unit_code, report.week, report.made_at)
-    return record, _stored(report, item.content_hash, str(path))
+    return record, _stored(report, item.content_hash, inputs.path_text(path))
 
 
 # A file written within this long before it was read may have been written again since at
@@ -279,7 +279,7 @@ class _Look:
 
 
 def _look(path: Path, missing: str) -> _Look:
-    key = os.path.abspath(path)
+    key = inputs.path_text(os.path.abspath(path))
     if missing:
         return _Look(path, key, None, error=missing)
     try:
@@ -425,11 +425,12 @@ def roll_up(
                     if report is not None:
                         new_reports.append(report)
         if look.error or record is None:
-            seen.append((str(look.path), FileRecord("", error=look.error, detail=look.detail)))
+            note = FileRecord("", error=look.error, detail=look.detail)
+            seen.append((inputs.path_text(look.path), note))
             continue
         if look.fresh and look.stat is not None:
             new_stamps.append(_stamp(look.key, look.stat, look.content_hash, look.checked_ns))
-        seen.append((str(look.path), record))
+        seen.append((inputs.path_text(look.path), record))
     kept_now = repository.save(new_records, new_reports, stamps=new_stamps)
     if progress is not None:
         progress(total, total)

@@ -4,6 +4,9 @@ arrived by forwarded mail or in an archive."""
 from __future__ import annotations
 
 import io
+import json
+import os
+import sys
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
@@ -325,3 +328,32 @@ def test_a_workbook_attached_without_a_name_is_found(
     assert result.unmatched == ()
     assert [(r.status, r.scans) for r in result.rows] == [(REPORTED, 2)]
     db.dispose()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8: Linux only")
+def test_file_names_from_a_windows_archive_are_read_and_shown(
+    numbered: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A zip made on Windows and unpacked on Linux gives names in the Windows code page,
+    bytes that are not UTF-8 ("Báo cáo" as B\\xe1o c\\xe1o). The reports count, a broken one
+    is listed under a name that can be printed, stored and written to the workbook."""
+    folder = tmp_path / "giai-nen"
+    folder.mkdir()
+    report = os.path.join(os.fsencode(folder), b"B\xe1o c\xe1o 00123.xlsx")
+    with open(report, "wb") as fh:
+        fh.write(numbered["00123"].read_bytes())
+    with open(os.path.join(os.fsencode(folder), b"h\xf4ng.xlsx"), "wb") as fh:
+        fh.write(b"PK\x03\x04 not a workbook")
+    register = tmp_path / "r.csv"
+    register.write_bytes(b"Code,Name,District\n00123,A,B\n")
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    out = tmp_path / "tinh.xlsx"
+    args = ["--db", url, "rollup", "--register", str(register), "--week", pf.W41]
+    for _ in range(2):  # and again, when the files are known
+        assert main([*args, "--out", str(out), "--json", str(folder)]) == 0
+        figures = json.loads(capsys.readouterr().out)
+        assert (figures["reported"], figures["scans"]) == (1, 4)
+        [note] = figures["unmatched"]
+        assert note["reason"] == "not_xlsx" and note["file"].endswith("h\\xf4ng.xlsx")
+    assert main([*args, str(folder)]) == 0
+    assert "h\\xf4ng.xlsx" in capsys.readouterr().out
