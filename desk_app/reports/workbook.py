@@ -65,6 +65,7 @@ LABEL_CHARS = 44  # what column A (46 wide) holds on one line
 HEADER_CHARS, HEADER_CHARS_BOLD = 36, 32
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 NOT_APPLICABLE = "–"  # an en dash: per cent against a previous period of 0
+RUN_DAYS = 3  # days in a row listed as one run ("01/07–30/09")
 
 DAILY_COLUMNS = (
     ("date", 12),
@@ -110,6 +111,29 @@ def report_filename(figures: Figures) -> str:
 
 def _percent(value: float | None) -> float | str:
     return NOT_APPLICABLE if value is None else round(value, 1)
+
+
+def days_text(days: Sequence[date], room: int = LABEL_CHARS) -> str:
+    """Days as the Summary lists them beside their count: runs of three or more days as
+    "01/07–30/09", within ``room`` characters (the cells beside the count), ending with
+    "…" when there are more (the Daily sheet has each day)."""
+    runs: list[list[date]] = []
+    for day in sorted(days):
+        if runs and (day - runs[-1][-1]).days == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= RUN_DAYS:
+            parts.append(f"{run[0]:%d/%m}–{run[-1]:%d/%m}")
+        else:
+            parts += [f"{day:%d/%m}" for day in run]
+    text = ", ".join(parts)
+    while len(text) > room and len(parts) > 1:
+        parts.pop()
+        text = ", ".join(parts) + ", …"
+    return text
 
 
 # ----- Summary --------------------------------------------------------------------------
@@ -164,8 +188,7 @@ def _summary(
         if single.endswith("_share"):
             cell.number_format = "0.0"
         if single == "days_without_scans" and f.days_without_scans:
-            listed = ", ".join(f"{d:%d/%m}" for d in f.days_without_scans)
-            put(ws, row, 3, listed)
+            put(ws, row, 3, days_text(f.days_without_scans))
             ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=5)
     row += 1
     put(ws, row, 1, t("report.fig.busiest_hour", lang), border=BOX)

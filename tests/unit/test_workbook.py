@@ -345,3 +345,32 @@ def test_detail_times_follow_daylight_saving(
         datetime(2021, 10, 31, 23, 30),
     ]
     ctx.close()
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "listed"),
+    [
+        (date(2021, 7, 1), date(2021, 9, 30), "01/07–30/09"),  # a quarter with no scans
+        # October: scans on 5, 10, 11, 13, 15/10 and later; the rest of the list does not fit
+        (date(2021, 10, 1), date(2021, 10, 31), "01/10–04/10, 06/10–09/10, 12/10, 14/10, …"),
+    ],
+)
+def test_days_without_scans_of_a_long_period_fit_their_cells(
+    sqlite_ctx: AppContext, first: date, last: date, listed: str
+) -> None:
+    """A month's or a quarter's days without scans are written as runs of days, short enough
+    for the cells beside the count (not cut off at the page's edge)."""
+    from desk_app.domain.week import date_range
+
+    report = export_report(sqlite_ctx, date_range(first, last), lang="vi")
+    ws = load_workbook(io.BytesIO(report.content)).worksheets[0]
+    rows = _rows_by_label(ws)
+    assert rows["Số ngày không có lượt quét"][1] == listed
+
+
+def test_days_without_scans_beyond_the_cells_end_with_an_ellipsis() -> None:
+    from desk_app.reports.workbook import LABEL_CHARS, days_text
+
+    every_other = [date(2021, 7, day) for day in range(1, 32, 2)]
+    text = days_text(every_other)
+    assert len(text) <= LABEL_CHARS and text.startswith("01/07, 03/07") and text.endswith("…")
