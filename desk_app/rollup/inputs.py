@@ -34,6 +34,12 @@ FOLDER_ENDINGS = (
 )
 
 
+# Files beside the reports that are never one: the lock files of an open workbook, and the
+# "._" companions (and their __MACOSX folder) in which a Mac keeps the Finder's notes.
+NOT_REPORTS = ("~$", ".~lock", "._")
+MAC_FOLDER = "__MACOSX"
+
+
 @dataclass(frozen=True)
 class InputFile:
     """One file to read: its bytes' hash, and the workbook inside (or why there is none)."""
@@ -57,7 +63,8 @@ def expand(paths: Sequence[Path]) -> Iterator[tuple[Path, str]]:
                 for p in path.rglob("*")
                 if p.is_file()
                 and p.suffix.lower() in FOLDER_ENDINGS
-                and not p.name.startswith(("~$", ".~lock"))
+                and not p.name.startswith(NOT_REPORTS)
+                and MAC_FOLDER not in p.relative_to(path).parts
             )
             for item in found:
                 yield item, ""

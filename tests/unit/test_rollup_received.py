@@ -357,3 +357,23 @@ def test_file_names_from_a_windows_archive_are_read_and_shown(
         assert note["reason"] == "not_xlsx" and note["file"].endswith("h\\xf4ng.xlsx")
     assert main([*args, str(folder)]) == 0
     assert "h\\xf4ng.xlsx" in capsys.readouterr().out
+
+
+def test_a_mac_s_companion_files_are_not_reports(numbered: dict[str, Path], tmp_path: Path) -> None:
+    """A folder unpacked from a zip made on a Mac, or copied from a stick a Mac wrote, has a
+    "._" companion beside each file and a __MACOSX folder of them: they hold the Finder's
+    notes, not reports, and would bury the files that need a call under hundreds of lines."""
+    folder = tmp_path / "usb"
+    (folder / "__MACOSX").mkdir(parents=True)
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + b"\0" * 64
+    for path in numbered.values():
+        (folder / path.name).write_bytes(path.read_bytes())
+        (folder / f"._{path.name}").write_bytes(apple_double)
+        (folder / "__MACOSX" / f"._{path.name}").write_bytes(apple_double)
+    (folder / "hong.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register = parse_register(b"Code,Name,District\n00123,A,B\n0456,C,D\n", "r.csv")
+    result = roll_up(db, register, parse_week(pf.W41), [folder])
+    assert [Path(n.path).name for n in result.unmatched] == ["hong.xlsx"]
+    assert result.reported == 2
+    db.dispose()
