@@ -49,12 +49,31 @@ SERVER_TCP_ARGS: dict[str, int] = {
 }
 
 
-def server_connect_args(url: str) -> dict[str, int]:
+# A desk stopped half-way through a write (its PC frozen, its network gone) holds the
+# person's lock, or the whole log's, until the server ends its transaction: every other
+# desk's scan of that person, and behind a unit-wide write every scan, would wait for it.
+# The server ends a transaction left idle this long; the stalled desk keeps its scan.
+IDLE_IN_WRITE_MS = 15_000
+
+
+def server_connect_args(url: str) -> dict[str, int | str]:
     """libpq options for a connection to the log's server: give up on a dead network in
-    seconds (the desk keeps the scan) rather than after the system's TCP timeouts. Options
-    the URL sets itself are left as it says."""
-    wanted = {"connect_timeout": CONNECT_TIMEOUT_S, **SERVER_TCP_ARGS}
-    return {key: value for key, value in wanted.items() if f"{key}=" not in url}
+    seconds (the desk keeps the scan) rather than after the system's TCP timeouts, and let
+    the server end a transaction its desk left hanging. Options the URL sets itself are
+    left as it says (``options`` is added to)."""
+    wanted: dict[str, int | str] = {"connect_timeout": CONNECT_TIMEOUT_S, **SERVER_TCP_ARGS}
+    args = {key: value for key, value in wanted.items() if f"{key}=" not in url}
+    try:
+        from sqlalchemy.engine import make_url
+
+        given = make_url(url).query.get("options", "")
+    except Exception:  # an unparsable URL is refused by the engine, in words
+        given = ""
+    given = given if isinstance(given, str) else " ".join(given)
+    if "idle_in_transaction_session_timeout" not in given:
+        idle = f"-c idle_in_transaction_session_timeout={IDLE_IN_WRITE_MS}"
+        args["options"] = f"{given} {idle}".strip()
+    return args
 
 
 T = TypeVar("T")

@@ -84,6 +84,10 @@ def load_into_empty(
 
     def work(session: Session) -> int:
         conn = session.connection()
+        if conn.dialect.name == "postgresql":
+            # A large log is typed row by row between the inserts: this one transaction may
+            # rest longer than the server allows an everyday desk's (IDLE_IN_WRITE_MS).
+            conn.execute(text("SET LOCAL idle_in_transaction_session_timeout = 0"))
         for table in _tables():
             if table.name == SettingRow.__tablename__:
                 continue

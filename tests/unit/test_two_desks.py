@@ -181,3 +181,64 @@ def test_a_desk_whose_clock_is_a_year_ahead_purges_by_the_servers_clock(
     assert "0 visits" in capsys.readouterr().out
     assert len(ctx.log.inside()) == 1
     ctx.close()
+
+
+STALLED = Path(__file__).with_name("stalled_desk_child.py")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "kill") or os.name != "posix", reason="SIGSTOP")
+def test_a_desk_stalled_half_way_does_not_stop_the_others(pg_url: str, tmp_path: Path) -> None:
+    """A desk frozen in the middle of recording a person (its network gone, the PC asleep)
+    holds that person's lock on the server. The other desks' scan of that person, and a
+    change of the unit's settings that waits for every desk, go on within seconds; scans
+    of everyone else queued behind that change go on too."""
+    AppContext.open(pg_url).close()
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(REPO),
+        DESK_APP_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        DESK_APP_LANG="en",
+    )
+    stalled = subprocess.Popen(
+        [sys.executable, str(STALLED), pg_url, CARD], stdout=subprocess.PIPE, text=True, env=env
+    )
+    settings: subprocess.Popen[str] | None = None
+    try:
+        assert stalled.stdout is not None
+        assert stalled.stdout.readline().strip() == "holding"
+        cli = [sys.executable, "-m", "desk_app", "--db", pg_url]
+        settings = subprocess.Popen(
+            [*cli, "config", "set", "retention.days", "31"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        same = subprocess.run(
+            [*cli, "record", CARD],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        other = subprocess.run(
+            [*cli, "record", OTHER],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        out, err = settings.communicate(timeout=120)
+    finally:
+        stalled.kill()
+        stalled.wait()
+        if settings is not None and settings.poll() is None:
+            settings.kill()
+            settings.wait()
+    assert same.returncode == 0 and same.stdout.startswith("IN: Nguyễn Văn An"), same
+    assert other.returncode == 0 and other.stdout.startswith("IN: Trần Thị Bình"), other
+    assert settings.returncode == 0 and "retention.days = 31" in out, err
