@@ -80,19 +80,32 @@ def repair_mojibake(name: str) -> str | None:
     return _nfc(fixed) if fixed is not None else None
 
 
+def _caps_lock_undone(value: str) -> str | None:
+    """The name as the card writes it, when a keyboard-type scanner typed it with Caps Lock
+    on ('nGUYỄN vĂN aN' -> 'Nguyễn Văn An'); None when its case is not so inverted. A name
+    all in small letters is left as it is: it may as well have been typed so."""
+    if value.istitle() or value.islower() or not any(ch.isalpha() for ch in value):
+        return None
+    swapped = value.swapcase()
+    return swapped if swapped.istitle() else None
+
+
 def clean_name(name: str | None) -> str:
-    """NFC, single spaces, mojibake repaired."""
+    """NFC, single spaces, mojibake repaired, the case Caps Lock inverted put back."""
     value = _nfc(name or "")
-    return repair_mojibake(value) or value
+    value = repair_mojibake(value) or value
+    return _caps_lock_undone(value) or value
 
 
 def is_mangled(name: str | None) -> bool:
-    """True when letters of the name were lost or garbled on the way (``?``, mojibake)."""
+    """True when letters of the name were lost or garbled on the way (``?``, mojibake, the
+    case inverted by Caps Lock)."""
     value = _nfc(name or "")
     return (
         any(mark in value for mark in _LOST)
         or repair_mojibake(value) is not None
         or _BROKEN_MOJIBAKE.search(value) is not None
+        or _caps_lock_undone(value) is not None
     )
 
 

@@ -28,6 +28,9 @@ GOOD = "Nguyễn Văn Ánh"
         ("Ä áº·ng VÄƒn Kiá» u", True),
         ("HoĂ ng Thá»‹ HĂ", True),  # read in the Vietnamese code page
         ("LÃ VĂN AN", False),
+        ("nGUYỄN vĂN aN", True),  # typed with Caps Lock on
+        ("McDonald Nguyễn", False),
+        ("van der Berg", False),
         ("Lưu Đức Thắng", False),
         ("José Ñúñez", False),  # Latin-1 letters that are not UTF-8 read wrongly
         ("", False),
@@ -42,6 +45,8 @@ def test_mojibake_is_repaired() -> None:
     assert repair_mojibake("Tráº§n Thá»‹ BÃ¬nh") == "Trần Thị Bình"
     assert repair_mojibake("Trần Thị Bình") is None
     assert clean_name("  Tráº§n  Thá»‹ BÃ¬nh ") == "Trần Thị Bình"
+    assert clean_name("nGUYỄN vĂN áNH") == GOOD  # Caps Lock on
+    assert clean_name("McDonald Nguyễn") == "McDonald Nguyễn"
     assert repair_mojibake("Ä\x90áº·ng VÄƒn Kiá»\x81u") == "Đặng Văn Kiều"  # undefined bytes
     assert repair_mojibake("HoÃ\xa0ng") == "Hoàng"  # the no-break space of 'à'
     assert repair_mojibake("HoĂ\xa0ng ThĂ¡i") == "Hoàng Thái"  # the Vietnamese code page
@@ -57,6 +62,11 @@ def test_mojibake_is_repaired() -> None:
         ("Nguy?n V?n", "Nguyá»…n VÄƒn", "Nguyễn Văn"),  # repairable mojibake beats '?'
         ("HoÃ ng Thá»‹ HÃ", "Hoàng Thị Hà", "Hoàng Thị Hà"),  # damaged mojibake is mangled
         ("Hoàng Thị Hà", "HoÃ ng Thá»‹ HÃ", "Hoàng Thị Hà"),
+        # a keyboard-type scanner with Caps Lock on inverts the case of every letter
+        ("nGUYỄN vĂN aN", GOOD, GOOD),
+        (GOOD, "nGUYỄN vĂN áNH", GOOD),
+        ("", "nGUYỄN vĂN áNH", GOOD),
+        ("", "nguyen van anh", "nguyen van anh"),  # small letters may have been typed so
         ("NGUYEN VAN ANH", GOOD, GOOD),  # the health app's capitals, then the ID card
         (GOOD, "NGUYEN VAN ANH", GOOD),
         ("", "Nguy?n", "Nguy?n"),  # something is better than nothing

@@ -184,6 +184,18 @@ def test_damaged_mojibake_on_file_is_replaced_by_a_good_scan(ctx: AppContext) ->
     assert second.name == "Hoàng Thị Hà"
 
 
+@pytest.mark.parametrize("first", ["nGUYỄN vĂN áNH", GOOD])
+def test_a_name_typed_with_caps_lock_on_is_stored_as_the_card_writes_it(
+    ctx: AppContext, first: str
+) -> None:
+    second = GOOD if first != GOOD else "nGUYỄN vĂN áNH"
+    entry = _scan(ctx, T0, first)
+    exit_ = _scan(ctx, T0 + 30 * M, second)
+    assert exit_.person_id == entry.person_id
+    assert entry.name == exit_.name == GOOD
+    assert [v.name for v in ctx.log.history("001090123456")] == [GOOD]
+
+
 def test_a_log_made_before_pass_tokens_upgrades_and_prints_passes(db_url: str) -> None:
     from alembic import command
     from sqlalchemy import create_engine
