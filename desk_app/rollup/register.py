@@ -215,8 +215,27 @@ def _a_point(code: str, name: str, district: str) -> bool:
     return bool(name) or (bool(district) and CODE_RE.match(code) is not None)
 
 
+# Spreadsheets this program does not read, by their first bytes: Excel 97-2003 (.xls, an OLE
+# compound file) and OpenDocument (.ods, a zip whose first entry names its type).
+OTHER_FORMATS = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Excel 97-2003 (.xls)"),
+    (b"PK\x03\x04", "OpenDocument (.ods)"),
+)
+ODS_TYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _other_format(content: bytes) -> str | None:
+    for magic, kind in OTHER_FORMATS:
+        if content.startswith(magic) and (magic != b"PK\x03\x04" or ODS_TYPE in content[:200]):
+            return kind
+    return None
+
+
 def parse_register(content: bytes, name: str = "") -> list[Point]:
     """The points of a register file (``name`` tells CSV from XLSX by its ending)."""
+    kind = _other_format(content)
+    if kind is not None:
+        raise RegisterError(t("rollup.register_format", kind=kind))
     is_xlsx = name.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK"
     rows = _rows_xlsx(content) if is_xlsx else _rows_csv(content)
     found = _header(rows)

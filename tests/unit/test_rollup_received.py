@@ -377,3 +377,29 @@ def test_a_mac_s_companion_files_are_not_reports(numbered: dict[str, Path], tmp_
     assert [Path(n.path).name for n in result.unmatched] == ["hong.xlsx"]
     assert result.reported == 2
     db.dispose()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("danh-sach.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8),
+        ("danh-sach.ods", "ods"),
+    ],
+)
+def test_a_register_in_an_old_or_other_spreadsheet_format_says_what_to_do(
+    name: str, content: bytes | str
+) -> None:
+    """Offices keep lists as Excel 97-2003 (.xls) or OpenDocument (.ods) files: the refusal
+    says so and how to save it, not that the text is not UTF-8."""
+    import zipfile
+
+    if content == "ods":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            archive.writestr("content.xml", "<office:document-content/>")
+        content = buffer.getvalue()
+    assert isinstance(content, bytes)
+    with pytest.raises(RegisterError) as caught:
+        parse_register(content, name)
+    assert ".xlsx" in str(caught.value) and "CSV" in str(caught.value)

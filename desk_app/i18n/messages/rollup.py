@@ -20,6 +20,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không đọc được danh sách điểm: {detail}",
         "en": "Cannot read the register: {detail}",
     },
+    "rollup.register_format": {
+        "vi": "Danh sách điểm là tệp {kind}, không đọc được: lưu lại dạng Excel (.xlsx) hoặc CSV",
+        "en": "The register is an {kind} file, which cannot be read: save it as Excel (.xlsx) "
+        "or CSV",
+    },
     "rollup.register_encoding": {
         "vi": "Danh sách điểm không phải văn bản UTF-8",
         "en": "The register is not UTF-8 text",
