@@ -204,6 +204,10 @@ _BHYT_SEX = {"1": "male", "2": "female"}
 _NAME, _BIRTH, _SEX, _ADDRESS, _CLINIC = 1, 2, 3, 4, 5
 _VALID_FROM, _VALID_TO, _ISSUED, _ISSUING_PLACE = 6, 7, 8, 15
 PARENT_FIELD = 10
+# Places where the layout never puts a date: the address, the clinic, the management code and
+# the '4' of field 11 (its neighbours 8 and 12 are dates). A date there means the card lost a
+# field or carries one too many, and every value after the gap stands one place off.
+_NEVER_A_DATE = (_ADDRESS, _CLINIC, 9, 11)
 
 
 def looks_like_bhyt(fields: list[str]) -> bool:
@@ -265,6 +269,11 @@ def parse_bhyt(raw: str, fields: list[str], today: date) -> Identity:
             warnings.append("birth_date_in_future")
     elif birth_s:
         birth = card_date(birth_s)
+    if any(is_date_shaped(fields[index]) for index in _NEVER_A_DATE):
+        # Out of step: the fields from the address on are left out rather than read one
+        # place off; the code, name, birth and sex before them are the holder's.
+        fields = fields[:_ADDRESS] + [""] * (len(fields) - _ADDRESS)
+        warnings.append("unplaced_field")
     dates: dict[int, date | None] = {}
     for index in (_VALID_FROM, _VALID_TO, _ISSUED):
         value = fields[index]
@@ -280,8 +289,10 @@ def parse_bhyt(raw: str, fields: list[str], today: date) -> Identity:
             extra[key] = found.isoformat()
     if fields[_ISSUING_PLACE]:
         place = hex_or_plain(fields[_ISSUING_PLACE])
-        if place:
+        if place and any(ch.isalpha() for ch in place):
             extra["issuing_place"] = place
+        else:
+            warnings.append("unplaced_field")  # a number ('4' one place on) names no office
     warnings.extend(date_warnings(birth, dates[_ISSUED], today))
     return Identity(
         kind=CodeKind.BHYT,

@@ -165,8 +165,12 @@ def redacted(text: str) -> str:
     body = fields[start:]
     card = bool(ID12.fullmatch(body[0]))
     for first in dict.fromkeys((0, start)):  # a damaged code ("-"), or separators before it
-        if not card and len(parts) > first + PARENT_FIELD and looks_like_bhyt(fields[first:]):
-            parts[first + PARENT_FIELD] = ""
+        if not card and len(parts) > first + PARENT_FIELD - 1 and looks_like_bhyt(fields[first:]):
+            # The parent's place, and its neighbours: a card that lost a field or carries one
+            # too many has the parent one place off (they hold nothing else the log needs).
+            for index in range(first + PARENT_FIELD - 1, first + PARENT_FIELD + 2):
+                if index < len(parts) and fields[index] != "$":
+                    parts[index] = ""
             return "|".join(parts)
     if card or any(ID12.fullmatch(value) for value in body[1:3]):
         keep = start + holder_span(body)

@@ -969,13 +969,67 @@ def test_relatives_after_other_layouts_are_never_kept(text: str) -> None:
 
 
 @pytest.mark.parametrize("before", ["", "|", "-|"])
-def test_a_childs_insurance_card_keeps_no_parent(before: str) -> None:
+@pytest.mark.parametrize("shift", ["none", "a field lost", "a field too many"])
+def test_a_childs_insurance_card_keeps_no_parent(before: str, shift: str) -> None:
     fields = ["0123456789", _hex("Lê Bé"), "01/01/2020", "1", "-", "01 - C54"]
     fields += ["01/01/2024", "-", "01/01/2024", "-", _hex("Lê Văn Bố"), "4", "-", "-", "$"]
+    if shift == "a field lost":
+        del fields[4]
+    elif shift == "a field too many":
+        fields.insert(4, "-")
     identity = parse(before + "|".join(fields), today=TODAY)
     assert identity.kind is CodeKind.BHYT
     assert _hex("Lê Văn Bố") not in identity.raw
     assert "Bố" not in repr(identity)
+
+
+def _bhyt_shifted(index: int, inserted: str | None = None) -> str:
+    """The new card of ``NEW_BHYT`` with field ``index`` lost, or a value put before it."""
+    fields = list(NEW_BHYT)
+    if inserted is None:
+        del fields[index]
+    else:
+        fields.insert(index, inserted)
+    return "|".join(fields)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _bhyt_shifted(3),
+        _bhyt_shifted(4),
+        _bhyt_shifted(5),
+        _bhyt_shifted(6),
+        _bhyt_shifted(4, "x"),
+        _bhyt_shifted(9, "-"),
+    ],
+    ids=[
+        "sex lost",
+        "address lost",
+        "clinic lost",
+        "valid-from lost",
+        "a value too many after the sex",
+        "a value too many after the issue date",
+    ],
+)
+def test_an_insurance_card_out_of_step_puts_no_value_in_another_field(text: str) -> None:
+    """A card that lost a field, or carries one too many, has every later value one place
+    off: none of them is read into the field whose place it stands in (a date as the clinic,
+    the validity as the issue date, the '4' as the issuing place); they are left out, with
+    the warning, and what stands before the gap is read."""
+    identity = parse(text, today=TODAY)
+    assert identity.kind is CodeKind.BHYT
+    assert (identity.id_number, identity.name) == ("0123456789", "Nguyễn Thị Hoà")
+    assert identity.birth_date == date(1985, 9, 2)
+    assert identity.address is None
+    assert identity.clinic in ("01 - C54", None)
+    for wrong in ("01/01/2024", "31/12/2024", "15/12/2023", "4"):
+        assert wrong != identity.clinic
+        assert wrong != identity.extra.get("issuing_place")
+    assert identity.issue_date in (date(2023, 12, 15), None)
+    assert identity.valid_to in (date(2024, 12, 31), None)
+    assert identity.extra.get("valid_from") in ("2024-01-01", None)
+    assert "unplaced_field" in identity.warnings
 
 
 @pytest.mark.parametrize(
