@@ -274,6 +274,13 @@ def _named_erasures(rows: list[AuditRecord]) -> set[int]:
     return named
 
 
+def _content_holds(row: AuditRecord) -> bool:
+    """A record blanked by a person's deletion stays blank; any other matches its digest."""
+    if row.erased:
+        return not row.detail and not row.query
+    return content_digest(row.detail, row.query) == row.content_digest
+
+
 def check_rows(rows: list[AuditRecord], secret: bytes, head: tuple[int, str] | None) -> Verdict:
     """The first record that breaks the chain (or the head outside it), if any."""
     named = _named_erasures(rows)
@@ -286,10 +293,9 @@ def check_rows(rows: list[AuditRecord], secret: bytes, head: tuple[int, str] | N
             continue
         if row.prev_hash != prev:
             return Verdict(False, len(rows), row.id, "removed_before")
-        if row.erased:
-            if row.id not in named:
-                return Verdict(False, len(rows), row.id, "erased_unnamed")
-        elif content_digest(row.detail, row.query) != row.content_digest:
+        if row.erased and row.id not in named:
+            return Verdict(False, len(rows), row.id, "erased_unnamed")
+        if not _content_holds(row):
             return Verdict(False, len(rows), row.id, "edited")
         expected = chain_hash(
             prev, canonical(row.id, row.at, row.action, row.desk, row.os_user, row.content_digest)

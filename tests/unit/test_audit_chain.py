@@ -291,3 +291,19 @@ def test_a_new_log_where_an_old_one_was_forgets_the_old_head(db_url: str) -> Non
         assert verdict(again) == audit.Verdict(True, 1)
     finally:
         again.close()
+
+
+def test_words_written_into_an_erased_record_are_found(ctx: AppContext) -> None:
+    """A record blanked by a person's deletion stays blank: text put back into it (a made-up
+    query, a detail) is an edit like any other."""
+    ctx.log.record_scan(
+        ctx.parse("001090123456||Nguyễn Văn Minh|01011990|Nam|Hà Nội|01012021"),
+        at=datetime(2026, 11, 23, 3, 0, tzinfo=UTC),
+    )
+    ctx.log.people.find("nguyen van minh")  # record 6, blanked by the deletion
+    ctx.log.people.delete("001090123456")
+    assert verdict(ctx).ok
+    sql(ctx, "UPDATE audit SET query = 'tran thi lan' WHERE id = 6")
+    assert verdict(ctx) == audit.Verdict(False, 7, 6, "edited")
+    sql(ctx, "UPDATE audit SET query = '', detail = '{\"found\": 0}' WHERE id = 6")
+    assert verdict(ctx) == audit.Verdict(False, 7, 6, "edited")
