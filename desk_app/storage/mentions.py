@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -22,6 +22,8 @@ from desk_app.timeutil import to_local
 
 # How the window's full-ID view names the person it showed ("visit 12 person 5").
 _PERSON_IN_TEXT = re.compile(r"\bperson (\d+)\b")
+# How far a desk's clock may run ahead of another's (``record --at`` allows as much).
+CLOCK_SLACK = timedelta(minutes=10)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -64,18 +66,24 @@ def _names(row: AuditRecord, person_id: int, who: Who) -> bool:
     return who.mentions(f"{row.detail} {row.query}")
 
 
-def audit_mentions(session: Session, person_id: int, who: Who) -> list[dict[str, Any]]:
+def audit_mentions(
+    session: Session, person_id: int, who: Who, first_seen: datetime | None = None
+) -> list[dict[str, Any]]:
     """Audit records about the person: by their number in the log, or naming them.
 
     A SQLite log may give a deleted person's number to the next person added: records of
-    that number up to its deletion belong to the one deleted, not to this person."""
+    that number up to its deletion belong to the one deleted, not to this person; nor is a
+    record made before the person was ``first_seen`` (one purged had the number then)."""
     found: list[dict[str, Any]] = []
+    earliest = None if first_seen is None else first_seen.astimezone(UTC) - CLOCK_SLACK
     rows = session.scalars(
         select(AuditRecord).where(AuditRecord.erased.is_(False)).order_by(AuditRecord.id)
     )
     for row in rows:
         if row.action == PERSON_DELETED and _detail_person(row) == person_id:
             found = []
+            continue
+        if earliest is not None and _aware(row.at) < earliest:
             continue
         if _names(row, person_id, who):
             found.append(
@@ -89,3 +97,7 @@ def audit_mentions(session: Session, person_id: int, who: Who) -> list[dict[str,
                 }
             )
     return found
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

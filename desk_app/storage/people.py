@@ -306,7 +306,9 @@ class PeopleRepository:
 
             who_is = Who(person.name, person.id_number)
             result.reports = mentions.report_mentions(session, who_is)
-            result.audit = mentions.audit_mentions(session, person.id, who_is)
+            result.audit = mentions.audit_mentions(
+                session, person.id, who_is, first_seen=person.created_at
+            )
             return result
 
         return self.db.write(work)

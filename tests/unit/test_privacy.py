@@ -813,3 +813,32 @@ def test_a_purge_that_cannot_be_recorded_deletes_nothing_not_even_old_exports(
     assert "audit refused" in capsys.readouterr().err
     assert ctx.log.visit(old.visit_id) is not None
     assert old_file.exists()
+
+
+def test_a_number_the_purge_freed_does_not_bring_the_purged_persons_audit(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The purge deletes people left with nothing, without a deletion record for each:
+    who looked at the person purged (their number typed as the query) must not appear in
+    the export of the next person SQLite gives that number to, later the same day."""
+    from desk_app.storage import audit
+    from desk_app.timeutil import utc_now
+
+    ctx = AppContext.open(sqlite_url)
+    try:
+        morning = utc_now() - timedelta(hours=3)
+        record(ctx, LAN, morning)
+        record(ctx, MINH, morning - timedelta(days=40))
+        people = ctx.log.people
+        monkeypatch.setattr(audit, "utc_now", lambda: morning)
+        people.record("001090123456")  # someone looks at Minh in the morning
+        assert people.purge(30).people == 1  # Minh: nothing left in the period
+        monkeypatch.undo()
+        record(ctx, ANH, utc_now())  # a newcomer in the afternoon
+        [anh] = people.find("le thi anh")
+        data = people.record(f"#{anh.number}", action="person_export").to_json_dict()
+        assert anh.number == people.find("lan")[0].number + 1  # Minh's old number
+        assert "001090123456" not in json.dumps(data)
+        assert [a["action"] for a in data["audit"]] == ["person_find", "person_export"]
+    finally:
+        ctx.close()
