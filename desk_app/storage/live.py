@@ -40,7 +40,8 @@ class ChangeWatcher:
             conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
             # A listening connection sends nothing: only its keep-alive probes notice that
             # the network went dead, so that the live view listens again once it is back.
-            self._pg = psycopg.connect(conninfo, autocommit=True, **server_connect_args(url))
+            conninfo = psycopg.conninfo.make_conninfo(conninfo, **server_connect_args(url))
+            self._pg = psycopg.connect(conninfo, autocommit=True)
             self._pg.execute(f"LISTEN {CHANNEL}")
         elif self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
             self._sqlite = sqlite3.connect(
