@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desk_app.cli import EXIT_OK, EXIT_REJECTED, EXIT_REPEAT, CliError
-from desk_app.cli.desks import keep_offline
+from desk_app.cli.desks import desk_only_settings, keep_offline
 from desk_app.cli.shown import identity_lines
 from desk_app.context import AppContext
 from desk_app.domain.identity import CodeKind, Identity, visible
@@ -18,7 +18,7 @@ from desk_app.domain.payloads import parse
 from desk_app.domain.visits import Direction, Method, Outcome, VisitRow
 from desk_app.i18n import t
 from desk_app.outputs import check_target, write_bytes
-from desk_app.settings import SettingError, setting
+from desk_app.settings import SettingError, Settings, is_desk_key, setting
 from desk_app.storage.database import DatabaseError
 from desk_app.storage.journal import is_unreachable
 from desk_app.timeutil import (
@@ -340,15 +340,31 @@ def cmd_config_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _config_context(args: argparse.Namespace) -> tuple[AppContext | None, Settings]:
+    """The log and its settings for ``config get|set``. A desk's own setting lives in its
+    file: with the server out of reach it is read and written there all the same (the
+    unit's as this desk last read them, when it ever reached the server)."""
+    if not is_desk_key(args.key):
+        ctx = _context(args)
+        return ctx, ctx.settings
+    try:
+        ctx = AppContext.open(args.db, offline_ok=True)
+    except DatabaseError as exc:
+        if not is_unreachable(exc):
+            raise
+        return None, desk_only_settings()
+    return ctx, ctx.settings
+
+
 def cmd_config_get(args: argparse.Namespace) -> int:
-    ctx = _context(args)
+    _ctx, settings = _config_context(args)
     try:
         spec = setting(args.key)
         if spec.secret:
             raise SettingError(t("settings.secret", key=args.key))
     except SettingError as exc:
         raise CliError(str(exc)) from None
-    value = ctx.settings.get(args.key)
+    value = settings.get(args.key)
     print(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
     return EXIT_OK
 
@@ -356,12 +372,13 @@ def cmd_config_get(args: argparse.Namespace) -> int:
 def cmd_config_set(args: argparse.Namespace) -> int:
     if args.key.strip().lower().startswith("manager."):
         raise CliError(t("settings.manager_key", key=args.key))
-    ctx = _context(args)
+    ctx, settings = _config_context(args)
     try:
-        value = ctx.settings.set_from_user(args.key, args.value)
+        value = settings.set_from_user(args.key, args.value)
     except SettingError as exc:
         raise CliError(str(exc)) from None
-    ctx.log.audit("settings_changed", args.key, query=f"config set {args.key}")
+    if ctx is not None and ctx.online:  # the unit's trail is on the server
+        ctx.log.audit("settings_changed", args.key, query=f"config set {args.key}")
     scope = t(f"settings.scope.{setting(args.key).scope}")
     print(f"{args.key} = {json.dumps(value, ensure_ascii=False)}    ({scope})")
     return EXIT_OK

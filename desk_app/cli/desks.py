@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_migrate_to)
 
 
-def _desk_only_settings() -> Settings:
+def desk_only_settings() -> Settings:
     """This desk's own settings, readable with no database."""
 
     def no_store(key: str, value: str) -> None:
@@ -47,7 +47,7 @@ def keep_offline(
     desk: str | None = None,
 ) -> int:
     """Keep one scan in the desk's journal; prints what happened. Returns the exit code."""
-    settings = _desk_only_settings()
+    settings = desk_only_settings()
     journal = Journal()
     # Bytes that are not UTF-8 are kept as the replacement characters the log would show.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

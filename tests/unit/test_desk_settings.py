@@ -138,3 +138,43 @@ def test_a_desk_setting_that_cannot_be_written_says_so(
     assert "desk.name" in err and str(blocked / "desk-app") in err
     assert "Unexpected" not in err and "Traceback" not in err
     assert not (tmp_path / "desk-home" / "desk-app.log").exists()
+
+
+def _dead_server() -> str:
+    """A server URL nothing listens on: every connection is refused at once."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"postgresql+psycopg://postgres@127.0.0.1:{port}/desk"
+
+
+def test_a_desk_setting_is_set_and_read_while_the_server_is_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A desk's own settings live in its file: they are set and read with the server out of
+    reach (a desk set up before its server, or during an outage), by the same rules; the
+    unit's settings still need the server."""
+    folder, dead = tmp_path / "gate-2", _dead_server()
+    code, out, err = _at_desk(
+        monkeypatch, folder, capsys, "--db", dead, "config", "set", "desk.checkpoint", "Cổng phụ"
+    )
+    assert (code, err) == (0, ""), err
+    assert out.startswith('desk.checkpoint = "Cổng phụ"')
+    assert json.loads((folder / "desk-app" / "desk.json").read_text(encoding="utf-8")) == {
+        "desk.checkpoint": "Cổng phụ"
+    }
+    code, out, err = _at_desk(
+        monkeypatch, folder, capsys, "--db", dead, "config", "get", "desk.checkpoint"
+    )
+    assert (code, out) == (0, "Cổng phụ\n"), err
+    code, out, err = _at_desk(
+        monkeypatch, folder, capsys, "--db", dead, "config", "set", "desk.name", "B" * 101
+    )
+    assert code == 1 and "at most 100" in err
+    code, out, err = _at_desk(
+        monkeypatch, folder, capsys, "--db", dead, "config", "set", "retention.days", "20"
+    )
+    assert code == 1 and "Cannot reach the database server" in err
+    assert "retention.days" not in (folder / "desk-app" / "desk.json").read_text(encoding="utf-8")
