@@ -227,7 +227,12 @@ class SerialScannerReader:
 
     def _open(self) -> serial.Serial | None:
         try:
-            return serial.Serial(self.port, self.baudrate, timeout=READ_TIMEOUT_SECONDS)
+            # Exclusive: two readers of one port (the window and ``scanner listen``) would
+            # each take part of a code's bytes. Windows opens a port for one program only;
+            # elsewhere pyserial locks it.
+            return serial.Serial(
+                self.port, self.baudrate, timeout=READ_TIMEOUT_SECONDS, exclusive=True
+            )
         except (serial.SerialException, OSError, ValueError) as exc:
             log.info("scanner port %s not open: %s", self.port, exc)
             return None

@@ -237,3 +237,27 @@ def test_stopping_while_the_port_is_away(tmp_path: Path) -> None:
     running.expect_status(CONNECTING, DISCONNECTED)
     running.close()  # does not wait out the minute between tries
     wait_until(lambda: not running.thread.is_alive(), timeout=1.0)
+
+
+def test_a_second_reader_of_the_same_port_waits_its_turn(port: PtyScanner) -> None:
+    """Two readers of one port (the window, and ``scanner listen`` started beside it) would
+    each take part of a code's bytes, and one of them a shorter card: the port is held by
+    one reader at a time, and the other says it is not connected until the port is free."""
+    first = start(port.path)
+    second: Running | None = None
+    try:
+        first.expect_status(CONNECTING, CONNECTED)
+        second = start(port.path)
+        second.expect_status(CONNECTING, DISCONNECTED)
+        for _ in range(3):
+            port.write(CCCD_BYTES + b"\r\n")
+            assert first.next_scan().text == CCCD
+        assert second.statuses.empty() and second.scans.empty()
+        first.close()
+        second.expect_status(CONNECTED)  # free again: the other reader takes it
+        port.write(CCCD_BYTES + b"\r\n")
+        assert second.next_scan().text == CCCD
+    finally:
+        first.close()
+        if second is not None:
+            second.close()
