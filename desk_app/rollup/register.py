@@ -124,6 +124,9 @@ def _text(value: object) -> str:
     # A register saved in the Windows Vietnamese code page comes back with decomposed tones;
     # legacy text converted to Unicode may write "Đ" as its look-alike "Ð" (U+00D0).
     text = " ".join(str(value).split()).translate(LOOK_ALIKES)
+    # A list exported from another system may carry control or format characters (a
+    # backspace, a zero-width space): no name or code holds one, and no output can.
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
     return unicodedata.normalize("NFC", text)
 
 

@@ -403,3 +403,26 @@ def test_a_register_in_an_old_or_other_spreadsheet_format_says_what_to_do(
     with pytest.raises(RegisterError) as caught:
         parse_register(content, name)
     assert ".xlsx" in str(caught.value) and "CSV" in str(caught.value)
+
+
+def test_control_characters_in_the_register_never_reach_the_outputs(
+    numbered: dict[str, Path], tmp_path: Path
+) -> None:
+    """A list exported from another system may carry control characters (a backspace, a
+    unit separator) in its cells: the names are read without them, and the workbook and
+    the letter are made (they failed with "unexpected error")."""
+    from desk_app.rollup.outputs import output_bytes
+
+    text = (
+        "Mã điểm;Tên điểm;Huyện\n00123;Tr\x01ường\x1f Nà\u200b Phặc\x7f;Ba B\x08ể\n0456;Chợ;Ba Bể\n"
+    )
+    register = parse_register(text.encode(), "r.csv")
+    assert [(p.name, p.district) for p in register] == [
+        ("Trường Nà Phặc", "Ba Bể"),
+        ("Chợ", "Ba Bể"),
+    ]
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    result = roll_up(db, register, parse_week(pf.W41), [numbered["00123"]])
+    for kind in ("xlsx", "docx"):
+        assert output_bytes(db, kind, result).startswith(b"PK")
+    db.dispose()
