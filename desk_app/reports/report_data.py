@@ -158,6 +158,22 @@ def attach(wb: Workbook, report: UnitReport) -> None:
 
 
 # ----- reading back -------------------------------------------------------------------
+# What the parts read here unpack to at most: the properties are a few kilobytes, a whole
+# report with a large Detail sheet some tens of megabytes. A file that says it unpacks to
+# more is damaged or forged (a "zip bomb") and is refused before anything is unpacked.
+MAX_PROPERTIES_BYTES = 1_000_000
+MAX_WORKBOOK_BYTES = 1_000_000_000
+
+
+def _check_sizes(archive: zipfile.ZipFile) -> None:
+    infos = archive.infolist()
+    properties = [i for i in infos if i.filename == "docProps/custom.xml"]
+    if any(i.file_size > MAX_PROPERTIES_BYTES for i in properties):
+        raise UnreadableReport("not_xlsx", "docProps/custom.xml")
+    if sum(i.file_size for i in infos) > MAX_WORKBOOK_BYTES:
+        raise UnreadableReport("not_xlsx", f"{len(infos)} parts")
+
+
 def _custom_pairs(archive: zipfile.ZipFile) -> dict[str, str] | None:
     try:
         xml = archive.read("docProps/custom.xml")
@@ -262,6 +278,7 @@ def read_report(content: bytes) -> UnitReport:
     except zipfile.BadZipFile:
         raise UnreadableReport("not_xlsx") from None
     try:
+        _check_sizes(archive)
         pairs = _custom_pairs(archive)
     except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
         raise UnreadableReport("not_xlsx", str(exc)) from None

@@ -197,3 +197,31 @@ def test_a_figure_no_unit_can_have_is_unreadable(sqlite_url: str, key: str, valu
     with pytest.raises(UnreadableReport) as caught:
         read_report(_forged(content, key, value))
     assert caught.value.reason == "bad_value"
+
+
+def test_a_workbook_that_unpacks_to_a_hundred_megabytes_is_refused_unread(
+    sqlite_url: str,
+) -> None:
+    """A damaged or forged report whose document properties unpack to a hundred megabytes
+    (a few hundred kilobytes in the file) is refused from its size, before any is read."""
+    import tracemalloc
+
+    ctx = _unit(sqlite_url)
+    content = export_report(ctx, parse_week("2021-W41")).content
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "docProps/custom.xml":
+                data = data.replace(b"<Properties", b"<Properties" + b" " * 120_000_000, 1)
+            target.writestr(item, data)
+    forged = out.getvalue()
+    assert len(forged) < 1_000_000
+    tracemalloc.start()
+    with pytest.raises(UnreadableReport) as caught:
+        read_report(forged)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert caught.value.reason == "not_xlsx"
+    assert peak < 50_000_000
