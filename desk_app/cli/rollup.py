@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from desk_app.context import AppContext
 from desk_app.domain.week import Period, describe, parse_week
 from desk_app.i18n import t
 from desk_app.outputs import check_target
+from desk_app.rollup.inputs import expand
 from desk_app.rollup.province import Rollup, roll_up
 from desk_app.rollup.register import read_register
 
@@ -62,6 +64,19 @@ def _print_text(result: Rollup) -> None:
             print(f"  {note.path}: {note.message()}")
 
 
+def _refuse_writing_over_inputs(args: argparse.Namespace) -> None:
+    """An output named like the register or a report read (a slip of the hand, a file name
+    completed by the shell) would put the province workbook in its place."""
+    targets = [Path(path) for path in (args.out, args.letter) if path]
+    if not targets:
+        return
+    read = [Path(args.register)] + [path for path, _ in expand([Path(p) for p in args.inputs])]
+    seen = {os.path.realpath(path) for path in read}
+    for target in targets:
+        if os.path.realpath(target) in seen:
+            raise CliError(t("rollup.output_is_input", path=target))
+
+
 def cmd_rollup(args: argparse.Namespace) -> int:
     period = week_period(args.week)
     # Refuse a wrong target before reading hundreds of files.
@@ -69,6 +84,7 @@ def cmd_rollup(args: argparse.Namespace) -> int:
         check_target(args.out, "xlsx")
     if args.letter:
         check_target(args.letter, "docx")
+    _refuse_writing_over_inputs(args)
     points = read_register(Path(args.register))
     ctx = AppContext.open(args.db)
     result = roll_up(ctx.db, points, period, [Path(p) for p in args.inputs])

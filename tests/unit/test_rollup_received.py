@@ -426,3 +426,25 @@ def test_control_characters_in_the_register_never_reach_the_outputs(
     for kind in ("xlsx", "docx"):
         assert output_bytes(db, kind, result).startswith(b"PK")
     db.dispose()
+
+
+def test_the_command_never_writes_over_the_files_it_reads(
+    numbered: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--out naming the register (kept as .xlsx) or a unit's report in the inbox would put
+    the province workbook in its place: refused, before anything is read or written."""
+    register = tmp_path / "danh-sach.xlsx"
+    register.write_bytes(_xlsx([["Mã điểm", "Tên điểm", "Huyện"], ["00123", "A", "Ba Bể"]]))
+    inbox = tmp_path / "hop-thu"
+    inbox.mkdir()
+    report = inbox / "00123.xlsx"
+    report.write_bytes(numbered["00123"].read_bytes())
+    kept = {path: path.read_bytes() for path in (register, report)}
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    args = ["--db", url, "rollup", "--register", str(register), "--week", pf.W41]
+    same_register = tmp_path / "." / "danh-sach.xlsx"
+    for target in (same_register, report):
+        assert main([*args, "--out", str(target), str(inbox)]) == 1
+        assert str(target) in capsys.readouterr().err
+    assert {path: path.read_bytes() for path in kept} == kept
+    assert main([*args, "--out", str(tmp_path / "tong-hop.xlsx"), str(inbox)]) == 0

@@ -25,6 +25,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The register is an {kind} file, which cannot be read: save it as Excel (.xlsx) "
         "or CSV",
     },
+    "rollup.output_is_input": {
+        "vi": "Không ghi vào {path}: đó là một tệp đang được đọc (danh sách điểm hoặc báo cáo)",
+        "en": "Will not write to {path}: it is one of the files read (the register or a report)",
+    },
     "rollup.register_encoding": {
         "vi": "Danh sách điểm không phải văn bản UTF-8",
         "en": "The register is not UTF-8 text",
