@@ -12,6 +12,7 @@ from desk_app.storage.database import (
     Database,
     DatabaseError,
     is_unreachable,
+    log_key,
     translate_errors,
 )
 from desk_app.storage.journal import SCAN, Journal, JournalEntry, replay
@@ -53,7 +54,7 @@ class AppContext:
         log = VisitLog(
             db, desk=settings.text("desk.name"), checkpoint=settings.text("desk.checkpoint")
         )
-        ctx = cls(db=db, settings=settings, log=log)
+        ctx = cls(db=db, settings=settings, log=log, journal=Journal(log=log_key(db.url)))
         if flush:
             ctx.flush_journal()
         return ctx
@@ -67,7 +68,8 @@ class AppContext:
         log = VisitLog(
             db, desk=settings.text("desk.name"), checkpoint=settings.text("desk.checkpoint")
         )
-        return cls(db=db, settings=settings, log=log, online=False)
+        journal = Journal(log=log_key(db.url))
+        return cls(db=db, settings=settings, log=log, journal=journal, online=False)
 
     def reconnect(self) -> None:
         """Reach the server a desk started without (raises while it is still away); the

@@ -164,9 +164,7 @@ def cmd_record(args: argparse.Namespace) -> int:
         if not is_unreachable(exc):
             raise
         # The server is away: the desk keeps the scan and sends it when it is back.
-        return keep_offline(
-            args.text, at=at, method=args.method, direction=args.direction, desk=args.desk
-        )
+        return keep_offline(args, at)
     if args.json:
         print(json.dumps(result.to_json_dict(), ensure_ascii=False))
     else:

@@ -10,11 +10,11 @@ from typing import Any
 from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
 from desk_app.cli.shown import direction_name
 from desk_app.domain.payloads import parse
-from desk_app.domain.visits import Direction, Method, Outcome
+from desk_app.domain.visits import Outcome
 from desk_app.i18n import t
 from desk_app.i18n.vocabulary import kind_name, method_name
 from desk_app.settings import DeskFile, Settings
-from desk_app.storage.database import DatabaseError
+from desk_app.storage.database import DatabaseError, log_key
 from desk_app.storage.journal import CHECK_OUT, MANUAL, Journal, is_unreachable
 from desk_app.timeutil import format_datetime
 
@@ -38,17 +38,12 @@ def desk_only_settings() -> Settings:
     return Settings(dict, no_store, desk=DeskFile())
 
 
-def keep_offline(
-    text: str,
-    *,
-    at: datetime,
-    method: Method | str,
-    direction: Direction | str,
-    desk: str | None = None,
-) -> int:
-    """Keep one scan in the desk's journal; prints what happened. Returns the exit code."""
+def keep_offline(args: argparse.Namespace, at: datetime) -> int:
+    """Keep the scan of ``desk-app record`` (``args``) in the desk's journal, for the log it
+    was meant for; prints what happened. Returns the exit code."""
     settings = desk_only_settings()
-    journal = Journal()
+    journal = Journal(log=log_key(args.db))
+    text, method, direction, desk = args.text, args.method, args.direction, args.desk
     # Bytes that are not UTF-8 are kept as the replacement characters the log would show.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     journal.add(
@@ -66,8 +61,8 @@ def keep_offline(
 
 
 def cmd_journal_list(args: argparse.Namespace) -> int:
-    journal = Journal()
-    entries = journal.entries()
+    journal = Journal(log=log_key(args.db))
+    entries = Journal(journal.path).entries()  # every one, those for another log named below
     for entry in entries:
         if entry.kind == MANUAL:
             who = entry.manual_entry().name
@@ -81,6 +76,8 @@ def cmd_journal_list(args: argparse.Namespace) -> int:
             f"{method_name(entry.method)}  {direction_name(entry.direction)}  {who}"
         )
     print(t("journal.count", count=len(entries)))
+    for other, count in journal.for_other_logs().items():
+        print(t("journal.other_log", count=count, url=other))
     for path in journal.set_aside():
         print(t("journal.set_aside", path=path))
     return EXIT_OK
@@ -95,7 +92,8 @@ def cmd_journal_flush(args: argparse.Namespace) -> int:
     except DatabaseError as exc:
         if not is_unreachable(exc):
             raise
-        raise CliError(t("journal.still_offline", count=Journal().count()), EXIT_ERROR) from None
+        waiting = Journal(log=log_key(args.db)).count()
+        raise CliError(t("journal.still_offline", count=waiting), EXIT_ERROR) from None
     sent = [result for _, result in done if result is not None]
     conflicts = [
         r for r in sent if r.outcome is Outcome.REJECTED and r.reason == "journal_conflict"

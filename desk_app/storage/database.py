@@ -312,6 +312,12 @@ def _safe_url(url: str) -> str:
     return url_without_password(url, url)
 
 
+def log_key(url: str) -> str:
+    """Which log a URL names, as the desk's journal keeps it: the resolved URL without its
+    password (a password changed on the server is still the same log)."""
+    return _safe_url(resolve_url(url))
+
+
 def url_without_password(url: str, unparsable: str = "?") -> str:
     """The URL with its password hidden; ``unparsable`` when it is no URL at all."""
     try:

@@ -7,7 +7,9 @@ was made; each goes in one transaction that also stores its id with the scan eve
 is sent once even when the desk was closed or cut off half-way. The entry/exit decision is
 made again against the shared log at that moment; one older than what the log already
 knows of the person (they left at another desk meanwhile), or a check-out of a visit that
-ended meanwhile, is recorded as a conflict, not dropped.
+ended meanwhile, is recorded as a conflict, not dropped. Each entry names the log it was
+kept for (``log_key``): opening another log meanwhile (an old single-desk file, a backup
+restored into a new one) sends it nowhere else.
 
 A journal file that is no longer a database (a disk error, a copy cut short) is set aside
 beside it, its bytes untouched, and a new one started: the desk must keep working and the
@@ -85,11 +87,17 @@ CREATE TABLE IF NOT EXISTS journal (
     checkpoint TEXT NOT NULL,
     debounce_seconds REAL NOT NULL,
     kind TEXT NOT NULL DEFAULT 'scan',
-    data TEXT NOT NULL DEFAULT ''
+    data TEXT NOT NULL DEFAULT '',
+    log TEXT NOT NULL DEFAULT ''
 )
 """
 # Columns a journal kept by an earlier version lacks (it held scans only).
-_ADDED = {"kind": "TEXT NOT NULL DEFAULT 'scan'", "data": "TEXT NOT NULL DEFAULT ''"}
+# An entry with no log (kept by an earlier version) goes to the first log the desk reaches.
+_ADDED = {
+    "kind": "TEXT NOT NULL DEFAULT 'scan'",
+    "data": "TEXT NOT NULL DEFAULT ''",
+    "log": "TEXT NOT NULL DEFAULT ''",
+}
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,7 @@ class JournalEntry:
     debounce_seconds: float
     kind: str = SCAN
     data: str = ""
+    log: str = ""
 
     def manual_entry(self) -> ManualEntry:
         """The fields of a kept manual entry."""
@@ -130,8 +139,11 @@ def check_out_data(visit_id: int) -> str:
 class Journal:
     """The local journal file (``journal.sqlite3`` in the desk's data folder)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, log: str | None = None) -> None:
+        """``log``: the log this desk keeps entries for (``log_key``); entries kept for
+        another log are left out. None: every entry (``journal list``)."""
         self.path = path or data_dir() / "journal.sqlite3"
+        self.log = log
 
     def set_aside(self) -> list[Path]:
         """Damaged journals this desk set aside (oldest first), kept for recovery."""
@@ -218,6 +230,7 @@ class Journal:
             debounce_seconds=float(debounce_seconds),
             kind=kind,
             data=data,
+            log=self.log or "",
         )
         row = (
             entry.journal_id,
@@ -230,26 +243,35 @@ class Journal:
             entry.debounce_seconds,
             entry.kind,
             entry.data,
+            entry.log,
         )
 
         def insert(conn: sqlite3.Connection) -> int:
             cur = conn.execute(
                 "INSERT INTO journal (journal_id, at, text, method, direction, desk, checkpoint,"
-                " debounce_seconds, kind, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " debounce_seconds, kind, data, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
             return int(cur.lastrowid or 0)
 
         return replace(entry, seq=self._run(insert))
 
+    def _mine(self) -> tuple[str, tuple[str, ...]]:
+        """The SQL condition choosing this journal's entries, and its parameters."""
+        if self.log is None:
+            return "1 = 1", ()
+        return "log IN (?, '')", (self.log,)
+
     def entries(self) -> list[JournalEntry]:
         """Waiting scans, oldest first."""
         if not self.path.exists():
             return []
+        where, params = self._mine()
         rows = self._run(
             lambda conn: conn.execute(
                 "SELECT seq, journal_id, at, text, method, direction, desk, checkpoint,"
-                " debounce_seconds, kind, data FROM journal ORDER BY seq"
+                f" debounce_seconds, kind, data, log FROM journal WHERE {where} ORDER BY seq",
+                params,
             ).fetchall()
         )
         return [
@@ -265,6 +287,7 @@ class Journal:
                 debounce_seconds=float(r[8]),
                 kind=r[9],
                 data=r[10],
+                log=r[11],
             )
             for r in rows
         ]
@@ -272,9 +295,25 @@ class Journal:
     def count(self) -> int:
         if not self.path.exists():
             return 0
+        where, params = self._mine()
         return self._run(
-            lambda conn: int(conn.execute("SELECT count(*) FROM journal").fetchone()[0])
+            lambda conn: int(
+                conn.execute(f"SELECT count(*) FROM journal WHERE {where}", params).fetchone()[0]
+            )
         )
+
+    def for_other_logs(self) -> dict[str, int]:
+        """How many entries wait for each log other than this journal's."""
+        if self.log is None or not self.path.exists():
+            return {}
+        rows = self._run(
+            lambda conn: conn.execute(
+                "SELECT log, count(*) FROM journal WHERE log NOT IN (?, '') GROUP BY log"
+                " ORDER BY min(seq)",
+                (self.log,),
+            ).fetchall()
+        )
+        return {str(log): int(n) for log, n in rows}
 
     def remove(self, journal_id: str) -> None:
         self._run(

@@ -46,12 +46,13 @@ def test_a_damaged_journal_is_set_aside_and_the_desk_goes_on(tmp_path: Path) -> 
     data.mkdir()
     damaged = os.urandom(3000)
     (data / "journal.sqlite3").write_bytes(damaged)
-    offline = _cli(tmp_path, "--db", _dead_server(), "record", CARD)
+    server = _dead_server()
+    offline = _cli(tmp_path, "--db", server, "record", CARD)
     assert offline.returncode == 0, offline.stderr
     assert "kept on this desk (1 waiting" in offline.stdout
     aside = [p for p in data.iterdir() if p.name.startswith("journal.damaged-")]
     assert [p.read_bytes() for p in aside] == [damaged]  # kept for whoever can recover it
-    listed = _cli(tmp_path, "journal", "list")
+    listed = _cli(tmp_path, "--db", server, "journal", "list")
     assert listed.returncode == 0, listed.stderr
     assert "Nguyễn Văn Bảy" in listed.stdout
     assert str(aside[0]) in listed.stdout  # the operator is told where the old one went
@@ -83,3 +84,48 @@ def test_a_journal_held_by_another_program_is_said_so(tmp_path: Path) -> None:
     assert str(path) in offline.stderr
     assert "a scan to keep was not kept" in offline.stderr
     assert _cli(tmp_path, "journal", "list").stdout.strip() == "0 scans waiting to be sent"
+
+
+def test_a_kept_scan_waits_for_its_own_log(tmp_path: Path) -> None:
+    """A scan kept for the shared log is not sent into another log the desk opens meanwhile
+    (an old single-desk file looked at, a backup restored into a new file): it waits for the
+    log it was meant for, and the journal says which one."""
+    server = _dead_server()
+    offline = _cli(tmp_path, "--db", server, "record", CARD)
+    assert offline.returncode == 0, offline.stderr
+    other = f"sqlite:///{tmp_path / 'old-desk.sqlite3'}"
+    looked = _cli(tmp_path, "--db", other, "log")
+    assert looked.returncode == 0, looked.stderr
+    assert looked.stdout.strip().endswith("0 visits")
+    listed = _cli(tmp_path, "--db", other, "journal", "list")
+    assert "Nguyễn Văn Bảy" in listed.stdout
+    assert "1 kept for another log" in listed.stdout and "127.0.0.1" in listed.stdout
+    listed = _cli(tmp_path, "--db", server, "journal", "list")
+    assert "Nguyễn Văn Bảy" in listed.stdout and "1 scans waiting" in listed.stdout
+
+
+def test_the_journal_sends_each_entry_to_its_own_log(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from desk_app.context import AppContext
+    from desk_app.storage.database import log_key
+    from desk_app.storage.journal import Journal
+
+    gate, side = (f"sqlite:///{tmp_path / name}.sqlite3" for name in ("gate", "side"))
+    path = tmp_path / "journal.sqlite3"
+    at = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+    for url, card in ((gate, CARD), (side, OTHER)):
+        Journal(path, log=log_key(url)).add(
+            card, at=at, method="scanner", direction="auto", desk="Cổng", checkpoint="",
+            debounce_seconds=10,
+        )  # fmt: skip
+    for url, name in ((gate, "Nguyễn Văn Bảy"), (side, "Trần Thị Tám")):
+        ctx = AppContext.open(url, flush=False)
+        ctx.journal = Journal(path, log=log_key(url))
+        try:
+            sent = ctx.flush_journal()
+            assert [r.name for _, r in sent if r is not None] == [name]
+            assert [v.name for v in ctx.log.inside()] == [name]
+        finally:
+            ctx.close()
+    assert Journal(path).count() == 0

@@ -231,7 +231,7 @@ def kept(journal: Journal, kind: str, data: str, clock: str, direction: str = "i
 def journal_listing(capsys: pytest.CaptureFixture[str]) -> str:
     from desk_app.cli.desks import cmd_journal_list
 
-    assert cmd_journal_list(argparse.Namespace()) == 0
+    assert cmd_journal_list(argparse.Namespace(db=None)) == 0
     return capsys.readouterr().out
 
 

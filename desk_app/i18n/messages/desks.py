@@ -53,6 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp lưu tạm bị hỏng đã được để riêng (chưa gửi được những gì trong đó): {path}",
         "en": "A damaged journal was set aside (what it held was not sent): {path}",
     },
+    "journal.other_log": {
+        "vi": "{count} lượt được giữ cho một sổ khác, gửi khi bàn mở sổ đó: {url}",
+        "en": "{count} kept for another log, sent when the desk opens that log: {url}",
+    },
     "journal.count": {
         "vi": "{count} lượt quét đang chờ gửi",
         "en": "{count} scans waiting to be sent",
