@@ -16,6 +16,7 @@ from pathlib import Path
 from desk_app.i18n.system import os_error_text
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TNEF_TYPES = ("application/ms-tnef", "application/vnd.ms-tnef")
 WORKBOOK_ENDINGS = (".xlsx", ".xlsm")
 MAIL_ENDINGS = (".eml",)
 # Reports in a form this program cannot read: in a folder they are listed, never skipped
@@ -79,10 +80,12 @@ def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
     if not isinstance(message, EmailMessage) or not message.keys():
         return None, "not_mail", ""
     found: list[bytes] = []
+    packed = False  # attachments Outlook packed into winmail.dat (rich text)
     for part in message.walk():
         if part.is_multipart():
             continue
         filename = (part.get_filename() or "").lower()
+        packed = packed or part.get_content_type() in TNEF_TYPES or filename == "winmail.dat"
         named = filename.endswith(WORKBOOK_ENDINGS) or part.get_content_type() == XLSX_TYPE
         # Another kind of file by its name's ending (the PDF beside it), or a text.
         other = bool(Path(filename).suffix) or part.get_content_maintype() in ("text", "message")
@@ -94,7 +97,7 @@ def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
         if isinstance(payload, bytes) and payload and (named or _looks_like_xlsx(payload)):
             found.append(payload)
     if not found:
-        return None, "no_attachment", ""
+        return None, "winmail" if packed else "no_attachment", ""
     # A forwarded message carries the workbook inside the original and often attached again.
     found = list(dict.fromkeys(found))
     if len(found) > 1:

@@ -49,6 +49,7 @@ UNMATCHED_REASONS = (
     "outlook_msg",
     "archive",
     "no_attachment",
+    "winmail",
     "several_attachments",
     "no_data",
     "no_code",

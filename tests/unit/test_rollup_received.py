@@ -448,3 +448,22 @@ def test_the_command_never_writes_over_the_files_it_reads(
         assert str(target) in capsys.readouterr().err
     assert {path: path.read_bytes() for path in kept} == kept
     assert main([*args, "--out", str(tmp_path / "tong-hop.xlsx"), str(inbox)]) == 0
+
+
+def test_a_mail_from_outlook_in_rich_text_says_why_nothing_is_attached(tmp_path: Path) -> None:
+    """Outlook sending in rich text packs the attachments into winmail.dat, which other
+    mail programs cannot open: the note says so, and what the unit should do."""
+    mail = EmailMessage()
+    mail["Subject"] = "Báo cáo tuần"
+    mail.set_content("Kính gửi Sở")
+    tnef = b"\x78\x9f\x3e\x22" + b"\0" * 64  # the TNEF signature, then the packed parts
+    mail.add_attachment(tnef, maintype="application", subtype="ms-tnef", filename="winmail.dat")
+    folder = tmp_path / "thu"
+    folder.mkdir()
+    (folder / "outlook.eml").write_bytes(mail.as_bytes())
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register = parse_register(b"Code,Name,District\nBKN-001,A,B\n", "r.csv")
+    [note] = roll_up(db, register, parse_week(pf.W41), [folder]).unmatched
+    assert note.reason == "winmail"
+    assert "winmail.dat" in note.message("vi") and "winmail.dat" in note.message("en")
+    db.dispose()

@@ -72,6 +72,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "An archive (.zip, .rar, .7z) cannot be read: unpack it into a folder and read "
         "the folder",
     },
+    "rollup.reason.winmail": {
+        "vi": "Thư gửi từ Outlook dạng RTF, tệp đính kèm bị đóng gói trong winmail.dat: đề nghị "
+        "đơn vị gửi lại thư dạng HTML hoặc văn bản thường",
+        "en": "An e-mail sent by Outlook in rich text, its attachments packed into winmail.dat: "
+        "ask the unit to send it again as HTML or plain text",
+    },
     "rollup.reason.no_attachment": {
         "vi": "Thư không đính kèm tệp báo cáo .xlsx",
         "en": "The e-mail has no .xlsx report attached",
