@@ -214,6 +214,9 @@ class SerialScannerReader:
                     for scan in self._assembler.cut_off():
                         on_scan(scan)
                     tell(DISCONNECTED)
+                    # A port that opens and fails at once (a driver half-gone) is tried again
+                    # after the same pause as a missing one, not in a busy loop.
+                    self._wait(should_stop)
                     continue
                 now = self._clock()
                 self.bytes_read += len(data)

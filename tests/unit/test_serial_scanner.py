@@ -6,6 +6,7 @@ import queue
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -261,3 +262,37 @@ def test_a_second_reader_of_the_same_port_waits_its_turn(port: PtyScanner) -> No
         first.close()
         if second is not None:
             second.close()
+
+
+class _FailingPort:
+    """A port that opens and then fails at every read, as a half-removed driver's does."""
+
+    in_waiting = 0
+
+    def read(self, _size: int) -> bytes:
+        import serial
+
+        raise serial.SerialException("device reports readiness to read but returned no data")
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_port_that_opens_and_fails_at_once_is_retried_after_a_pause() -> None:
+    import time
+
+    opened: list[float] = []
+
+    class Reader(SerialScannerReader):
+        def _open(self) -> Any:
+            opened.append(time.monotonic())
+            return _FailingPort()
+
+    running = Running(Reader("/dev/ttyACM9", 9600, reconnect_seconds=0.1))
+    try:
+        running.expect_status(CONNECTING, CONNECTED, DISCONNECTED)
+        time.sleep(0.5)
+    finally:
+        running.close()
+    assert 2 <= len(opened) <= 7, len(opened)  # about one try per pause, not thousands
+    assert all(b - a >= 0.09 for a, b in zip(opened, opened[1:], strict=False))
