@@ -138,6 +138,11 @@ def from_figures(
     )
 
 
+# Excel keeps at most 255 characters in a custom property's text and calls a longer one
+# damaged; the hidden sheet holds the whole value, and is read for one cut short.
+MAX_PROPERTY_CHARS = 255
+
+
 def attach(wb: Workbook, report: UnitReport) -> None:
     """Add the hidden key/value sheet and the custom document properties to ``wb``."""
     ws = wb.create_sheet(DATA_SHEET)
@@ -154,7 +159,8 @@ def attach(wb: Workbook, report: UnitReport) -> None:
         if isinstance(value, int):
             wb.custom_doc_props.append(IntProperty(name=name, value=value))
         else:
-            wb.custom_doc_props.append(StringProperty(name=name, value=str(value)))
+            text = str(value)[:MAX_PROPERTY_CHARS]
+            wb.custom_doc_props.append(StringProperty(name=name, value=text))
 
 
 # ----- reading back -------------------------------------------------------------------
@@ -189,6 +195,22 @@ def _custom_pairs(archive: zipfile.ZipFile) -> dict[str, str] | None:
         if name.startswith(PREFIX) and len(prop):
             pairs[name[len(PREFIX) :]] = (prop[0].text or "").strip()
     return pairs if pairs.get("format") == FORMAT else None
+
+
+def _with_whole_values(pairs: dict[str, str], content: bytes) -> dict[str, str]:
+    """The properties, with each text cut at Excel's limit taken whole from the hidden sheet
+    (where the sheet still has it and it begins the same)."""
+    try:
+        sheet = _sheet_pairs(content) or {}
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        log.info("hidden sheet not readable: %r", exc)
+        return pairs
+    whole = dict(pairs)
+    for key, value in pairs.items():
+        full = sheet.get(key, "")
+        if len(value) >= MAX_PROPERTY_CHARS and len(full) > len(value) and full.startswith(value):
+            whole[key] = full
+    return whole
 
 
 def _sheet_pairs(content: bytes) -> dict[str, str] | None:
@@ -282,6 +304,8 @@ def read_report(content: bytes) -> UnitReport:
         pairs = _custom_pairs(archive)
     except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
         raise UnreadableReport("not_xlsx", str(exc)) from None
+    if pairs is not None and any(len(v) >= MAX_PROPERTY_CHARS for v in pairs.values()):
+        pairs = _with_whole_values(pairs, content)
     if pairs is None:
         try:
             pairs = _sheet_pairs(content)

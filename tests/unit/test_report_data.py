@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -164,7 +165,6 @@ def test_a_long_unit_name_keeps_the_summary_header_readable(
 
 def _forged(content: bytes, key: str, value: str) -> bytes:
     """``content`` with the document property ``desk_app.<key>`` set to ``value``."""
-    import re
 
     source = zipfile.ZipFile(io.BytesIO(content))
     out = io.BytesIO()
@@ -225,3 +225,19 @@ def test_a_workbook_that_unpacks_to_a_hundred_megabytes_is_refused_unread(
     tracemalloc.stop()
     assert caught.value.reason == "not_xlsx"
     assert peak < 50_000_000
+
+
+def test_texts_longer_than_excel_keeps_in_a_property_are_read_whole(sqlite_url: str) -> None:
+    ctx = _unit(sqlite_url)
+    agency = "Ủy ban nhân dân huyện Chợ Đồn, tỉnh Bắc Kạn " * 8  # 360 characters
+    name = ("UBND xã Đồng Lạc, huyện Chợ Đồn " * 10)[:300]  # the longest a unit name may be
+    ctx.settings.set("unit.agency", agency.strip())
+    ctx.settings.set("unit.name", name.strip())
+    content = export_report(ctx, parse_week("2021-W41"), lang="vi").content
+    custom = zipfile.ZipFile(io.BytesIO(content)).read("docProps/custom.xml").decode()
+
+    values = re.findall(r"<vt:lpwstr[^>]*>([^<]*)</vt:lpwstr>", custom)
+    assert values and max(len(v) for v in values) <= 255  # what Excel opens without repair
+    report = read_report(content)
+    assert report.unit_name == name.strip() and report.agency == agency.strip()
+    assert report.unit_code == "BKN-CD-017"
