@@ -13,7 +13,7 @@ from desk_app.domain.payloads import parse
 from desk_app.domain.visits import Outcome
 from desk_app.i18n import t
 from desk_app.i18n.vocabulary import kind_name, method_name
-from desk_app.settings import DeskFile, Settings
+from desk_app.settings import DeskFile, SettingError, Settings, coerce, setting
 from desk_app.storage.database import DatabaseError, log_key
 from desk_app.storage.journal import CHECK_OUT, MANUAL, Journal, is_unreachable
 from desk_app.timeutil import format_datetime
@@ -38,6 +38,15 @@ def desk_only_settings() -> Settings:
     return Settings(dict, no_store, desk=DeskFile())
 
 
+def _own_checkpoint() -> str:
+    """The checkpoint set for this desk, read by the rules an online desk reads it by (a
+    value edited by hand into one the log cannot keep is no value); "" when none is set."""
+    try:
+        return str(coerce(setting("desk.checkpoint"), DeskFile().load().get("desk.checkpoint", "")))
+    except SettingError:
+        return ""
+
+
 def keep_offline(args: argparse.Namespace, at: datetime) -> int:
     """Keep the scan of ``desk-app record`` (``args``) in the desk's journal, for the log it
     was meant for; prints what happened. Returns the exit code."""
@@ -53,7 +62,7 @@ def keep_offline(args: argparse.Namespace, at: datetime) -> int:
         direction=direction,
         desk=desk or settings.text("desk.name"),
         # The checkpoint falls back to the unit's first one, which only the server knows.
-        checkpoint=str(DeskFile().load().get("desk.checkpoint") or ""),
+        checkpoint=_own_checkpoint(),
         debounce_seconds=-1,
     )
     print(t("journal.kept", count=journal.count()))
@@ -101,6 +110,8 @@ def cmd_journal_flush(args: argparse.Namespace) -> int:
     print(
         t("journal.flushed", sent=len(sent), conflicts=len(conflicts), before=len(done) - len(sent))
     )
+    for other, count in ctx.journal.for_other_logs().items():
+        print(t("journal.other_log", count=count, url=other))
     ctx.close()
     return EXIT_OK
 

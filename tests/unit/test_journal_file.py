@@ -97,6 +97,8 @@ def test_a_kept_scan_waits_for_its_own_log(tmp_path: Path) -> None:
     looked = _cli(tmp_path, "--db", other, "log")
     assert looked.returncode == 0, looked.stderr
     assert looked.stdout.strip().endswith("0 visits")
+    flushed = _cli(tmp_path, "--db", other, "journal", "flush")
+    assert "Sent 0 scans" in flushed.stdout and "1 kept for another log" in flushed.stdout
     listed = _cli(tmp_path, "--db", other, "journal", "list")
     assert "Nguyễn Văn Bảy" in listed.stdout
     assert "1 kept for another log" in listed.stdout and "127.0.0.1" in listed.stdout
@@ -129,3 +131,18 @@ def test_the_journal_sends_each_entry_to_its_own_log(tmp_path: Path) -> None:
         finally:
             ctx.close()
     assert Journal(path).count() == 0
+
+
+def test_a_checkpoint_the_log_cannot_keep_is_not_kept_offline(tmp_path: Path) -> None:
+    """A desk file edited by hand into a checkpoint longer than the log keeps: the desk
+    online ignores it (the unit's first checkpoint), and so does a scan kept offline."""
+    import json
+
+    from desk_app.storage.journal import Journal
+
+    config = tmp_path / "config" / "desk-app"
+    config.mkdir(parents=True)
+    (config / "desk.json").write_text(json.dumps({"desk.checkpoint": "C" * 150}), "utf-8")
+    offline = _cli(tmp_path, "--db", _dead_server(), "record", CARD)
+    assert offline.returncode == 0, offline.stderr
+    assert [e.checkpoint for e in Journal(tmp_path / "data" / "journal.sqlite3").entries()] == [""]
