@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         """Follow the other desks' visits as they happen (stopped when the window closes)."""
         self.live = LiveWatcherThread(self.ctx.db.url, self)
         self.live.visits_changed.connect(self.controller.on_visits_changed)
+        self.live.listening_again.connect(self.today.on_listening_again)
         self.live.start()
 
     def show_for_desk(self) -> None:

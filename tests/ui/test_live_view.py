@@ -114,3 +114,35 @@ def test_an_outage_at_the_window_keeps_scans_and_sends_them_back(
     finally:
         win.close()
         ctx.close()
+
+
+def test_visits_made_while_the_live_view_was_cut_off_show_once_it_listens_again(
+    qtbot: QtBot, own_server: OwnPostgres
+) -> None:
+    """The server restarted under an open window: the visit another desk recorded before the
+    live view listened again was never announced; the window reads the day once it does."""
+    from desk_app.context import AppContext
+
+    ctx = open_context(own_server.url)
+    win = MainWindow(ctx, sound=SoundPlayer(enabled=False))
+    qtbot.addWidget(win)
+    try:
+        win.start_live_view()
+        assert win.live is not None
+        qtbot.wait(1000)  # listening
+        own_server.stop()
+        qtbot.wait(1500)  # the listening connection is lost
+        own_server.start()
+        other = AppContext.open(own_server.url)  # another desk, at once, before re-listening
+        try:
+            other.log.desk = "Cổng phụ"
+            other.log.record_scan(other.parse(AN), method=Method.SCANNER)
+        finally:
+            other.close()
+        with qtbot.waitSignal(win.live.listening_again, timeout=30_000):
+            pass
+        qtbot.waitUntil(lambda: win.visits.visible_names() == ["Nguyễn Văn An"], timeout=5_000)
+        assert win.inside.list.count() == 1
+    finally:
+        win.close()
+        ctx.close()

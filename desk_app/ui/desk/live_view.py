@@ -17,6 +17,9 @@ class LiveWatcherThread(QThread):
     """Runs ``ChangeWatcher`` off the GUI thread; ``visits_changed`` carries visit ids."""
 
     visits_changed = Signal(list)
+    # Listening again after the connection was lost: what other desks did meanwhile was
+    # never announced, so the window reads the day again.
+    listening_again = Signal()
 
     def __init__(self, url: str, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -24,6 +27,7 @@ class LiveWatcherThread(QThread):
 
     def run(self) -> None:
         watcher: ChangeWatcher | None = None
+        lost = False
         try:
             while not self.isInterruptionRequested():
                 if watcher is None:
@@ -33,12 +37,16 @@ class LiveWatcherThread(QThread):
                         log.info("live view not listening: %s", exc)
                         self._pause(RETRY_SECONDS)
                         continue
+                    if lost:
+                        lost = False
+                        self.listening_again.emit()
                 try:
                     ids = watcher.wait(POLL_SECONDS)
                 except Exception as exc:  # the connection was lost: listen again later
                     log.info("live view interrupted: %s", exc)
                     watcher.close()
                     watcher = None
+                    lost = True
                     continue
                 if ids:
                     self.visits_changed.emit(ids)

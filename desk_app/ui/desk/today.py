@@ -53,6 +53,11 @@ class DeskDay(QObject):
         except UserError as exc:  # the server went away again: the clock reads it later
             log.warning("day not read again: %s", exc)
 
+    def on_listening_again(self) -> None:
+        """The live view lost the server for a while: visits other desks recorded then were
+        never announced, so the day is read again."""
+        self.on_journal_sent()
+
     def reload(self) -> None:
         self.day = local_today()
         if not self.ctx.online:
