@@ -32,6 +32,17 @@ _CONTINUATION = "".join(
 _BROKEN_MOJIBAKE = re.compile(f"[{_LEAD}][{re.escape(_CONTINUATION)}]")
 
 
+# Every character a byte can be read as in those code pages (an undefined byte as its
+# Latin-1 character): a text holding any other ('ễ', 'ơ' precomposed) is no mojibake, which
+# most real names tell at the first such letter without trying each code page.
+_READ_AS = {chr(byte) for byte in range(0x80, 0x100)} | {
+    bytes([byte]).decode(code_page, errors="ignore")
+    for code_page in ("cp1252", "cp1258")
+    for byte in range(0x80, 0x100)
+}
+_NOT_MOJIBAKE = re.compile("[^\x00-\x7f" + re.escape("".join(sorted(_READ_AS - {""}))) + "]")
+
+
 def _nfc(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).split())
 
@@ -58,7 +69,7 @@ def undo_mojibake(text: str) -> str | None:
     of 'Đ', of 'ề') arrive as the Latin-1 control characters, and 0xA0 (the second byte of
     'à') as a no-break space: both have to be read back before anything drops or folds them.
     """
-    if text.isascii():
+    if text.isascii() or _NOT_MOJIBAKE.search(text):
         return None
     for code_page in ("cp1252", "cp1258"):
         data = _as_bytes(text, code_page)
