@@ -7,8 +7,9 @@ import os
 import socket
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.unit.test_outage import cli
 
 REPO = Path(__file__).resolve().parents[2]
 CARD = "001090000071||Nguyễn Văn Bảy|01011990|Nam|Hà Nội|01012021"
@@ -31,14 +32,7 @@ def _cli(home: Path, *argv: str) -> subprocess.CompletedProcess[str]:
         DESK_APP_LANG="en",
         PYTHONPATH=str(REPO),
     )
-    return subprocess.run(
-        [sys.executable, "-m", "desk_app", *argv],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return cli(env, *argv)
 
 
 def test_a_damaged_journal_is_set_aside_and_the_desk_goes_on(tmp_path: Path) -> None:

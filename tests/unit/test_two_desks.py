@@ -216,21 +216,16 @@ def test_a_desk_stalled_half_way_does_not_stop_the_others(pg_url: str, tmp_path:
             text=True,
             env=env,
         )
-        same = subprocess.run(
-            [*cli, "record", CARD],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-            check=False,
-        )
-        other = subprocess.run(
-            [*cli, "record", OTHER],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-            check=False,
+        same, other = (
+            subprocess.run(
+                [*cli, "record", card],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=120,
+                check=False,
+            )
+            for card in (CARD, OTHER)
         )
         out, err = settings.communicate(timeout=120)
     finally:
