@@ -179,8 +179,8 @@ def parse_pccovid(raw: str, fields: list[str], today: date) -> Identity:
     if unplaced:
         warnings.append("unplaced_field")
     if ID12.fullmatch(document):
-        if sex is None:
-            sex = "male" if int(document[3]) % 2 == 0 else "female"
+        # The sex is the one the code gives: 0 (or none) says nothing, whatever the number's
+        # digit says; the number is only checked against it.
         warnings.extend(id_checks(document, birth_year, sex))
     warnings.extend(date_warnings(birth, None, today))
     return Identity(

@@ -140,9 +140,9 @@ SHAPES: list[tuple[str, str, dict[str, object]]] = [
         {"kind": "pccovid", "sex": "female", "warnings": []},
     ),
     (
-        "pc-covid sex code 0 falls back to the number",
+        "pc-covid sex code 0 is 'not given', whatever the number says",
         "001191123456|TRAN THI BINH|1991-02-02|0|q|<0<<<",
-        {"sex": "female", "warnings": []},
+        {"sex": None, "warnings": []},
     ),
     (
         "pc-covid sex code disagreeing with the number",
@@ -588,7 +588,7 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         "pc-covid sex of another digit, EXT without '<': never the helper, with a warning",
         "001090123456|NGUYEN VAN AN|1990-03-15|0|q|3<GD4797920417046<0912345678<sig",
         {
-            "sex": "male",
+            "sex": None,
             "extra.sex_code": None,
             "extra.helper_qid": None,
             "extra.insurance_number": "GD4797920417046",
@@ -600,7 +600,7 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         "pc-covid sex of another digit is left out with a warning",
         "001090123456|NGUYEN VAN AN|1990-03-15|0|q|<9<GD4797920417046<0912345678<sig",
         {
-            "sex": "male",
+            "sex": None,
             "extra.sex_code": None,
             "extra.insurance_number": "GD4797920417046",
             "extra.phone": "0912345678",
@@ -669,6 +669,16 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         "pc-covid sex 0 on a passport says nothing",
         "C1234567|JOHN SMITH|1985-07-04|1|q1|<0<<<",
         {"sex": None, "extra.sex_code": "0", **CLEAN},
+    ),
+    (
+        "pc-covid sex 0 on a citizen ID number says nothing either",
+        "001090123456|NGUYEN VAN AN|1990-03-15|0|q|<0<<<",
+        {"sex": None, "extra.sex_code": "0", **CLEAN},
+    ),
+    (
+        "pc-covid without EXT on a citizen ID number gives no sex",
+        "001191123456|TRAN THI BINH|1991-02-02|0|q9",
+        {"kind": "pccovid", "sex": None, **CLEAN},
     ),
     (
         "pc-covid foreign passport of nine characters",
