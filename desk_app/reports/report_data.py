@@ -213,16 +213,34 @@ def _with_whole_values(pairs: dict[str, str], content: bytes) -> dict[str, str]:
     return whole
 
 
+# How far down a sheet the "format" row is looked for, in a sheet not named as ours.
+FORMAT_SEARCH_ROWS = 20
+
+
+def _pairs_of(ws: Any, rows: int | None = None) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for row in ws.iter_rows(min_col=1, max_col=2, max_row=rows, values_only=True):
+        key, value = (*row, None, None)[:2]
+        if key is not None:
+            pairs[str(key).strip()] = "" if value is None else str(value).strip()
+    return pairs
+
+
 def _sheet_pairs(content: bytes) -> dict[str, str] | None:
+    """The key/value rows of the data sheet. A workbook re-saved by hand may have lost the
+    document properties and had the sheet shown and renamed: a sheet of another name whose
+    rows start with the format's own key is read as well."""
     wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     try:
-        if DATA_SHEET not in wb.sheetnames:
-            return None
-        pairs: dict[str, str] = {}
-        for row in wb[DATA_SHEET].iter_rows(min_col=1, max_col=2, values_only=True):
-            if row and row[0] is not None:
-                pairs[str(row[0]).strip()] = "" if row[1] is None else str(row[1]).strip()
-        return pairs if pairs.get("format") == FORMAT else None
+        names = sorted(wb.sheetnames, key=lambda name: name != DATA_SHEET)
+        for name in names:
+            ws = wb[name]
+            if name != DATA_SHEET and _pairs_of(ws, FORMAT_SEARCH_ROWS).get("format") != FORMAT:
+                continue
+            pairs = _pairs_of(ws)
+            if pairs.get("format") == FORMAT:
+                return pairs
+        return None
     finally:
         wb.close()
 

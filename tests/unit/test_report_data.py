@@ -88,6 +88,24 @@ def test_workbook_carries_identity_and_figures(sqlite_url: str, lang: str) -> No
     assert wb.worksheets[0].sheet_state == "visible"
 
 
+def test_data_sheet_shown_renamed_and_moved_is_still_read(sqlite_url: str) -> None:
+    """Re-saved by hand: the document properties lost, the hidden sheet shown, renamed and
+    put first. Its rows still say what the workbook is."""
+    ctx = _unit(sqlite_url)
+    content = export_report(ctx, parse_week("2021-W41")).content
+    report = read_report(content)
+    wb = load_workbook(io.BytesIO(_without(content, "docProps/custom.xml")))
+    ws = wb[DATA_SHEET]
+    ws.sheet_state = "visible"
+    ws.title = "Số liệu"
+    wb.move_sheet(ws, offset=-len(wb.sheetnames))
+    out = io.BytesIO()
+    wb.save(out)
+    resaved = _without(out.getvalue(), "docProps/custom.xml")
+    assert DATA_SHEET not in load_workbook(io.BytesIO(resaved)).sheetnames
+    assert read_report(resaved) == report
+
+
 def test_not_a_report_is_said_so(sqlite_url: str) -> None:
     with pytest.raises(UnreadableReport) as caught:
         read_report(b"not a zip")
