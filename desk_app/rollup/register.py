@@ -10,6 +10,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from desk_app.errors import UserError
 from desk_app.i18n import t
@@ -172,20 +173,38 @@ def _rows_xlsx(content: bytes) -> list[list[object]]:
     from openpyxl import load_workbook  # only for a register kept as a workbook
 
     try:
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        # Not read-only: the merged cells are wanted (a register is some hundreds of rows).
+        wb = load_workbook(io.BytesIO(content), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise RegisterError(t("rollup.register_unreadable", detail=exc)) from None
     try:
         # The list is on the first sheet with a header row (a guide may come before it).
         first: list[list[object]] | None = None
         for ws in wb.worksheets:
-            rows = [[_shown(cell) for cell in row] for row in ws.iter_rows()]
-            if _header(rows) is not None:
+            rows = [[_shown(cell) for cell in row] for row in ws.iter_rows(min_row=1, min_col=1)]
+            found = _header(rows)
+            if found is not None:
+                _fill_merged_down(ws, rows, found[0] + 1)
                 return rows
             first = rows if first is None else first
         return first or []
     finally:
         wb.close()
+
+
+def _fill_merged_down(ws: Any, rows: list[list[object]], header_row: int) -> None:
+    """An official list merges the district's cell down over its points: each point below
+    the header gets the merged cell's value (only ranges over several rows: a heading
+    merged across the columns stays one cell)."""
+    for merged in ws.merged_cells.ranges:
+        if merged.min_row <= header_row or merged.max_row == merged.min_row:
+            continue
+        column = merged.min_col - 1
+        value = rows[merged.min_row - 1][column]
+        for number in range(merged.min_row + 1, min(merged.max_row, len(rows)) + 1):
+            row = rows[number - 1]
+            if column < len(row) and row[column] is None:
+                row[column] = value
 
 
 # A number format of zeros alone ("00000") shows a number with leading zeros: the code

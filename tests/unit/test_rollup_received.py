@@ -467,3 +467,33 @@ def test_a_mail_from_outlook_in_rich_text_says_why_nothing_is_attached(tmp_path:
     assert note.reason == "winmail"
     assert "winmail.dat" in note.message("vi") and "winmail.dat" in note.message("en")
     db.dispose()
+
+
+def test_register_with_the_district_merged_down_over_its_points() -> None:
+    """An official list in Excel: the title merged across the columns, and each district's
+    cell (and the type's) merged down over its points."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["DANH SÁCH ĐIỂM QUÉT MÃ QR"])
+    ws.merge_cells("A1:E1")
+    ws.append(["STT", "Mã điểm", "Tên điểm", "Huyện", "Loại hình"])
+    ws.append([1, "BK-1", "UBND xã Cao Thượng", "Ba Bể", "UBND xã"])
+    ws.append([2, "BK-2", "UBND xã Khang Ninh", None, None])
+    ws.append([3, "BK-3", "UBND xã Nam Mẫu", None, None])
+    ws.append([4, "BK-4", "Chợ Nà Phặc", "Ngân Sơn", "Chợ"])
+    ws.append([5, "BK-5", "Chợ Vân Tùng", None, None])
+    ws.merge_cells("D3:D5")
+    ws.merge_cells("E3:E5")
+    ws.merge_cells("D6:D7")
+    ws.merge_cells("E6:E7")
+    out = io.BytesIO()
+    wb.save(out)
+    points = parse_register(out.getvalue(), "danh-sach.xlsx")
+    assert [(p.code, p.district, p.type) for p in points] == [
+        ("BK-1", "Ba Bể", "UBND xã"),
+        ("BK-2", "Ba Bể", "UBND xã"),
+        ("BK-3", "Ba Bể", "UBND xã"),
+        ("BK-4", "Ngân Sơn", "Chợ"),
+        ("BK-5", "Ngân Sơn", "Chợ"),
+    ]
