@@ -25,6 +25,13 @@ UNREADABLE_ENDINGS = {".xls": "not_xlsx", ".xlsb": "not_xlsx", ".ods": "not_xlsx
 OUTLOOK_ENDINGS = {".msg": "outlook_msg"}
 # "Download all attachments" gives an archive: said so, so it is unpacked and read again.
 ARCHIVE_ENDINGS = {".zip": "archive", ".rar": "archive", ".7z": "archive"}
+ARCHIVE_TYPES = (
+    "application/zip",
+    "application/x-zip-compressed",
+    "application/vnd.rar",
+    "application/x-rar-compressed",
+    "application/x-7z-compressed",
+)
 # In a folder, only these are taken; a PDF copy beside a workbook is not a second report.
 FOLDER_ENDINGS = (
     WORKBOOK_ENDINGS
@@ -81,11 +88,17 @@ def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
         return None, "not_mail", ""
     found: list[bytes] = []
     packed = False  # attachments Outlook packed into winmail.dat (rich text)
+    archived = False  # the workbooks sent in a .zip (or .rar, .7z)
     for part in message.walk():
         if part.is_multipart():
             continue
         filename = (part.get_filename() or "").lower()
         packed = packed or part.get_content_type() in TNEF_TYPES or filename == "winmail.dat"
+        archived = (
+            archived
+            or Path(filename).suffix in ARCHIVE_ENDINGS
+            or part.get_content_type() in ARCHIVE_TYPES
+        )
         named = filename.endswith(WORKBOOK_ENDINGS) or part.get_content_type() == XLSX_TYPE
         # Another kind of file by its name's ending (the PDF beside it), or a text.
         other = bool(Path(filename).suffix) or part.get_content_maintype() in ("text", "message")
@@ -97,7 +110,8 @@ def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
         if isinstance(payload, bytes) and payload and (named or _looks_like_xlsx(payload)):
             found.append(payload)
     if not found:
-        return None, "winmail" if packed else "no_attachment", ""
+        reason = "winmail" if packed else "archive" if archived else "no_attachment"
+        return None, reason, ""
     # A forwarded message carries the workbook inside the original and often attached again.
     found = list(dict.fromkeys(found))
     if len(found) > 1:

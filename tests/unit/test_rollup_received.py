@@ -497,3 +497,29 @@ def test_register_with_the_district_merged_down_over_its_points() -> None:
         ("BK-4", "Ngân Sơn", "Chợ"),
         ("BK-5", "Ngân Sơn", "Chợ"),
     ]
+
+
+def test_a_mail_with_the_reports_zipped_says_to_unpack_them(
+    numbered: dict[str, Path], tmp_path: Path
+) -> None:
+    """A unit that zipped its workbook before sending: the mail has an attachment, and the
+    reason says it is an archive to unpack, not that nothing is attached."""
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        for path in numbered.values():
+            archive.write(path, path.name)
+    message = EmailMessage()
+    message["Subject"] = "Báo cáo tuần"
+    message.set_content("Kính gửi Sở")
+    message.add_attachment(
+        packed.getvalue(), maintype="application", subtype="zip", filename="Báo cáo tuần.zip"
+    )
+    mail = tmp_path / "bao-cao.eml"
+    mail.write_bytes(message.as_bytes())
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register = parse_register(b"Code,Name,District\n00123,A,B\n0456,C,D\n", "r.csv")
+    result = roll_up(db, register, parse_week(pf.W41), [mail])
+    assert [(Path(n.path).name, n.reason) for n in result.unmatched] == [("bao-cao.eml", "archive")]
+    db.dispose()
