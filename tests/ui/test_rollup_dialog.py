@@ -84,3 +84,32 @@ def test_a_bad_register_is_said_in_words(
     assert "no header row" in finished.args[2]
     assert dialog.status.text() == finished.args[2]
     assert dialog.rollup is None and not dialog.workbook_button.isEnabled()
+
+
+def test_the_file_offered_is_named_by_the_week_of_the_figures(
+    qtbot: QtBot,
+    dialog: RollupDialog,
+    province: pf.Province,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rolled up for week 41, then another day picked: what is saved is week 41's, and so
+    is the name the save dialog offers."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog.register_edit.setText(str(province.register))
+    dialog.folder_edit.setText(str(province.inbox[pf.W41]))
+    dialog.week_day.setDate(QDate(2021, 10, 13))
+    with qtbot.waitSignal(dialog.job_finished, timeout=WAIT_MS):
+        assert dialog.run_rollup()
+    dialog.week_day.setDate(QDate(2021, 10, 20))
+    offered: list[str] = []
+
+    def save_name(*args: object) -> tuple[str, str]:
+        offered.append(str(args[2]))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    dialog.on_save_workbook()
+    dialog.on_save_letter()
+    assert offered == ["tong-hop-2021-W41.xlsx", "cong-van-2021-W41.docx"]

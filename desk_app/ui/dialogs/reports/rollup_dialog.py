@@ -264,8 +264,12 @@ class RollupDialog(QDialog):
 
         return self._start(task, work)
 
+    def _shown_week(self) -> str:
+        """The week of the figures shown (and saved), which the date picked since may not be."""
+        return (self.rollup.period if self.rollup is not None else self.period()).label
+
     def on_save_workbook(self) -> None:
-        name = f"tong-hop-{self.period().label}.xlsx"
+        name = f"tong-hop-{self._shown_week()}.xlsx"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the workbook"), name, self.tr("Excel workbook (*.xlsx)")
         )
@@ -273,7 +277,7 @@ class RollupDialog(QDialog):
             self.save_workbook_to(path)
 
     def on_save_letter(self) -> None:
-        name = f"cong-van-{self.period().label}.docx"
+        name = f"cong-van-{self._shown_week()}.docx"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the letter"), name, self.tr("Word document (*.docx)")
         )
