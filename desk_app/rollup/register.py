@@ -128,7 +128,21 @@ def _text(value: object) -> str:
     # A list exported from another system may carry control or format characters (a
     # backspace, a zero-width space): no name or code holds one, and no output can.
     text = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
+    # A list exported for Excel writes a value as a formula (="00123") so that Excel keeps
+    # its leading zeros: the value is what Excel shows.
+    as_text = _AS_TEXT.match(text)
+    if as_text is not None:
+        text = as_text.group(1).replace('""', '"').strip()
     return unicodedata.normalize("NFC", text)
+
+
+_AS_TEXT = re.compile(r'^=\s*"(.*)"$')
+
+
+def _code(text: str) -> str:
+    """A point's code as written in a cell; the apostrophe that makes Excel keep a number
+    as text ('00123) is not part of it."""
+    return text.removeprefix("'").strip().upper()
 
 
 def _one_spelling(points: list[Point]) -> list[Point]:
@@ -272,7 +286,7 @@ def parse_register(content: bytes, name: str = "") -> list[Point]:
             index = columns.get(column)
             return _text(row[index]) if index is not None and index < len(row) else ""
 
-        code = cell("code").upper()
+        code = _code(cell("code"))
         if not _a_point(code, cell("name"), cell("district")):
             continue
         if not code:

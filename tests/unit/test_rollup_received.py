@@ -523,3 +523,25 @@ def test_a_mail_with_the_reports_zipped_says_to_unpack_them(
     result = roll_up(db, register, parse_week(pf.W41), [mail])
     assert [(Path(n.path).name, n.reason) for n in result.unmatched] == [("bao-cao.eml", "archive")]
     db.dispose()
+
+
+def test_register_codes_exported_as_text_for_excel_match_their_points(
+    numbered: dict[str, Path], tmp_path: Path
+) -> None:
+    """A list exported from another system keeps the leading zeros for Excel by writing the
+    code as ="00123" or '00123: the code is 00123."""
+    register = tmp_path / "r.csv"
+    register.write_text(
+        'Mã điểm;Tên điểm;Huyện\n="00123";="Điểm 123";Ba Bể\n\'0456;Điểm 456;Ba Bể\n',
+        encoding="utf-8",
+    )
+    points = read_register(register)
+    assert [(p.code, p.name) for p in points] == [("00123", "Điểm 123"), ("0456", "Điểm 456")]
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    result = roll_up(db, points, parse_week(pf.W41), [numbered["00123"].parent])
+    assert result.unmatched == ()
+    assert [(r.point.code, r.status, r.scans) for r in result.rows] == [
+        ("00123", REPORTED, 4),
+        ("0456", REPORTED, 2),
+    ]
+    db.dispose()
