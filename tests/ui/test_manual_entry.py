@@ -88,3 +88,18 @@ def test_suggestions_from_earlier_visitors(qtbot: QtBot) -> None:
     assert completer.currentCompletion() == "Sở Y tế"
     assert dialog.edits["host"].completer() is not None
     assert dialog.edits["purpose"].completer() is None  # nothing earlier to suggest
+
+
+def test_a_problem_that_wraps_is_shown_whole(qtbot: QtBot) -> None:
+    """A message on two lines gets the room of two lines: the dialog grows, never clips it."""
+    dialog = make(qtbot)
+    qtbot.keyClicks(dialog.edits["id_number"], "12345")
+    qtbot.keyClicks(dialog.edits["birth_date"], "31/02/1990")
+    press_ok(qtbot, dialog)
+    qtbot.wait(50)  # the layout settles on the next turn of the event loop
+    wrapped = [e for e in dialog.errors.values() if e.isVisible()]
+    assert any(e.heightForWidth(e.width()) > e.fontMetrics().lineSpacing() * 1.5 for e in wrapped)
+    for error in wrapped:
+        assert error.height() >= error.heightForWidth(error.width()), error.text()
+    bottom = dialog.buttons.geometry().bottom()
+    assert bottom <= dialog.height(), (bottom, dialog.height())

@@ -20,6 +20,7 @@ from desk_app.i18n import t
 from desk_app.privacy_notice import notice_line, notice_text, notice_title
 from desk_app.storage import audit
 from desk_app.ui.background import Job, start_job
+from desk_app.ui.colours import quiet_colour
 
 log = logging.getLogger(__name__)
 
@@ -97,13 +98,14 @@ class PrivacyBar(QWidget):
         except UserError:
             line = notice_title()
         self.notice.setText(
-            f'<a href="notice" style="color: #444;">{_escape(line)}</a>'
+            f'<a href="notice" style="color: {quiet_colour()};">{_escape(line)}</a>'
             f' &nbsp; <a href="person">{_escape(t("person.ui.open"))}</a>'
         )
         self.notice.setToolTip(notice_title())
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # A colour scheme switched while the desk runs recolours the notice too.
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
             self.retranslate_ui()
         super().changeEvent(event)
 

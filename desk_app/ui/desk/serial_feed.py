@@ -15,6 +15,7 @@ from desk_app.scanning.serial_scanner import (
     RECONNECT_SECONDS,
     SILENCE_SECONDS,
 )
+from desk_app.ui.colours import error_style
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ class ScannerStatus(QLabel):
         self.setText(text.replace("%1", self.port) if text else "")
         self.setProperty("problem", self.state == DISCONNECTED)
         self.setStyleSheet(
-            "color: #b71c1c; font-weight: bold;" if self.state == DISCONNECTED else ""
+            f"{error_style()} font-weight: bold;" if self.state == DISCONNECTED else ""
         )
 
     def changeEvent(self, event: QEvent) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desk_app.domain.visits import ManualEntry
 from desk_app.i18n import t
 from desk_app.timeutil import parse_user_date
+from desk_app.ui.colours import error_colour, error_style
 
 FIELDS = ("name", "id_number", "phone", "birth_date", "organisation", "purpose", "host")
 SUGGESTED = ("name", "organisation", "purpose", "host")
@@ -46,7 +47,7 @@ class ManualEntryDialog(QDialog):
             edit.setObjectName(f"field_{name}")
             error = QLabel(self)
             error.setObjectName(f"error_{name}")
-            error.setStyleSheet("color: #c62828;")
+            error.setStyleSheet(error_style())
             error.setWordWrap(True)
             error.hide()
             box = QVBoxLayout()
@@ -133,7 +134,20 @@ class ManualEntryDialog(QDialog):
             label.setText(message)
             label.setVisible(bool(message))
             self.edits[name].setProperty("invalid", bool(message))
-            self.edits[name].setStyleSheet("border: 2px solid #c62828;" if message else "")
+            border = f"border: 2px solid {error_colour()};"
+            self.edits[name].setStyleSheet(border if message else "")
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show every problem whole: a wrapped line's second line is not counted in
+        the dialog's minimum size, so Qt alone would clip it."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def accept(self) -> None:
         self._checked = True

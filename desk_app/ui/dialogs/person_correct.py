@@ -27,6 +27,7 @@ from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.storage.people import CORRECTABLE, correction_value
 from desk_app.timeutil import format_date, parse_user_date
+from desk_app.ui.colours import error_style
 
 SEXES = ("male", "female")
 
@@ -74,7 +75,7 @@ class CorrectionForm(QDialog):
         self.organisation = QLineEdit(current.get("organisation") or "", self)
         self.error = QLabel(self)
         self.error.setObjectName("correctionError")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         hint = QLabel(t("person.ui.correct_hint"), self)
         hint.setWordWrap(True)

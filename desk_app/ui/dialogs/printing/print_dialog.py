@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desk_app.context import AppContext
 from desk_app.errors import UserError
 from desk_app.printing.output import Document, prepare_printer, print_document, write_file
+from desk_app.ui.colours import error_style
 from desk_app.ui.dialogs.printing.print_tabs import After, CardsTab, PassTab, PosterTab, PrintTab
 
 TAB_POSTER, TAB_CARDS, TAB_PASS = range(3)
@@ -105,7 +106,7 @@ class PrintDialog(QDialog):
         return self.pages[self.tabs.currentIndex()].document()
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "")
+        self.message.setStyleSheet(error_style() if error else "")
         self.message.setText(text)
 
     def _document_or_message(self) -> tuple[Document, After] | None:

@@ -45,6 +45,7 @@ from desk_app.reports import actions, mail
 from desk_app.reports.workbook import Report, unit_info
 from desk_app.timeutil import utc_now
 from desk_app.ui.background import Job, start_job
+from desk_app.ui.colours import error_style
 
 __all__ = ["ReportDialog"]
 
@@ -212,7 +213,7 @@ class ReportDialog(QDialog):
             self.period_label.setStyleSheet("")
         except ValueError:
             self.period_label.setText(self.tr("The range is too long (at most 366 days)."))
-            self.period_label.setStyleSheet("color: #b00020;")
+            self.period_label.setStyleSheet(error_style())
 
     def on_full_ids_toggled(self, checked: bool) -> None:
         if checked and not self._pin_check(self, self.tr("Report with full ID numbers")):
@@ -289,7 +290,7 @@ class ReportDialog(QDialog):
 
     def show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setStyleSheet(error_style() if error else "")
 
     def _add_pdf(self, report: Report) -> Report:
         # The e-mail carries the page to sign beside the workbook.

@@ -33,6 +33,7 @@ from desk_app.rollup.province import Rollup, roll_up
 from desk_app.rollup.register import read_register
 from desk_app.timeutil import utc_now
 from desk_app.ui.background import Job, start_job
+from desk_app.ui.colours import error_style
 
 THIS_WEEK = QColor(68, 114, 196)
 PREVIOUS_WEEK = QColor(165, 165, 165)
@@ -323,7 +324,7 @@ class RollupDialog(QDialog):
         self.job = None
         self._set_busy(False)
         self.status.setText(message)
-        self.status.setStyleSheet("" if ok else "color: #b00020;")
+        self.status.setStyleSheet("" if ok else error_style())
         self.job_finished.emit(self._task, ok, message)
 
     def _show_figures(self) -> None:

@@ -22,7 +22,8 @@ from desk_app.context import AppContext
 from desk_app.domain.pin import Attempt, PinCheck, PinGuard, set_manager_pin
 from desk_app.i18n import t
 from desk_app.storage.pin_store import DatabaseLockStore
-from desk_app.ui.dialogs.setup.setup_forms import ERROR_STYLE, NewPinDialog, pin_edit
+from desk_app.ui.colours import error_style
+from desk_app.ui.dialogs.setup.setup_forms import NewPinDialog, pin_edit
 
 
 class PinDialog(QDialog):
@@ -50,7 +51,7 @@ class PinDialog(QDialog):
         layout.addLayout(form)
         self.status = QLabel(self)
         self.status.setObjectName("status")
-        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setStyleSheet(error_style())
         self.status.setWordWrap(True)
         # Room for two lines, so the wait message does not push the buttons off a fixed dialog.
         self.status.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from desk_app.domain.pin import PIN_MAX_DIGITS, SettingsLike, pin_problem
 from desk_app.i18n import t
 from desk_app.settings import SettingError, coerce, setting
+from desk_app.ui.colours import error_style
 
 # (widget to focus, message) when a form cannot be saved.
 Problem = tuple[QWidget, str]
 
-ERROR_STYLE = "color: #c62828;"
 NAME_MAX = 120
 CHECKPOINT_MAX = 60
 
@@ -35,7 +35,7 @@ CHECKPOINT_MAX = 60
 def error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("errorLabel")
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(error_style())
     label.setWordWrap(True)
     label.hide()
     return label
