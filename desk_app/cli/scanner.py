@@ -82,7 +82,7 @@ def _port_and_baud(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def cmd_listen(args: argparse.Namespace) -> int:
-    from desk_app.domain.payloads import parse, redacted
+    from desk_app.domain.payloads import keepable, parse
     from desk_app.scanning.serial_scanner import SerialScan, SerialScannerReader
 
     port, baud = _port_and_baud(args)
@@ -103,7 +103,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
             print(
                 json.dumps(
                     {
-                        "text": redacted(scan.text),
+                        "text": keepable(scan.text),
                         "kind": identity.kind.value,
                         "reason": identity.reason,
                     },
@@ -112,7 +112,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
             )
         else:
             # The holder's relatives on an identity card are shown nowhere, here neither.
-            print(redacted(scan.text))
+            print(keepable(scan.text))
         sys.stdout.flush()
 
     def on_status(status: str, _detail: str) -> None:

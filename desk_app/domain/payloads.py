@@ -48,6 +48,7 @@ __all__ = [
     "CodeKind",
     "Identity",
     "check_id_number",
+    "keepable",
     "parse",
     "redacted",
 ]
@@ -195,20 +196,46 @@ def _unmangled(text: str) -> str:
     return unicodedata.normalize("NFC", joined)
 
 
-def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: date) -> Identity:
+def _before_nul(text: str) -> str:
     nul = text.find("\x00")
-    if nul >= 0:
-        text = text[:nul]
-    if len(text) > MAX_LENGTH * 2:
-        return Identity(CodeKind.UNRECOGNISED, raw=visible(text[:_RAW_KEEP]), reason="too_long")
+    return text[:nul] if nul >= 0 else text
+
+
+def _cleaned(text: str) -> tuple[str, bool]:
+    """(``text`` as the fields are read from, whether it held full-width characters)."""
     # A byte-order mark, CR/LF and spaces come with copied text; control characters never
     # belong in a field (they would reach the log, the window and the workbook).
     text = visible(_unmangled(unicodedata.normalize("NFC", text)).replace("\ufeff", "")).strip()
     wide = bool(_WIDE.search(text))
     if wide:
         text = text.translate(_NARROW)
+    return text, wide
+
+
+def _sample(text: str) -> str:
+    """The start of a text too long (or too broken) to read, as the log may keep it: cleaned
+    as a card is, and without the data of people other than the holder (``redacted``)."""
+    return redacted(_cleaned(_before_nul(text)[:_RAW_KEEP])[0])
+
+
+def keepable(text: str) -> str:
+    """A scan's text as a desk may keep it until it is recorded (a desk cut off from its log):
+    read later, it is the same code, but an identity card's relatives (and a child's
+    insurance card's parent) are not in it. A text with no such data is kept as it came."""
+    cleaned, _ = _cleaned(_before_nul(text))
+    if len(cleaned) > MAX_LENGTH:
+        return _sample(cleaned)  # refused as too long when it is read: its start will do
+    kept = redacted(cleaned)
+    return text if kept == cleaned else kept
+
+
+def _parse_text(text: str, secret: bytes | None, unit_id: str | None, today: date) -> Identity:
+    text = _before_nul(text)
+    if len(text) > MAX_LENGTH * 2:
+        return Identity(CodeKind.UNRECOGNISED, raw=_sample(text), reason="too_long")
+    text, wide = _cleaned(text)
     if len(text) > MAX_LENGTH:
-        return Identity(CodeKind.UNRECOGNISED, raw=text[:_RAW_KEEP], reason="too_long")
+        return Identity(CodeKind.UNRECOGNISED, raw=_sample(text), reason="too_long")
     raw = redacted(text)
     try:
         if not text:
@@ -270,11 +297,13 @@ def parse(
         raw = _to_text(text)
         return _within_limits(_parse_text(raw, unit_secret, unit_id, today or local_today()))
     except _TooLong as too_long:
-        return Identity(CodeKind.UNRECOGNISED, raw=visible(too_long.sample), reason="too_long")
+        return Identity(CodeKind.UNRECOGNISED, raw=_sample(too_long.sample), reason="too_long")
     except Exception:
         # A scan must never take the desk down, but a bug must not pass for a bad code either:
         # it is logged and has its own reason, which the tests look for.
         _log.exception("parsing a code failed")
-        return Identity(
-            CodeKind.UNRECOGNISED, raw=visible(raw[:_RAW_KEEP]), reason="internal_error"
-        )
+        try:
+            sample = _sample(raw)
+        except Exception:  # the sample may be what failed: keep none rather than relatives
+            sample = ""
+        return Identity(CodeKind.UNRECOGNISED, raw=sample, reason="internal_error")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import serial
 from serial.tools import list_ports
 
-from desk_app.domain.payloads import redacted
+from desk_app.domain.payloads import keepable
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class SerialScan:
         """The bytes as readable text for a message and the log: undecodable bytes shown as
         \\xNN, an identity card's trailing fields (its holder's relatives) blanked."""
         shown = self.raw[:limit].decode("utf-8", errors="backslashreplace")
-        return redacted(shown) + ("…" if len(self.raw) > limit else "")
+        return keepable(shown) + ("…" if len(self.raw) > limit else "")
 
 
 def _incomplete_utf8_tail(data: bytes) -> bool:

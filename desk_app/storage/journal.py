@@ -33,7 +33,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk_app.domain.payloads import Identity
+from desk_app.domain.payloads import Identity, keepable
 from desk_app.domain.rules import JOURNAL_CONFLICT
 from desk_app.domain.visits import Direction, ManualEntry, Method, ScanResult
 from desk_app.errors import UserError
@@ -222,7 +222,8 @@ class Journal:
             seq=0,
             journal_id=uuid.uuid4().hex,
             at=at.astimezone(UTC),
-            text=text,
+            # An identity card's relatives are no more kept here than in the log.
+            text=keepable(text) if kind == SCAN else text,
             method=Method(method).value,
             direction=Direction(direction).value,
             desk=desk,

@@ -83,6 +83,13 @@ def test_a_refused_identity_cards_sample_keeps_no_relative() -> None:
     assert "0791900" not in scan.sample() and "Ph" not in scan.sample()
 
 
+def test_a_refused_sample_after_a_byte_order_mark_keeps_no_relative() -> None:
+    card = "001090012345||Lê A|14031990|Nam|HN|15082024|079190099999|Pham Van Cha||"
+    [scan] = ScanAssembler().feed(b"\xef\xbb\xbf" + card.encode("cp1258") + b"\r", 0.0)
+    assert scan.reason == "not_utf8"
+    assert "0791900" not in scan.sample() and "Ph" not in scan.sample()
+
+
 def test_endless_noise_is_refused_not_kept() -> None:
     assembler = ScanAssembler(max_bytes=100)
     assert assembler.feed(b"x" * 5000, 0.0) == []
