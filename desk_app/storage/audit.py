@@ -2,12 +2,13 @@
 
 Each record's ``record_hash`` is sha256(previous record's hash + canonical JSON of its own
 fields); ``detail`` and ``query`` enter through ``content_digest``, so that erasing a
-deleted person's name from an old query leaves the chain whole (the erasure is named in the
-deletion's own record, and verification accepts only erasures named there). The newest
-head is also written to a file after every commit (beside a SQLite database, in the data
-folder for a server database): a removed last record, a table cut off, or one rebuilt from
-scratch no longer matches it. Records older than a year can be folded into one summary,
-signed with the unit's secret, that carries the hash the chain continues from.
+deleted or purged person's name from an old query leaves the chain whole (the erasure is
+named in the deletion's or the purge's own record, and verification accepts only erasures
+named there). The newest head is also written to a file after every commit (beside a
+SQLite database, in the data folder for a server database): a removed last record, a table
+cut off, or one rebuilt from scratch no longer matches it. Records older than a year can be
+folded into one summary, signed with the unit's secret, that carries the hash the chain
+continues from.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, event, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from desk_app.domain.names import fold, holds_name
+from desk_app.domain.names import fold
 from desk_app.paths import data_dir
 from desk_app.storage.database import Database
 from desk_app.storage.schema import AuditRecord
@@ -37,6 +38,9 @@ log = logging.getLogger(__name__)
 
 FOLDED = "audit_folded"
 PERSON_DELETED = "person_delete"
+PURGE = "purge"
+# The records that may name earlier records they blanked ("erased_audit").
+ERASING = (PERSON_DELETED, PURGE)
 _HEAD_KEY = "desk_app.audit_head"
 
 
@@ -180,14 +184,22 @@ def append(
     return record_id
 
 
-def erase_mentions(session: Session, needles: Iterable[str], *, name: str = "") -> list[int]:
-    """Blank the detail and query of records that mention any of ``needles`` (a deleted
-    person's numbers) or their ``name`` as whole words; returns their ids for the
-    deletion's own record."""
-    folded = [fold(n) for n in needles if n and len(fold(n)) >= 3]
-    named = len(fold(name)) >= 3
+def erase_mentions(
+    session: Session, needles: Iterable[str], *, name: str = "", names: Iterable[str] = ()
+) -> list[int]:
+    """Blank the detail and query of records that mention any of ``needles`` (deleted
+    people's numbers) or any of their names (``name``, ``names``) as whole words; returns
+    their ids for the deletion's (or the purge's) own record."""
+    import re
+
+    folded = sorted({fold(n) for n in needles if n and len(fold(n)) >= 3})
+    named = sorted({fold(n) for n in (name, *names) if len(fold(n)) >= 3})
     if not folded and not named:
         return []
+    number = re.compile("|".join(re.escape(n) for n in folded)) if folded else None
+    whole = (
+        re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in named)})(?!\w)") if named else None
+    )
     ids: list[int] = []
     rows = session.execute(
         select(AuditRecord.id, AuditRecord.detail, AuditRecord.query).where(
@@ -196,7 +208,9 @@ def erase_mentions(session: Session, needles: Iterable[str], *, name: str = "") 
     )
     for record_id, detail, query in rows:
         text = fold(f"{detail} {query}")
-        if any(n in text for n in folded) or (named and holds_name(text, name)):
+        if (number is not None and number.search(text)) or (
+            whole is not None and whole.search(text)
+        ):
             ids.append(int(record_id))
     if ids:
         session.execute(
@@ -263,7 +277,7 @@ def _signature(secret: bytes, row: AuditRecord) -> str:
 def _named_erasures(rows: list[AuditRecord]) -> set[int]:
     named: set[int] = set()
     for row in rows:
-        if row.action != PERSON_DELETED or row.erased:
+        if row.action not in ERASING or row.erased:
             continue
         if content_digest(row.detail, row.query) != row.content_digest:
             continue

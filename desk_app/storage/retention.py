@@ -1,9 +1,10 @@
 """The retention purge: everything older than the period goes, audited with counts only.
 
 Visits (open ones by their entry), scan events, sent report e-mails, people left with
-nothing and the files the program exported are deleted together; on a SQLite file deleted
-rows are overwritten and the write-ahead log emptied, so nothing purged stays readable in
-the file. ``people.py`` uses the same overwriting for one person's deletion.
+nothing (with the audit queries that named them and their exports) and the files the
+program exported are deleted together; on a SQLite file deleted rows are overwritten and
+the write-ahead log emptied, so nothing purged stays readable in the file. ``people.py``
+uses the same overwriting for one person's deletion.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from desk_app.domain.names import fold
 from desk_app.paths import data_dir
 from desk_app.storage import audit
 from desk_app.storage.database import Database
@@ -28,6 +30,7 @@ from desk_app.timeutil import local_zone, to_local, utc_now
 log = logging.getLogger(__name__)
 
 EXPORTS_FOLDER = "exports"
+_SPECIFIC = 5  # letters or digits a purged person's number or name must have to be erased
 SENT = "sent"
 
 
@@ -71,7 +74,9 @@ def retention_cutoff(days: int, now: datetime | None = None) -> datetime:
 def purge(db: Database, days: int, *, now: datetime | None = None, desk: str = "") -> PurgeResult:
     """Delete everything older than ``days`` whole local days (see ``retention_cutoff``):
     visits (open ones by their entry), scan events, sent report e-mails, people left with
-    nothing, and the files the program exported. Audited with counts only."""
+    nothing, and the files the program exported. The people purged leave no number or name
+    in the audit trail (blanked as a deletion blanks them, the records named in the purge's
+    own) and no export in the program's folder. Audited with counts only."""
     cutoff = retention_cutoff(days, now)
     # The old exports go once the purge and its record are stored: a purge that cannot be
     # recorded deletes nothing.
@@ -98,14 +103,40 @@ def purge(db: Database, days: int, *, now: datetime | None = None, desk: str = "
         )
         has_visit = select(Visit.id).where(Visit.person_id == Person.id).exists()
         has_event = select(ScanEvent.id).where(ScanEvent.person_id == Person.id).exists()
-        people = count_of(session.execute(delete(Person).where(~has_visit, ~has_event)))
-        result = PurgeResult(cutoff, visits, events, outbox, people, files)
-        detail = json.dumps({"days": days, **result.counts()}, sort_keys=True)
-        audit.append(session, "purge", detail, desk=desk)
+        left_with_nothing = (~has_visit) & (~has_event)
+        gone_people.clear()
+        numbers: list[str] = []
+        names: list[str] = []
+        for number, name, id_number, key in session.execute(
+            select(Person.id, Person.name, Person.id_number, Person.person_key).where(
+                left_with_nothing
+            )
+        ):
+            gone_people.append(int(number))
+            # Only what names one person: not a short staff number or a one-word name,
+            # which would blank other people's records on every automatic purge.
+            numbers.extend(n for n in (id_number, key) if n and len(n) >= _SPECIFIC)
+            if len(fold(name or "")) >= _SPECIFIC:
+                names.append(name)
+        people = count_of(session.execute(delete(Person).where(left_with_nothing)))
+        # Queries that named them (their number, their name) go as a deletion's do, and so
+        # do their exports in the program's folder, however recent: what they were made
+        # from is gone.
+        erased = audit.erase_mentions(session, numbers, names=names)
+        theirs.clear()
+        for number in gone_people:
+            theirs.extend(p for p in exports_of(number) if p not in old_files)
+        result = PurgeResult(cutoff, visits, events, outbox, people, files + len(theirs))
+        counts: dict[str, object] = {"days": days, **result.counts()}
+        if erased:
+            counts["erased_audit"] = erased
+        audit.append(session, audit.PURGE, json.dumps(counts, sort_keys=True), desk=desk)
         return result
 
+    gone_people: list[int] = []
+    theirs: list[Path] = []
     result = db.write(work)
-    _remove(old_files)
+    _remove(old_files + theirs)
     if result.visits or result.scan_events or result.people or result.outbox:
         compact(db, vacuum=False)
     return result
@@ -142,15 +173,26 @@ def export_stem(number: int) -> str:
     return f"person-{number}-"
 
 
+def exports_of(number: int) -> list[Path]:
+    """The exports of person ``number`` kept in the program's folder."""
+    found = []
+    for path in exports_dir().rglob(f"{export_stem(number)}*"):
+        try:
+            if path.is_file():
+                found.append(path)
+        except OSError as exc:
+            log.warning("export %s not read: %s", path, exc)
+    return found
+
+
 def remove_exports_of(number: int) -> int:
     """Delete the exports of one person kept in the program's folder; returns how many.
     (A file the user wrote elsewhere is theirs to keep or delete.)"""
     removed = 0
-    for path in exports_dir().rglob(f"{export_stem(number)}*"):
+    for path in exports_of(number):
         try:
-            if path.is_file():
-                path.unlink()
-                removed += 1
+            path.unlink()
+            removed += 1
         except OSError as exc:
             log.warning("export %s not removed: %s", path, exc)
     return removed
