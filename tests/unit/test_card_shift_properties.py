@@ -67,7 +67,9 @@ def cards(draw: st.DrawFn) -> tuple[str, dict[str, object], list[str], str, list
         if layout == "eleven":
             relatives = draw(
                 st.lists(
-                    st.sampled_from(["", "-", "012345678", "Nguyễn Văn Cha", "Trần Thị Mẹ"]),
+                    st.sampled_from(
+                        ["", "-", "012345678", "079190099999", "Nguyễn Văn Cha", "Trần Thị Mẹ"]
+                    ),
                     min_size=4,
                     max_size=4,
                 )
