@@ -550,6 +550,21 @@
     </message>
 </context>
 <context>
+    <name>ManagerActions</name>
+    <message>
+        <source>Show a full ID number</source>
+        <translation>Show a full ID number</translation>
+    </message>
+    <message>
+        <source>Full ID number</source>
+        <translation>Full ID number</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>Open the settings</translation>
+    </message>
+</context>
+<context>
     <name>ManualEntryDialog</name>
     <message>
         <source>Birth date: use DD/MM/YYYY</source>

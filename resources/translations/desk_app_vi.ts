@@ -550,6 +550,21 @@
     </message>
 </context>
 <context>
+    <name>ManagerActions</name>
+    <message>
+        <source>Show a full ID number</source>
+        <translation>Xem đầy đủ số giấy tờ</translation>
+    </message>
+    <message>
+        <source>Full ID number</source>
+        <translation>Số giấy tờ đầy đủ</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>Mở phần thiết lập</translation>
+    </message>
+</context>
+<context>
     <name>ManualEntryDialog</name>
     <message>
         <source>Birth date: use DD/MM/YYYY</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import shutil
@@ -153,6 +154,28 @@ def test_committed_ts_translates_every_source_string(
     assert missing == [], f"not in desk_app_{lang}.ts (run scripts/update_translations.py)"
     unfinished = sorted(k for k in fresh_keys if not messages[k].finished)
     assert unfinished == [], f"untranslated in desk_app_{lang}.ts"
+
+
+def test_every_literal_given_to_tr_is_one_lupdate_reads(
+    fresh_keys: set[tuple[str, str, str]],
+) -> None:
+    """A helper that wraps QCoreApplication.translate hides its texts from lupdate: they
+    never reach the .ts and show in English on a Vietnamese desk."""
+    read = {key[1] for key in fresh_keys}
+    hidden = []
+    for file in script.source_files():
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name not in ("tr", "_tr", "translate"):
+                continue
+            for arg in node.args[1:2] if name == "translate" else node.args[:1]:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    if arg.value not in read:
+                        hidden.append(f"{file.relative_to(ROOT)}:{node.lineno} {arg.value!r}")
+    assert hidden == []
 
 
 def test_lupdate_reads_every_context_as_a_class_name(fresh_keys: set[tuple[str, str, str]]) -> None:

@@ -10,19 +10,17 @@ from desk_app.domain.visits import VisitRow
 from desk_app.ui.dialogs.setup import setup_dialogs
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ManagerActions", text)
-
-
 def show_full_id(ctx: AppContext, parent: QWidget, visit: VisitRow) -> QMessageBox | None:
     """Ask the manager PIN, write the audit record, then show the number; None if refused."""
-    if not setup_dialogs.ask_manager_pin(ctx, parent, _tr("Show a full ID number")):
+    if not setup_dialogs.ask_manager_pin(
+        ctx, parent, QCoreApplication.translate("ManagerActions", "Show a full ID number")
+    ):
         return None
     ctx.log.audit("full_id_shown", f"visit {visit.id} person {visit.person_id}")
     # Not blocking: scans keep being recorded while the number is on screen.
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        _tr("Full ID number"),
+        QCoreApplication.translate("ManagerActions", "Full ID number"),
         f"{visit.name}\n{visit.id_number}",
         QMessageBox.StandardButton.Close,
         parent,
@@ -34,7 +32,9 @@ def show_full_id(ctx: AppContext, parent: QWidget, visit: VisitRow) -> QMessageB
 
 def edit_settings(ctx: AppContext, parent: QWidget) -> list[str] | None:
     """Ask the manager PIN and show the settings; the keys saved, None when refused."""
-    if not setup_dialogs.ask_manager_pin(ctx, parent, _tr("Open the settings")):
+    if not setup_dialogs.ask_manager_pin(
+        ctx, parent, QCoreApplication.translate("ManagerActions", "Open the settings")
+    ):
         return None
     dialog = setup_dialogs.SettingsDialog(ctx, parent)
     dialog.exec()
