@@ -42,16 +42,15 @@ def default_database_url() -> str:
 
 
 def resources_dir() -> Path:
-    """The bundled files: the package ``desk_app.resources`` of an installed wheel, the
+    """The bundled files: ``resources/`` inside this package (an installed wheel), the
     ``resources/`` folder of the frozen build, or the one beside the package in a checkout."""
     frozen_base = getattr(sys, "_MEIPASS", None)
     if frozen_base:
         return Path(frozen_base) / "resources"
-    try:
-        packaged = importlib.resources.files("desk_app.resources")
-    except ModuleNotFoundError:
-        packaged = None
-    # A wheel installs a real folder; an editable checkout may map the name elsewhere.
+    # Asked of this package's own folder, never by the name ``desk_app.resources``: another
+    # copy of the project installed in the same Python (an editable install of a second
+    # checkout) answers to that name with its own, older files.
+    packaged = importlib.resources.files("desk_app") / "resources"
     if isinstance(packaged, Path) and (packaged / "sounds").is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "resources"

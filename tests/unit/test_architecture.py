@@ -177,3 +177,33 @@ def test_migrations_have_one_head() -> None:
     from desk_app.storage.migrate import alembic_config
 
     assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+
+
+_RESOURCES_PROBE = """
+import importlib.abc, importlib.machinery, json, sys, types
+from pathlib import Path
+
+class OtherCopy(importlib.abc.MetaPathFinder):
+    # What an editable install of a second checkout does: it answers for desk_app.resources.
+    def find_spec(self, name, path=None, target=None):
+        if name == "desk_app.resources":
+            spec = importlib.machinery.ModuleSpec(name, None, is_package=True)
+            spec.submodule_search_locations = [sys.argv[1]]
+            return spec
+        return None
+
+sys.meta_path.insert(0, OtherCopy())
+import desk_app
+from desk_app.paths import resources_dir
+print(json.dumps([str(resources_dir()), str(Path(desk_app.__file__).parent.parent)]))
+"""
+
+
+def test_a_checkout_uses_its_own_resources(tmp_path: Path) -> None:
+    """Another copy of the project installed in the same Python never lends its files."""
+    other = tmp_path / "other" / "resources"
+    (other / "sounds").mkdir(parents=True)
+    done = _run(_RESOURCES_PROBE, str(other))
+    assert done.returncode == 0, done.stderr
+    found, checkout = json.loads(done.stdout)
+    assert Path(found) == Path(checkout) / "resources"
