@@ -24,7 +24,7 @@ from desk_app.domain.week import Period
 from desk_app.i18n import t
 from desk_app.i18n.system import os_error_text
 from desk_app.rollup import inputs
-from desk_app.rollup.collation import sort_key
+from desk_app.rollup.collation import sort_key, spelling_key
 from desk_app.rollup.register import Point
 from desk_app.storage.database import Database
 from desk_app.storage.province_reports import (
@@ -57,6 +57,7 @@ UNMATCHED_REASONS = (
     "newer_format",
     "unknown_code",
     "other_week",
+    "other_unit",
 )
 
 
@@ -256,7 +257,13 @@ def _read_new(path: Path, content: bytes) -> tuple[FileRecord, StoredReport | No
         report = read_report(item.workbook)
     except UnreadableReport as exc:
         return FileRecord(item.content_hash, error=exc.reason, detail=exc.detail), None
-    record = FileRecord(item.content_hash, report.unit_code, report.week, report.made_at)
+    record = FileRecord(
+        item.content_hash,
+        report.unit_code,
+        report.week,
+        report.made_at,
+        unit_name=report.unit_name,
+    )
     return record, _stored(report, item.content_hash, inputs.path_text(path))
 
 
@@ -377,6 +384,14 @@ def _by_point(
     return found
 
 
+def _other_unit(name: str, kept_name: str) -> bool:
+    """Whether a report names another unit than the kept report of its point does (a name
+    written with other case, spaces or tone placement is the same unit's)."""
+    if not name.strip() or not kept_name.strip():
+        return False  # a file read before the name was kept: nothing to tell
+    return spelling_key(name) != spelling_key(kept_name)
+
+
 def roll_up(
     db: Database,
     register: Sequence[Point],
@@ -454,6 +469,13 @@ def roll_up(
         else:
             holder = kept[this_week].get(point_of(record.unit_code) or "")
             if holder is not None and holder.content_hash != record.content_hash:
+                if _other_unit(record.unit_name, holder.unit_name):
+                    # Two units gave one code: not a copy, a unit to call.
+                    detail = f"{record.unit_name} / {holder.unit_name}"
+                    unmatched.append(
+                        FileNote(source, "other_unit", record.unit_code, record.week, detail)
+                    )
+                    continue
                 same = record.made_at is not None and record.made_at == holder.made_at
                 reason = "duplicate" if same else "superseded"
                 superseded.append(FileNote(source, reason, record.unit_code, record.week))

@@ -63,6 +63,7 @@ class FileRecord:
     made_at: datetime | None = None
     error: str = ""
     detail: str = ""
+    unit_name: str = ""
 
 
 def _stored(row: ProvinceReport) -> StoredReport:
@@ -100,6 +101,7 @@ class ProvinceReports:
             ProvinceFile.made_at,
             ProvinceFile.error,
             ProvinceFile.detail,
+            ProvinceFile.unit_name,
         )
 
         def work(session: Session) -> dict[str, FileRecord]:
@@ -187,6 +189,7 @@ class ProvinceReports:
                     "made_at": record.made_at,
                     "error": record.error,
                     "detail": record.detail[:2000],
+                    "unit_name": record.unit_name,
                     "read_at": moment,
                 }
             if rows:  # one statement for the lot: a first run records hundreds

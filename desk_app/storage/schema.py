@@ -356,6 +356,8 @@ class ProvinceFile(Base):
     error: Mapped[str] = mapped_column(StoredString(40), default="")  # why it could not be read
     detail: Mapped[str] = mapped_column(StoredText(), default="")
     read_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # The unit's own name in its report: two units that give one code are told apart.
+    unit_name: Mapped[str] = mapped_column(StoredText(), default="", server_default="")
 
 
 class ProvincePath(Base):

@@ -7,7 +7,7 @@ import io
 import json
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -544,4 +544,38 @@ def test_register_codes_exported_as_text_for_excel_match_their_points(
         ("00123", REPORTED, 4),
         ("0456", REPORTED, 2),
     ]
+    db.dispose()
+
+
+def test_two_units_that_give_one_code_are_told_apart(tmp_path: Path, db_url: str) -> None:
+    """A school that copied the commune's code: its report is not "an older copy" of the
+    commune's, it is another unit's, listed with both names; the commune re-sending its
+    report with its name written otherwise (case, spaces) is still a re-sent report."""
+    inbox = tmp_path / "inbox"
+    (tmp_path / "school").mkdir()
+    commune = pf.make_unit(tmp_path, "BKN-001", "UBND xã Ân Thi")
+    school = pf.make_unit(tmp_path / "school", "BKN-001", "Trường THCS Ân Thi")
+    for day in range(3):
+        pf.visit(commune, pf.W41, day)
+    pf.visit(school, pf.W41, 0)
+    pf.export(school, pf.W41, inbox / "truong.xlsx", FRIDAY - timedelta(hours=1))
+    pf.export(commune, pf.W41, inbox / "xa.xlsx", FRIDAY)
+    commune.ctx.settings.set("unit.name", "UBND  XÃ ÂN THI")
+    pf.export(commune, pf.W41, inbox / "xa-gui-lai.xlsx", FRIDAY + timedelta(hours=1))
+    for unit in (commune, school):
+        unit.ctx.close()
+    register = parse_register("Mã,Tên,Huyện\nBKN-001,UBND xã Ân Thi,Ân Thi\n".encode(), "r.csv")
+    db = Database(db_url)
+    for _ in range(2):  # read now, and known from the database the next time
+        result = roll_up(db, register, parse_week(pf.W41), [inbox])
+        assert [(r.status, r.scans) for r in result.rows] == [(REPORTED, 6)]  # made last
+        assert [(Path(n.path).name, n.reason) for n in result.unmatched] == [
+            ("truong.xlsx", "other_unit")
+        ]
+        assert [(Path(n.path).name, n.reason) for n in result.superseded] == [
+            ("xa.xlsx", "superseded")
+        ]
+        message = result.unmatched[0].message("vi")
+        assert "BKN-001" in message
+        assert "Trường THCS Ân Thi" in message and "UBND  XÃ ÂN THI" in message
     db.dispose()

@@ -110,6 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Báo cáo của tuần khác ({week}), mã điểm {code}",
         "en": "A report for another week ({week}), point {code}",
     },
+    "rollup.reason.other_unit": {
+        "vi": "Mã điểm {code} có báo cáo của hai đơn vị khác tên; chỉ tính báo cáo lập sau",
+        "en": "Two units with different names report as point {code}; only the later report counts",
+    },
     "rollup.reason.superseded": {
         "vi": "Bản cũ; đã có báo cáo gửi lại sau của điểm {code}",
         "en": "An older copy; point {code} sent a later report",
