@@ -90,6 +90,9 @@ def _pccovid_birth(value: str) -> tuple[date | None, int | None, bool, bool]:
     """(birth date, birth year, masked, understood) of the health app's birth field."""
     if not value:
         return None, None, False, True
+    if YEAR.fullmatch(value):
+        # Some people's papers know only the year of birth (as on the cards).
+        return None, int(value), False, True
     match = ISO_DATE.fullmatch(value) or _LOOSE_ISO.fullmatch(value)
     if match is None:
         if not is_date_shaped(value):

@@ -759,6 +759,11 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         {"kind": "pccovid", "name": None, "sex": "female", **CLEAN},
     ),
     (
+        "pc-covid birth year alone",
+        "B1234567|JOHN SMITH|1985|1|q1|<2<<<",
+        {"kind": "pccovid", "birth_date": None, "extra.birth_year": "1985", **CLEAN},
+    ),
+    (
         "pc-covid masked number and day/month",
         "******123456|NGUYEN VAN AN|1990-**-**|0|q|<1<<<",
         {
