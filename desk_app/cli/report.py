@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import sys
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk_app.cli import EXIT_ERROR, EXIT_OK, CliError
@@ -187,6 +189,10 @@ def cmd_outbox_save(args: argparse.Namespace) -> int:
     raw = mail.message_bytes(ctx.db, args.id)
     if raw is None:
         raise CliError(t("outbox.not_found", id=args.id))
+    # A report lists people (in full when made with --full-ids): writing one out is an
+    # export of their data, recorded before the file exists.
+    detail = {"message": args.id, "file": Path(args.path).name}
+    ctx.log.audit("outbox_saved", json.dumps(detail, ensure_ascii=False, sort_keys=True))
     mail.save_eml(raw, args.path)
     print(t("mail.eml_saved", path=args.path))
     return EXIT_OK

@@ -886,3 +886,27 @@ def test_a_purged_person_leaves_no_number_or_name_in_the_audit_or_the_exports(
             for needle in ("001090123456", "Nguyễn Văn Minh", "nguyen van minh"):
                 assert needle.encode() not in data, (candidate.name, needle)
     assert "Trần Thị Lan".encode() in path.read_bytes()  # the test can fail
+
+
+def test_saving_a_kept_report_e_mail_is_audited_before_the_file_is_written(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A report e-mail in the outbox lists people (with full ID numbers when the report was
+    made so): writing it out with 'outbox save' is an export of their data, recorded before
+    the file exists; when the record cannot be written, no file is."""
+    kept = outbox.queue(
+        ctx.db, _report_message([("Nguyễn Văn Minh", "001090123456")]),
+        period="2026-W48", subject="s", recipients="r",
+    )  # fmt: skip
+    target = tmp_path / "report.eml"
+    assert main(["--db", ctx.db.url, "outbox", "save", str(kept), str(target)]) == 0
+    assert target.exists()
+    [saved] = [r for r in ctx.log.audit_records() if r.action == "outbox_saved"]
+    assert json.loads(saved.detail) == {"message": kept, "file": "report.eml"}
+    capsys.readouterr()
+
+    _refuse_audit_records(ctx)
+    again = tmp_path / "again.eml"
+    assert main(["--db", ctx.db.url, "outbox", "save", str(kept), str(again)]) == 1
+    assert "audit refused" in capsys.readouterr().err
+    assert not again.exists()

@@ -43,6 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.full_id_shown": {"vi": "Hiện đủ số giấy tờ", "en": "Full ID number shown"},
     "action.full_ids_shown": {"vi": "Hiện đủ số giấy tờ", "en": "Full ID numbers shown"},
     "action.full_ids_export": {"vi": "Xuất đủ số giấy tờ", "en": "Full ID numbers exported"},
+    "action.outbox_saved": {"vi": "Lưu thư báo cáo ra tệp", "en": "Report e-mail saved to a file"},
     "action.settings_changed": {"vi": "Đổi cài đặt", "en": "Setting changed"},
     "action.setup_done": {"vi": "Thiết lập đơn vị", "en": "Unit set up"},
     "action.revoke_staff": {"vi": "Thu hồi thẻ nhân viên", "en": "Staff card revoked"},
