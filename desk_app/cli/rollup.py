@@ -10,12 +10,19 @@ from typing import Any
 
 from desk_app.cli import EXIT_OK, CliError
 from desk_app.context import AppContext
-from desk_app.domain.week import Period, describe, parse_week
+from desk_app.domain.week import Period, describe, parse_week, week_containing
 from desk_app.i18n import t
 from desk_app.outputs import check_target
 from desk_app.rollup.inputs import expand
 from desk_app.rollup.province import Rollup, roll_up
 from desk_app.rollup.register import read_register
+from desk_app.timeutil import (
+    FIRST_LOG_DAY,
+    LAST_LOG_DAY,
+    format_date,
+    in_log_range,
+    parse_user_date,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -30,10 +37,26 @@ def register(subparsers: Any) -> None:
 
 
 def week_period(text: str) -> Period:
+    """An ISO week (2021-W41), or any day of it (13/10/2021, 2021-10-13) as the window's
+    date picker takes it."""
     try:
-        return parse_week(text)
-    except ValueError:
-        raise CliError(t("rollup.week_required", value=text)) from None
+        period = parse_week(text)
+    except (ValueError, OverflowError):
+        try:
+            period = week_containing(parse_user_date(text))
+        except (ValueError, OverflowError):
+            raise CliError(t("rollup.week_required", value=text)) from None
+    # Days a log can hold (with the week before: the range has a week's margin).
+    if not (in_log_range(period.first) and in_log_range(period.last)):
+        raise CliError(
+            t(
+                "cli.date_out_of_range",
+                value=text,
+                first=format_date(FIRST_LOG_DAY),
+                last=format_date(LAST_LOG_DAY),
+            )
+        )
+    return period
 
 
 def _print_text(result: Rollup) -> None:

@@ -427,6 +427,35 @@ def test_command_line_json(province: pf.Province, tmp_path: Path, capsys) -> Non
     assert main([*args, pf.W41, "--out", str(tmp_path / "x.docx"), "nothing"]) == 1
 
 
+@pytest.mark.parametrize("week", ["13/10/2021", "2021-10-17", " 2021-w41 ", "2021W41"])
+def test_command_line_week_as_any_day_of_it(
+    province: pf.Province, tmp_path: Path, capsys: pytest.CaptureFixture[str], week: str
+) -> None:
+    """The week as the window takes it, any day of it (Vietnamese or ISO date), or the ISO
+    week written loosely: the same week 41."""
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    args = ["--db", url, "rollup", "--register", str(province.register), "--json"]
+    assert main([*args, "--week", week, str(province.inbox[pf.W41])]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["week"], figures["first_day"], figures["scans"]) == (
+        "2021-W41",
+        "2021-10-11",
+        20,
+    )
+
+
+@pytest.mark.parametrize("week", ["0001-W01", "9999-W52", "01/01/0001", "31/02/2021"])
+def test_command_line_week_no_log_can_hold_is_said_in_words(
+    province: pf.Province, tmp_path: Path, capsys: pytest.CaptureFixture[str], week: str
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    args = ["--db", url, "rollup", "--register", str(province.register), "--week", week]
+    assert main([*args, str(province.inbox[pf.W41])]) == 1
+    err = capsys.readouterr().err
+    assert week in err
+    assert "Traceback" not in err and "nexpected" not in err and "không mong muốn" not in err
+
+
 @pytest.mark.parametrize(
     ("library", "name"), [("libsclo", "tinh.xlsx"), ("libswlo", "cong-van.docx")]
 )

@@ -373,7 +373,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "danh sách điểm quét (CSV hoặc XLSX)",
         "en": "points (CSV or XLSX)",
     },
-    "help.rollup.week": {"vi": "tuần ISO như 2021-W41", "en": "ISO week such as 2021-W41"},
+    "help.rollup.week": {
+        "vi": "tuần ISO như 2021-W41, hoặc một ngày trong tuần (13/10/2021)",
+        "en": "ISO week such as 2021-W41, or a day of the week (13/10/2021)",
+    },
     "help.rollup.out": {"vi": "sổ tổng hợp của tỉnh cần ghi", "en": "province workbook to write"},
     "help.rollup.letter": {"vi": "dự thảo công văn cần ghi", "en": "draft letter to write"},
     "help.rollup.json": {

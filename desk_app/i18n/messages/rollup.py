@@ -50,8 +50,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The register lists no points",
     },
     "rollup.week_required": {
-        "vi": "Cần một tuần ISO, ví dụ 2021-W41: {value}",
-        "en": "An ISO week is needed, e.g. 2021-W41: {value}",
+        "vi": "Cần một tuần ISO (ví dụ 2021-W41) hoặc một ngày trong tuần (13/10/2021): {value}",
+        "en": "An ISO week (e.g. 2021-W41) or a day of the week (13/10/2021) is needed: {value}",
     },
     # Why a file does not count
     "rollup.reason.missing": {"vi": "Không có tệp này", "en": "No such file"},
