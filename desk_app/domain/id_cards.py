@@ -213,7 +213,10 @@ def _read(fields: list[str]) -> tuple[Slots, int, bool]:
         # never looked at.
         slots, misfits = _by_layout(_STANDARD, fields[:STANDARD_FIELDS])
         if not misfits:
-            return slots, 0, False
+            # The identity card's trailing fields hold relatives' names and numbers, never a
+            # date: a date there is a value of the holder's card that has no place (one
+            # value too many before the issue date puts the real one there).
+            return slots, sum(1 for v in fields[STANDARD_FIELDS:] if real_date(v)), False
         candidates.append((slots, misfits, 0))
         # Copied text has six fields; anything after them has no slot.
         slots, misfits = _by_layout(_COPIED, fields[: len(_COPIED)])

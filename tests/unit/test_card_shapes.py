@@ -390,6 +390,16 @@ DOMAIN_SHAPES: list[tuple[str, str, dict[str, object]]] = [
         {**AN, "birth_date": None, "extra.birth_year": "1990", **CLEAN},
     ),
     (
+        "a date among the identity card's trailing fields is no relative's: said, not kept",
+        HOLDER.replace("|20042021", "|01012000|20042021") + "|||",
+        {**AN, "issue_date": "2000-01-01", "warnings": ["unplaced_field"]},
+    ),
+    (
+        "a date after a seven-field card is said, not kept",
+        HOLDER + "|15082024",
+        {**AN, "warnings": ["unplaced_field"]},
+    ),
+    (
         "a 2000s birth (digit 4 = 2)",
         "001205123456||Lê Văn C|01062005|Nam|Huế|01012022",
         {"birth_date": "2005-06-01", **CLEAN},
