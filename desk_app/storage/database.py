@@ -295,6 +295,12 @@ def make_engine(
             # keeps the scan) rather than after the system's TCP timeout of minutes.
             connect = server_connect_args(url)
             engine = create_engine(url, pool_pre_ping=True, connect_args=connect)
+            if engine.dialect.driver == "psycopg":
+                # A server that takes the connection and answers nothing: no TCP setting
+                # notices it, the desk's own clock does (storage/server_wait.py).
+                from desk_app.storage.server_wait import bound_waits
+
+                bound_waits(engine)
         if migrate:
             from desk_app.storage.migrate import upgrade
 
@@ -399,6 +405,7 @@ _SERVER_WORDS = (
             "timeout expired",
             "no route to host",
             "network is unreachable",
+            "server silent",
         ),
         "db.unreachable",
     ),
@@ -455,6 +462,7 @@ _UNREACHABLE = (
     "the connection is lost",
     "ssl syscall error",
     "server conn crashed",
+    "server silent",  # storage/server_wait.py: connected, but no answer in time
 )
 
 

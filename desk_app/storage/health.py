@@ -167,12 +167,12 @@ def check(url: str | None = None) -> Health:
 
 
 def _check_server(url: str) -> Health:
-    from sqlalchemy import create_engine
-
+    from desk_app.storage.database import make_engine
     from desk_app.storage.migrate import current_revision
 
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        # The desk's own engine: a server that never answers is given up in seconds.
+        engine = make_engine(url, migrate=False)
         try:
             revision = current_revision(engine)
         finally:

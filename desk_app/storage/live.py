@@ -36,12 +36,14 @@ class ChangeWatcher:
             import psycopg
 
             from desk_app.storage.database import server_connect_args
+            from desk_app.storage.server_wait import BoundedConnection
 
             conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
             # A listening connection sends nothing: only its keep-alive probes notice that
             # the network went dead, so that the live view listens again once it is back.
             conninfo = psycopg.conninfo.make_conninfo(conninfo, **server_connect_args(url))
-            self._pg = psycopg.connect(conninfo, autocommit=True)
+            # LISTEN on a server that took the connection and answers nothing ends in seconds.
+            self._pg = BoundedConnection.connect(conninfo, autocommit=True)
             self._pg.execute(f"LISTEN {CHANNEL}")
         elif self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
             self._sqlite = sqlite3.connect(

@@ -13,14 +13,14 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from desk_app.i18n import t
 
-from .database import MIGRATIONS_DIR, DatabaseError, _safe_url
+from .database import MIGRATIONS_DIR, DatabaseError, _safe_url, is_unreachable
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -80,8 +80,10 @@ def stored_revision(engine: Engine) -> str | None:
     try:
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
-    except DBAPIError:  # no version table yet: a new database
-        return None
+    except DBAPIError as exc:
+        if exc.connection_invalidated or is_unreachable(exc):
+            raise  # a server out of reach is no new database (nor worth a second try)
+        return None  # no version table yet: a new database
     return str(rows[0][0]) if len(rows) == 1 else None
 
 
@@ -94,13 +96,32 @@ def sqlite_lock_path(engine: Engine) -> Path | None:
     return path.with_name(path.name + ".migrate.lock")
 
 
+# A migration of a large log may take minutes on the server (new indexes, rewritten tables).
+MIGRATION_SECONDS = 600
+
+
+@contextmanager
+def patient(dbapi_connection: Any, seconds: float) -> Iterator[None]:
+    """A server connection waits up to ``seconds`` for each reply meanwhile (a SQLite
+    connection has no such bound; psycopg is loaded only for a server log)."""
+    if type(dbapi_connection).__module__ != "desk_app.storage.server_wait":
+        yield
+        return
+    from desk_app.storage.server_wait import patient as wait_longer
+
+    with wait_longer(dbapi_connection, seconds):
+        yield
+
+
 @contextmanager
 def migration_lock(engine: Engine) -> Iterator[None]:
     """Held by one desk at a time while it migrates; the others wait here."""
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text(f"SET lock_timeout = '{MIGRATION_WAIT_SECONDS}s'"))
-            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            # The server answers once the other desk is done: the desk waits as long.
+            with patient(conn.connection.dbapi_connection, MIGRATION_WAIT_SECONDS + 10):
+                conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             try:
                 yield
             finally:
@@ -150,7 +171,10 @@ def upgrade(engine: Engine) -> None:
             raise DatabaseError(t("db.newer", url=_safe_url(str(engine.url)), revision=current))
         # On SQLite the migration takes the write lock from its first statement, so no
         # reader in between can make it fail half-way with "busy".
-        with engine.execution_options(write=True).begin() as conn:
+        with (
+            engine.execution_options(write=True).begin() as conn,
+            patient(conn.connection.dbapi_connection, MIGRATION_SECONDS),
+        ):
             if current is None:
                 # A log made from nothing where an earlier one was (its file deleted, its
                 # database made anew): that log's audit head, left behind, is not this one's.
