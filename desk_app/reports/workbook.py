@@ -105,8 +105,11 @@ class Report:
         return self.filename.removesuffix(".xlsx") + ".pdf"
 
 
-def report_filename(figures: Figures) -> str:
-    return f"bao-cao-ra-vao-{figures.period.label}.xlsx"
+def report_filename(figures: Figures, code: str = "") -> str:
+    """The workbook's file name: with the point's code, so that the reports of many points
+    saved from their e-mails into one folder do not take each other's place."""
+    point = code.replace("/", "-") + "-" if code else ""
+    return f"bao-cao-ra-vao-{point}{figures.period.label}.xlsx"
 
 
 def _percent(value: float | None) -> float | str:
@@ -432,4 +435,4 @@ def export_report(
         made_at=made_at,
         progress=progress,
     )
-    return Report(figures, content, report_filename(figures), full_ids, len(rows))
+    return Report(figures, content, report_filename(figures, unit.code), full_ids, len(rows))

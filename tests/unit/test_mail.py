@@ -487,3 +487,21 @@ def test_mail_addresses_are_checked_when_set(
     ctx.settings.reload()
     assert ctx.settings.get("mail.recipients") == ["a@b.vn", "c@d.vn"]  # nobody gets it twice
     assert main(["--db", url, "config", "set", "mail.sender", ""]) == 0
+
+
+def test_the_attached_workbook_is_named_by_the_point_code_and_week(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    """The province saves the attachments of hundreds of mails into one folder: each point's
+    workbook has its own name (a "/" of the code cannot be in a file name)."""
+    names = []
+    for code in ("BKN-001", "BKN/CD-017"):
+        ctx.settings.set("unit.code", code)
+        report = export_report(ctx, parse_week("2021-W41"), lang="vi")
+        message = parsed(mail.compose(report, mail.MailConfig.from_settings(ctx.settings), "X"))
+        names.append(attachment(message)[0])
+        assert report.pdf_filename == report.filename.removesuffix(".xlsx") + ".pdf"
+    assert names == [
+        "bao-cao-ra-vao-BKN-001-2021-W41.xlsx",
+        "bao-cao-ra-vao-BKN-CD-017-2021-W41.xlsx",
+    ]

@@ -307,8 +307,14 @@ class ReportDialog(QDialog):
 
         return self._start("export", work)
 
+    def _file_name(self, ending: str) -> str:
+        """As the workbook is named in the e-mail: the point's code and the week."""
+        code = self.ctx.settings.text("unit.code")
+        point = code.replace("/", "-") + "-" if code else ""
+        return f"bao-cao-ra-vao-{point}{self.period().label}.{ending}"
+
     def on_export(self) -> None:
-        name = f"bao-cao-ra-vao-{self.period().label}.xlsx"
+        name = self._file_name("xlsx")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the report"), name, self.tr("Excel workbook (*.xlsx)")
         )
@@ -342,7 +348,7 @@ class ReportDialog(QDialog):
         return self._start("eml", work)
 
     def on_save_eml(self) -> None:
-        name = f"bao-cao-ra-vao-{self.period().label}.eml"
+        name = self._file_name("eml")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the e-mail"), name, self.tr("E-mail message (*.eml)")
         )
