@@ -179,7 +179,7 @@ def test_message_in_vietnamese_with_the_key_figures(ctx: AppContext, report: Rep
         "gửi báo cáo kết quả kiểm soát ra vào bằng mã QR, tuần từ 11 đến 17/10/2021.",
         "- Tổng số lượt quét: 17 (vào 11, ra 6)",
         "- Số người: 9",
-        "- Lượt vào bằng mã QR: 8 (72,7 %); khai báo thủ công: 3",
+        "- Lượt vào bằng mã QR: 8 (72,7 %); nhập tay: 3",
         "- Số ngày không có lượt quét: 2",
         "- So với kỳ trước: +14 lượt quét (+466,7 %)",
         "bao-cao-ra-vao-2021-W41.xlsx",

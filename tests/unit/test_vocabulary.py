@@ -126,3 +126,16 @@ def test_official_header_in_both_languages() -> None:
     assert motto("vi") == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
     assert motto("en")[0] == "SOCIALIST REPUBLIC OF VIET NAM"
     assert place_and_date("Hà Nội", date(2026, 5, 5), "en") == "Hà Nội, 05/05/2026"
+
+
+def test_entry_by_hand_has_one_vietnamese_word() -> None:
+    """The window's method, the workbook's figures, the mail and the province's roll-up all
+    call an entry by hand what the vocabulary calls it."""
+    word = method_name("manual", "vi").lower()
+    assert word == "nhập tay"
+    elsewhere = [
+        key for key, texts in CATALOGUE.items() if "thủ công" in texts.get("vi", "").lower()
+    ]
+    assert elsewhere == []
+    for key in ("report.fig.manual_entries", "report.fig.manual_share", "rollup.fig.by_hand"):
+        assert word in CATALOGUE[key]["vi"].lower(), key

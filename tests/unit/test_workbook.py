@@ -93,7 +93,7 @@ def test_summary_sheet(ctx: AppContext) -> None:
     assert rows["Lượt ra"][:4] == [6, 1, 5, 500.0]
     assert rows["Số người (không trùng lặp)"][:4] == [9, 2, 7, 350.0]
     assert rows["Lượt vào bằng mã QR"][:2] == [8, 1]
-    assert rows["Lượt vào khai báo thủ công"][:2] == [3, 1]
+    assert rows["Lượt vào nhập tay"][:2] == [3, 1]
     assert rows["Tỷ lệ lượt vào bằng mã QR (%)"][0] == 72.7
     assert rows["Quét lặp lại (không tính vào lượt quét)"][0] == 1
     assert rows["Mã bị từ chối"][0] == 1

@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "mail.line.people": {"vi": "- Số người: {people}", "en": "- People: {people}"},
     "mail.line.qr": {
-        "vi": "- Lượt vào bằng mã QR: {qr} ({share}); khai báo thủ công: {manual}",
+        "vi": "- Lượt vào bằng mã QR: {qr} ({share}); nhập tay: {manual}",
         "en": "- Entries by QR code: {qr} ({share}); by hand: {manual}",
     },
     "mail.line.empty_days": {

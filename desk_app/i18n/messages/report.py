@@ -22,13 +22,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.fig.exits": {"vi": "Lượt ra", "en": "Exits"},
     "report.fig.people": {"vi": "Số người (không trùng lặp)", "en": "Distinct people"},
     "report.fig.qr_entries": {"vi": "Lượt vào bằng mã QR", "en": "Entries by QR code"},
-    "report.fig.manual_entries": {"vi": "Lượt vào khai báo thủ công", "en": "Entries by hand"},
+    "report.fig.manual_entries": {"vi": "Lượt vào nhập tay", "en": "Entries by hand"},
     "report.fig.qr_share": {
         "vi": "Tỷ lệ lượt vào bằng mã QR (%)",
         "en": "Share of entries by QR code (%)",
     },
     "report.fig.manual_share": {
-        "vi": "Tỷ lệ lượt vào khai báo thủ công (%)",
+        "vi": "Tỷ lệ lượt vào nhập tay (%)",
         "en": "Share of entries by hand (%)",
     },
     "report.fig.repeats": {
@@ -84,7 +84,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.col.rejected": {"vi": "Bị từ chối", "en": "Rejected"},
     "report.col.people": {"vi": "Số người", "en": "People"},
     "report.col.qr_entries": {"vi": "Vào bằng QR", "en": "Entries by QR"},
-    "report.col.manual_entries": {"vi": "Vào thủ công", "en": "Entries by hand"},
+    "report.col.manual_entries": {"vi": "Vào nhập tay", "en": "Entries by hand"},
     "report.col.auto_checkouts": {"vi": "Tự động ra", "en": "Automatic check-outs"},
     "report.total": {"vi": "Tổng cộng", "en": "Total"},
     "report.weekday.0": {"vi": "Thứ Hai", "en": "Monday"},
