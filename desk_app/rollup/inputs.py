@@ -83,6 +83,9 @@ def expand(paths: Sequence[Path]) -> Iterator[tuple[Path, str]]:
 
 
 def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
+    # A message copied out of a mail client ("show original") and saved by a text editor
+    # may start with a byte-order mark or a blank line, before which no header can stand.
+    raw = raw.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
     message = email.message_from_bytes(raw, policy=email.policy.default)
     if not isinstance(message, EmailMessage) or not message.keys():
         return None, "not_mail", ""

@@ -579,3 +579,17 @@ def test_two_units_that_give_one_code_are_told_apart(tmp_path: Path, db_url: str
         assert "BKN-001" in message
         assert "Trường THCS Ân Thi" in message and "UBND  XÃ ÂN THI" in message
     db.dispose()
+
+
+def test_a_mail_saved_by_a_text_editor_is_read(numbered: dict[str, Path], tmp_path: Path) -> None:
+    """The message text copied from webmail's "show original" and saved by Notepad: a
+    byte-order mark and a blank line before the headers."""
+    raw = _mail(numbered["00123"].read_bytes()).as_bytes().replace(b"\n", b"\r\n")
+    mail = tmp_path / "thu.eml"
+    mail.write_bytes(b"\xef\xbb\xbf\r\n" + raw)
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register = parse_register(b"Code,Name,District\n00123,A,B\n", "r.csv")
+    result = roll_up(db, register, parse_week(pf.W41), [mail])
+    assert result.unmatched == ()
+    assert [(r.status, r.scans) for r in result.rows] == [(REPORTED, 4)]
+    db.dispose()
