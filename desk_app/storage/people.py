@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.identity import sex_word
@@ -149,8 +149,8 @@ class PeopleRepository:
 
     # ----- finding ---------------------------------------------------------------------
     def find(self, query: str, *, full_ids: bool = False) -> list[PersonSummary]:
-        """People whose ID number is ``query`` or whose name contains it (diacritics and
-        case folded). Audited before anything is returned."""
+        """People whose ID number is ``query`` or whose name holds each of its words, in
+        any order (diacritics and case folded). Audited before anything is returned."""
         q = normalise_text(query)
         folded = fold(q)
         # Marks without a letter fold to nothing, which every name contains.
@@ -174,7 +174,14 @@ class PeopleRepository:
             or_(
                 Person.id_number.in_(sorted({compact, compact.upper()})),
                 Person.person_key == compact,
-                Person.name_folded.like(f"%{escape_like(folded)}%", escape="\\"),
+                # Every word typed is in the name, in any order, as the desk's search box
+                # takes them ('Nguyễn Minh' finds 'Nguyễn Văn Minh').
+                and_(
+                    *(
+                        Person.name_folded.like(f"%{escape_like(word)}%", escape="\\")
+                        for word in folded.split()
+                    )
+                ),
             )
         )
 

@@ -910,3 +910,19 @@ def test_saving_a_kept_report_e_mail_is_audited_before_the_file_is_written(
     assert main(["--db", ctx.db.url, "outbox", "save", str(kept), str(again)]) == 1
     assert "audit refused" in capsys.readouterr().err
     assert not again.exists()
+
+
+def test_find_takes_the_words_of_a_name_in_any_order_as_the_window_does(
+    ctx: AppContext,
+) -> None:
+    """The desk's search box finds a visitor when every word typed is in the name, in any
+    order and with the middle name left out ('Nguyễn Minh', 'minh nguyen'); finding the
+    person whose data is asked for takes a name the same way, and no word may be missing."""
+    for payload in (MINH, LAN, DANG):
+        record(ctx, payload, NOW)
+    people = ctx.log.people
+    for query in ("Nguyễn Minh", "minh nguyen", "  VAN   minh "):
+        assert [p.name for p in people.find(query)] == ["Nguyễn Văn Minh"], query
+    assert people.find("nguyen lan") == []
+    assert [p.name for p in people.find("van")] == ["Đặng Văn Hùng", "Nguyễn Văn Minh"]
+    assert people.find("minh %") == [] and people.find("van _") == []
