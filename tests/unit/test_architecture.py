@@ -23,6 +23,7 @@ QT_FREE = [
     "rollup",
     "scanning/decoder.py",
     "scanning/imaging.py",
+    "scanning/image_size.py",
     "scanning/sources.py",
     "scanning/code_shape.py",
     "scanning/serial_scanner.py",
@@ -65,6 +66,8 @@ def _imports(file: Path, *, nested: bool = True) -> list[str]:
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             names.append(node.module)
+            # ``from desk_app.storage import schema`` imports desk_app.storage.schema
+            names += [f"{node.module}.{alias.name}" for alias in node.names]
     return names
 
 
