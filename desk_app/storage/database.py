@@ -136,6 +136,45 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
+def unversioned_contents(tables: set[str]) -> str | None:
+    """What a database without a schema version holds: None when it is empty (a new log is
+    made in it), "damaged" when it holds this program's tables (its version row is gone),
+    "foreign" when it holds another program's tables only (a mistyped ``--db`` naming some
+    other program's SQLite file: nothing is to be added to it)."""
+    from desk_app.storage.schema import Base
+
+    own = set(Base.metadata.tables) | {"alembic_version"}
+    found = {name for name in tables if not name.startswith("sqlite_")}
+    if not found:
+        return None
+    return "damaged" if found & own else "foreign"
+
+
+def _file_contents(path: Path) -> str | None:
+    """``unversioned_contents`` of an existing SQLite file, looked at read-only before any
+    connection sets its journal mode: a file of another program is left exactly as it was.
+    None also when the file cannot be read here (the quick check then says why)."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if (
+                "alembic_version" in tables
+                and conn.execute("SELECT count(*) FROM alembic_version").fetchone()[0]
+            ):
+                return None
+        finally:
+            conn.close()
+    except (sqlite3.Error, DatabaseError) as exc:
+        log.info("contents of %s not read: %s", path, exc)
+        return None
+    tables = {name for name in tables if name != "alembic_version"}
+    return unversioned_contents(tables)
+
+
 def examine_sqlite(path: Path, *, make_folder: bool) -> SqliteFile:
     """What is at ``path``: refused when it is not a database, or when its folder is missing
     and is not the default data folder (a mistyped ``--db`` creates nothing)."""
@@ -157,6 +196,11 @@ def examine_sqlite(path: Path, *, make_folder: bool) -> SqliteFile:
         raise DatabaseError(t("db.cannot_open", url=path, message=os_error_text(exc))) from None
     if head and head != SQLITE_MAGIC:
         raise DatabaseError(t("db.not_database", path=path))
+    contents = _file_contents(path) if head else None
+    if contents == "foreign":
+        raise DatabaseError(t("db.not_database", path=path))
+    if contents == "damaged":
+        raise DatabaseError(t("db.damaged", path=path))
     # Writing needs the file and, for the write-ahead files beside it, the folder.
     read_only = not (_writable(path) and _writable(folder))
     return SqliteFile(path, created=not head, read_only=read_only)
@@ -361,7 +405,13 @@ def explain(exc: BaseException, url: str = "") -> DatabaseError:
     orig = getattr(exc, "orig", exc)
     message = str(orig).lower()
     where = sqlite_path(url) or _safe_url(url)
-    if "malformed" in message or "could not decode" in message or "database corrupt" in message:
+    # A table or column gone from a SQLite log whose version said it was there is damage too.
+    gone = isinstance(orig, sqlite3.Error) and any(
+        words in message for words in ("no such table", "no such column")
+    )
+    if gone or any(
+        words in message for words in ("malformed", "could not decode", "database corrupt")
+    ):
         return DatabaseError(t("db.damaged", path=where))
     if "not a database" in message:
         return DatabaseError(t("db.not_database", path=where))

@@ -9,7 +9,13 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from desk_app.storage.database import SQLITE_MAGIC, read_only_uri, resolve_url, sqlite_path
+from desk_app.storage.database import (
+    SQLITE_MAGIC,
+    read_only_uri,
+    resolve_url,
+    sqlite_path,
+    unversioned_contents,
+)
 
 log = logging.getLogger(__name__)
 
@@ -149,12 +155,12 @@ def check(url: str | None = None) -> Health:
             if damage:
                 log.info("value check of %s: %s", path, damage)
                 return Health(DAMAGED, str(path))
-            has_version = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             revision = (
                 conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                if has_version
+                if "alembic_version" in tables
                 else None
             )
         finally:
@@ -163,7 +169,22 @@ def check(url: str | None = None) -> Health:
         log.info("integrity check of %s: %s", path, exc)
         return Health(NOT_DATABASE if "not a database" in str(exc) else DAMAGED, str(path))
     current = revision[0] if revision else None
-    return Health(_revision_state(current), str(path), current)
+    if current is None:
+        # Another program's database, or this program's without its version: neither is
+        # a log to upgrade.
+        contents = unversioned_contents(tables - {"alembic_version"})
+        if contents is not None:
+            log.info("%s holds tables but no schema version: %s", path, sorted(tables))
+            return Health(NOT_DATABASE if contents == "foreign" else DAMAGED, str(path))
+    state = _revision_state(current)
+    if state == OK:
+        from desk_app.storage.schema import Base
+
+        missing = set(Base.metadata.tables) - tables
+        if missing:
+            log.info("%s lacks the tables %s", path, sorted(missing))
+            return Health(DAMAGED, str(path), current)
+    return Health(state, str(path), current)
 
 
 def _check_server(url: str) -> Health:

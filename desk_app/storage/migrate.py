@@ -15,12 +15,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from desk_app.i18n import t
 
-from .database import MIGRATIONS_DIR, DatabaseError, _safe_url, is_unreachable
+from .database import (
+    MIGRATIONS_DIR,
+    DatabaseError,
+    _safe_url,
+    is_unreachable,
+    unversioned_contents,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -150,6 +156,21 @@ def migration_lock(engine: Engine) -> Iterator[None]:
         lock.release()
 
 
+def _refuse_unversioned(conn: Connection, engine: Engine) -> None:
+    """A database with no schema version that is not empty is not made into a log."""
+    from sqlalchemy import inspect
+
+    contents = unversioned_contents(set(inspect(conn).get_table_names()))
+    if contents is None:
+        return
+    where = engine.url.database if engine.dialect.name == "sqlite" else None
+    shown = str(Path(where).expanduser()) if where else _safe_url(str(engine.url))
+    if contents == "damaged":
+        raise DatabaseError(t("db.damaged", path=shown))
+    if engine.dialect.name == "sqlite":  # a server's database may be shared with others
+        raise DatabaseError(t("db.not_database", path=shown))
+
+
 def upgrade(engine: Engine) -> None:
     head = head_in_files()
     if head is not None and stored_revision(engine) == head:  # the everyday start
@@ -176,6 +197,7 @@ def upgrade(engine: Engine) -> None:
             patient(conn.connection.dbapi_connection, MIGRATION_SECONDS),
         ):
             if current is None:
+                _refuse_unversioned(conn, engine)
                 # A log made from nothing where an earlier one was (its file deleted, its
                 # database made anew): that log's audit head, left behind, is not this one's.
                 from desk_app.storage.audit import forget_head

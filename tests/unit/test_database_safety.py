@@ -531,3 +531,49 @@ def test_a_stored_setting_out_of_its_range_counts_as_unset(
     assert code == 0, err
     code, out, _ = run(capsys, "--db", url, "log", "--json")
     assert len(json.loads(out)) == 3
+
+
+def _foreign_sqlite(path: Path) -> bytes:
+    """Another program's SQLite file (a browser's history, an accounting program's data)."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.vn')")
+        conn.commit()
+    return path.read_bytes()
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A mistyped --db naming some other program's SQLite file: no tables, no write-ahead
+    # mode and no files beside it are added to it.
+    other = tmp_path / "places.sqlite"
+    before = _foreign_sqlite(other)
+    url = f"sqlite:///{other}"
+    for argv in (["log"], ["record", CCCD.format(1)], ["config", "set", "unit.name", "X"]):
+        code, _, err = run(capsys, "--lang", "en", "--db", url, *argv)
+        assert code == 1 and err.strip() == f"Error: {other} is not a desk_app database file."
+    code, out, _ = run(capsys, "--lang", "en", "--db", url, "diag", "--json")
+    assert code == 1 and json.loads(out)["database_check"]["status"] == "not_database"
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "desk-home") == [other.name]
+
+
+@pytest.mark.parametrize(
+    "damage", ["DROP TABLE alembic_version", "DELETE FROM alembic_version", "DROP TABLE visits"]
+)
+def test_a_log_missing_its_version_or_a_table_is_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    db = tmp_path / "log.sqlite3"
+    url = _log_with_visits(capsys, db, 2)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute(damage)
+        conn.commit()
+    for argv in (["log"], ["record", CCCD.format(1)]):
+        code, _, err = run(capsys, "--lang", "en", "--db", url, *argv)
+        assert code == 1 and err.strip() == f"Error: Database damaged: restore a backup ({db}).", (
+            err
+        )
+    code, out, _ = run(capsys, "--lang", "en", "--db", url, "diag", "--json")
+    assert code == 1 and json.loads(out)["database_check"]["status"] == "damaged"
