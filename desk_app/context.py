@@ -47,7 +47,11 @@ class AppContext:
                 raise
             return cls._open_offline(url, exc)
         settings = settings_for(db)
-        settings.adopt_desk_keys()  # an older version kept them in the shared database
+        if not db.read_only:
+            # An older version kept them in the shared database. A log that cannot be written
+            # (read-only media, an archive, a full disk) keeps them: it is read, and this
+            # desk's own settings are not taken from it.
+            settings.adopt_desk_keys()
         with translate_errors(db.url):  # a damaged secret is a damaged log, said so
             settings.unit_secret()  # made once, when the unit's database is first opened
             settings.unit_id()

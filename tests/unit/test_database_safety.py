@@ -577,3 +577,29 @@ def test_a_log_missing_its_version_or_a_table_is_damaged(
         )
     code, out, _ = run(capsys, "--lang", "en", "--db", url, "diag", "--json")
     assert code == 1 and json.loads(out)["database_check"]["status"] == "damaged"
+
+
+def test_a_log_of_an_older_version_on_read_only_media_can_be_read(tmp_path: Path) -> None:
+    """An older version kept the desk's settings in the log. Read from a read-only medium
+    (an archived log), they cannot be moved out of it: the log is read all the same, and
+    this desk's own settings are not taken from an archive."""
+    from desk_app.context import AppContext
+
+    source = tmp_path / "stick"
+    source.mkdir()
+    ctx = AppContext.open(f"sqlite:///{source / 'log.sqlite3'}")
+    ctx.log.record_scan(ctx.parse(CCCD.format(1)), method="camera")
+    ctx.close()
+    with sqlite3.connect(source / "log.sqlite3") as conn:
+        conn.execute("""INSERT INTO settings(key, value) VALUES ('desk.name', '"Bàn cũ"')""")
+    conn.close()
+    for extra in source.glob("log.sqlite3.*"):
+        extra.unlink()
+    with _read_only_view(source, tmp_path / "ro") as view:
+        url = f"sqlite:///{view / 'log.sqlite3'}"
+        done = _cli("--db", url, "log", "--json")
+        assert done.returncode == 0, done.stderr
+        assert len(json.loads(done.stdout)) == 1
+        done = _cli("--db", url, "config", "get", "desk.name")
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() != "Bàn cũ"
