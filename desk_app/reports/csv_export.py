@@ -4,22 +4,32 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping, Sequence
 
 from desk_app.reports.cells import needs_quote
 
+# The list separators a spreadsheet may split a CSV file at, whatever the file was written with.
+_LIST_SEPARATORS = re.compile("([,;])")
 
-def safe_cell(value: object) -> object:
+
+def safe_cell(value: object, separator: str = ",") -> object:
     """Text that a spreadsheet would run as a formula gets a leading single quote (OWASP).
 
-    So does each part after a semicolon: Excel in Vietnamese (list separator ";") and
-    LibreOffice asked to split at semicolons open this comma-separated file cut at every
-    ";", and the part after one starts a cell of its own."""
+    So does each part after a list separator that the file does not use between its
+    columns: opened where the list separator is another one (Excel in Vietnamese splits at
+    ";", in English at ","; LibreOffice where it is asked to), the file is cut there, and
+    the part after one starts a cell of its own. The file's own separator is quoted by the
+    CSV writer and splits nothing."""
     if not isinstance(value, str):
         return value
-    parts = value.split(";")
-    safe = ["'" + part if needs_quote(part) else part for part in parts]
-    return ";".join(safe)
+    parts = _LIST_SEPARATORS.split(value)
+    safe = []
+    for index, part in enumerate(parts):
+        behind = parts[index - 1] if index else ""
+        cut = index == 0 or behind != separator
+        safe.append("'" + part if index % 2 == 0 and cut and needs_quote(part) else part)
+    return "".join(safe)
 
 
 def csv_bytes(
@@ -35,5 +45,5 @@ def csv_bytes(
     )
     writer.writeheader()
     for item in items:
-        writer.writerow({key: safe_cell(value) for key, value in item.items()})
+        writer.writerow({key: safe_cell(value, separator) for key, value in item.items()})
     return buffer.getvalue().encode("utf-8-sig")

@@ -193,6 +193,46 @@ def test_formulas_behind_a_semicolon_stay_text(
         assert _lo_formulas(soffice, out, tmp_path, semicolons) == []
 
 
+# A file written with ";" or tab between its columns, opened where the list separator is a
+# comma (Excel under English regional settings, LibreOffice asked for commas): each comma
+# inside a cell starts a cell of its own there, unquoted.
+BEHIND_COMMAS = ["x,=9+12", "x, =9+12", "a,b,@SUM(1+1)", "x,＝1+1"]
+
+
+@pytest.mark.parametrize(("separator", "char"), [(";", ";"), ("tab", "\t")])
+def test_formulas_behind_a_comma_stay_text_when_commas_do_not_separate(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_url: str,
+    separator: str,
+    char: str,
+) -> None:
+    from desk_app.context import AppContext
+
+    ctx = AppContext.open(sqlite_url)
+    for i, text in enumerate(BEHIND_COMMAS):
+        ctx.log.desk = text
+        ctx.log.record_scan(ctx.parse(CCCD.replace("456|", f"4{i:02d}|", 1)), method="camera")
+    ctx.close()
+    out = tmp_path / "visits.csv"
+    argv = ["--db", sqlite_url, "log", "--csv", "--separator", separator, "--out", str(out)]
+    code, _, err = run(capsys, *argv)
+    assert code == 0, err
+    text = out.read_bytes().decode("utf-8-sig")
+    for line in text.splitlines()[1:]:
+        for piece in line.split(","):
+            assert not piece.lstrip(" ").startswith(("=", "+", "-", "@", "＝")), line
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=char)
+    assert sorted(row["desk"] for row in rows) == sorted(
+        ["x,'=9+12", "x,' =9+12", "a,b,'@SUM(1+1)", "x,'＝1+1"]
+    )
+    from tests.office import soffice_with
+
+    soffice = soffice_with("libsclo")
+    if soffice is not None:
+        assert _lo_formulas(soffice, out, tmp_path) == []
+
+
 def test_csv_on_stdout_is_utf8_whatever_the_console(tmp_path: Path, sqlite_url: str) -> None:
     from desk_app.context import AppContext
 
