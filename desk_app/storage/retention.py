@@ -1,19 +1,24 @@
 """The retention purge: everything older than the period goes, audited with counts only.
 
 Visits (open ones by their entry), scan events, sent report e-mails, people left with
-nothing (with the audit queries that named them and their exports) and the files the
-program exported are deleted together; on a SQLite file deleted rows are overwritten and
-the write-ahead log emptied, so nothing purged stays readable in the file. ``people.py``
-uses the same overwriting for one person's deletion.
+nothing (with the audit queries that named them, their exports and their rows in report
+e-mails still waiting) and the files the program exported are deleted together; on a SQLite
+file deleted rows are overwritten and the write-ahead log emptied, so nothing purged stays
+readable in the file. ``people.py`` uses the same overwriting for one person's deletion.
 """
 
 from __future__ import annotations
 
+import email
+import email.policy
+import io
 import json
 import logging
 import sqlite3
+import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.domain.names import fold
 from desk_app.paths import data_dir
+from desk_app.reports.redact import Who, redact_message
 from desk_app.storage import audit
 from desk_app.storage.database import Database
 from desk_app.storage.schema import OutboxMessage, Person, ScanEvent, Visit
@@ -107,12 +113,14 @@ def purge(db: Database, days: int, *, now: datetime | None = None, desk: str = "
         gone_people.clear()
         numbers: list[str] = []
         names: list[str] = []
+        whos: list[Who] = []
         for number, name, id_number, key in session.execute(
             select(Person.id, Person.name, Person.id_number, Person.person_key).where(
                 left_with_nothing
             )
         ):
             gone_people.append(int(number))
+            whos.append(Who(name or "", id_number))
             # Only what names one person: not a short staff number or a one-word name,
             # which would blank other people's records on every automatic purge.
             numbers.extend(n for n in (id_number, key) if n and len(n) >= _SPECIFIC)
@@ -123,6 +131,9 @@ def purge(db: Database, days: int, *, now: datetime | None = None, desk: str = "
         # do their exports in the program's folder, however recent: what they were made
         # from is gone.
         erased = audit.erase_mentions(session, numbers, names=names)
+        # Their rows leave the report e-mails still waiting to be sent (a sent one older
+        # than the period is gone whole), as a person's deletion takes them out.
+        _take_out_of_waiting_mail(session, whos)
         theirs.clear()
         for number in gone_people:
             theirs.extend(p for p in exports_of(number) if p not in old_files)
@@ -140,6 +151,40 @@ def purge(db: Database, days: int, *, now: datetime | None = None, desk: str = "
     if result.visits or result.scan_events or result.people or result.outbox:
         compact(db, vacuum=False)
     return result
+
+
+def _take_out_of_waiting_mail(session: Session, whos: list[Who]) -> None:
+    if not whos:
+        return
+    for row in session.scalars(select(OutboxMessage).where(OutboxMessage.status != SENT)):
+        text = fold(_message_text(row.message))
+        for who in whos:
+            number = who.id_number or ""
+            named = len(fold(who.name)) >= _SPECIFIC and fold(who.name) in text
+            if not named and not (len(number) >= _SPECIFIC and number in text):
+                continue  # a cheap look first: most of those purged are in no waiting mail
+            redacted = redact_message(row.message, who)
+            if redacted is not None:
+                row.message = redacted
+
+
+def _message_text(raw: bytes) -> str:
+    """A message's text parts and the XML of its workbooks, as one text (for a first look)."""
+    parts: list[str] = []
+    for part in email.message_from_bytes(raw, policy=email.policy.SMTP).walk():
+        payload = None if part.is_multipart() else part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        if payload[:2] == b"PK":
+            try:
+                with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+                    for name in archive.namelist():
+                        parts.append(unescape(archive.read(name).decode("utf-8", "replace")))
+            except (zipfile.BadZipFile, OSError):
+                continue
+        else:
+            parts.append(payload.decode("utf-8", "replace"))
+    return "\n".join(parts)
 
 
 def count_of(result: Any) -> int:

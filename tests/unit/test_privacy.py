@@ -926,3 +926,29 @@ def test_find_takes_the_words_of_a_name_in_any_order_as_the_window_does(
     assert people.find("nguyen lan") == []
     assert [p.name for p in people.find("van")] == ["Đặng Văn Hùng", "Nguyễn Văn Minh"]
     assert people.find("minh %") == [] and people.find("van _") == []
+
+
+def test_a_purged_person_leaves_no_row_in_a_report_e_mail_still_waiting(ctx: AppContext) -> None:
+    """A report that could not be sent yet stays in the outbox to be sent, but the rows of
+    people the purge deletes (everything of theirs is older than the period) leave it, as a
+    person's deletion takes them out; the rows of people kept stay."""
+    from desk_app.timeutil import utc_now
+
+    record(ctx, MINH, utc_now() - timedelta(days=40))
+    record(ctx, LAN, utc_now() - timedelta(days=40))
+    record(ctx, LAN, utc_now())  # back today: kept
+    waiting = outbox.queue(
+        ctx.db,
+        _report_message([("Nguyễn Văn Minh", "001090123456"), ("Trần Thị Lan", "079******345")]),
+        period="2026-W40", subject="s", recipients="r",
+    )  # fmt: skip
+
+    result = ctx.log.people.purge(30)
+
+    assert result.people == 1
+    [left] = outbox.entries(ctx.db)
+    assert left.id == waiting and left.status != "sent"
+    rows = _attached_rows(outbox.message_bytes(ctx.db, waiting) or b"")
+    assert [r[1] for r in rows] == ["Họ tên", "Trần Thị Lan"]
+    assert "nguyen van minh" not in _everything_held(ctx)
+    assert "001090123456" not in _everything_held(ctx)
