@@ -86,10 +86,17 @@ def _column(header: object, areas: bool = False) -> str | None:
         return column
     if len(words) > 1 and words[0] in ("ma", "ten") and words[1] in DISTRICT_WORDS:
         return "district" if words[0] == "ten" else None
+    # The unit's own name headed without "Tên": "Đơn vị", "Cơ quan, đơn vị" (not "Đơn vị
+    # hành chính", an area).
+    if tuple(words[:2]) in UNIT_HEADS and "hanh" not in words:
+        words = ["ten", *words]  # as "Tên đơn vị"
     for column, firsts in HEADER_WORDS.items():
         if words[0] in firsts:
             return column
     return None
+
+
+UNIT_HEADS = (("don", "vi"), ("co", "quan"))
 
 
 def _columns(row: list[object]) -> dict[str, int] | None:

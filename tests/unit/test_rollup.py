@@ -131,6 +131,9 @@ def test_register_xlsx_in_english_with_more_columns(tmp_path: Path) -> None:
         "STT,Mã huyện,Huyện,Mã điểm,Tên điểm",
         "Mã điểm,Tên điểm,Địa điểm,Quận/Huyện,Loại",
         "Code,Name,District code,District,Type",
+        "STT,Mã điểm,Đơn vị,Huyện",
+        "STT,Mã điểm,Cơ quan,Đơn vị hành chính,Huyện",
+        "STT,Mã điểm,Cơ quan/Đơn vị,Huyện",
     ],
 )
 def test_register_headers_say_which_column_is_which(header: str) -> None:
@@ -144,13 +147,20 @@ def test_register_headers_say_which_column_is_which(header: str) -> None:
         "district": "Ân Thi",
         "type": "UBND xã",
     }
-    others = {"STT": "1", "Mã huyện": "H01", "Địa điểm": "Thôn Bản Mới", "District code": "D01"}
+    others = {
+        "STT": "1",
+        "Mã huyện": "H01",
+        "Địa điểm": "Thôn Bản Mới",
+        "District code": "D01",
+        "Đơn vị hành chính": "Xã Ân Thi",
+    }
     which = {
         "Point code": "code", "Unit code": "code", "Mã điểm": "code", "Code": "code",
         "Point name": "name", "Unit name": "name", "Tên điểm": "name", "Name": "name",
         "District": "district", "District name": "district", "Tên huyện": "district",
         "Huyện": "district", "Quận/Huyện": "district",
         "Point type": "type", "Type": "type", "Loại hình": "type", "Loại": "type",
+        "Đơn vị": "name", "Cơ quan": "name", "Cơ quan/Đơn vị": "name",
     }  # fmt: skip
     row = [others.get(c) or values[which[c]] for c in columns]
     content = f"{header}\n{','.join(row)}\n".encode()
