@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import email
 import email.policy
 import hashlib
@@ -10,7 +11,7 @@ import os
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from pathlib import Path
 
 from desk_app.i18n.system import os_error_text
@@ -82,23 +83,68 @@ def expand(paths: Sequence[Path]) -> Iterator[tuple[Path, str]]:
             yield path, "missing"
 
 
-def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
+@dataclass
+class _Found:
+    """What a message holds: workbooks, and signs of attachments in a form not read."""
+
+    workbooks: list[bytes]
+    packed: bool = False  # attachments Outlook packed into winmail.dat (rich text)
+    archived: bool = False  # the workbooks sent in a .zip (or .rar, .7z)
+
+
+# How deep messages attached to messages are opened (a forward of a forward of a report).
+MAX_ENCLOSED = 3
+
+
+def _enclosed(part: EmailMessage) -> bytes | None:
+    """A message attached as a file: a saved .eml sent as a generic file, or a forwarded
+    message that its client encoded in base64 (the parser then sees only that text)."""
+    if part.get_content_type() == "message/rfc822":
+        encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+        inner = part.get_payload()
+        if encoding != "base64" or not isinstance(inner, list) or not inner:
+            return None
+        text = inner[0].get_payload() if isinstance(inner[0], Message) else None
+        try:
+            return base64.b64decode(text) if isinstance(text, str) else None
+        except ValueError:
+            return None
+    if part.is_multipart() or not (part.get_filename() or "").lower().endswith(MAIL_ENDINGS):
+        return None
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else None
+
+
+def _message(raw: bytes) -> EmailMessage | None:
     # A message copied out of a mail client ("show original") and saved by a text editor
     # may start with a byte-order mark or a blank line, before which no header can stand.
     raw = raw.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
     message = email.message_from_bytes(raw, policy=email.policy.default)
     if not isinstance(message, EmailMessage) or not message.keys():
-        return None, "not_mail", ""
-    found: list[bytes] = []
-    packed = False  # attachments Outlook packed into winmail.dat (rich text)
-    archived = False  # the workbooks sent in a .zip (or .rar, .7z)
+        return None
+    return message
+
+
+def _found(message: EmailMessage, depth: int = 0) -> _Found:
+    found = _Found([])
     for part in message.walk():
+        enclosed = _enclosed(part)
+        if enclosed is not None:
+            inner = _message(enclosed) if depth < MAX_ENCLOSED else None
+            if inner is not None:
+                more = _found(inner, depth + 1)
+                found.workbooks += more.workbooks
+                found.packed = found.packed or more.packed
+                found.archived = found.archived or more.archived
+            continue
         if part.is_multipart():
             continue
         filename = (part.get_filename() or "").lower()
-        packed = packed or part.get_content_type() in TNEF_TYPES or filename == "winmail.dat"
-        archived = (
-            archived
+        found.packed = (
+            found.packed or part.get_content_type() in TNEF_TYPES or filename == "winmail.dat"
+        )
+        found.archived = (
+            found.archived
             or Path(filename).suffix in ARCHIVE_ENDINGS
             or part.get_content_type() in ARCHIVE_TYPES
         )
@@ -111,7 +157,16 @@ def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
         # A part without a name or its ending ("noname", a generic type) is a workbook by
         # its content.
         if isinstance(payload, bytes) and payload and (named or _looks_like_xlsx(payload)):
-            found.append(payload)
+            found.workbooks.append(payload)
+    return found
+
+
+def _attachment(raw: bytes) -> tuple[bytes | None, str, str]:
+    message = _message(raw)
+    if message is None:
+        return None, "not_mail", ""
+    result = _found(message)
+    found, packed, archived = result.workbooks, result.packed, result.archived
     if not found:
         reason = "winmail" if packed else "archive" if archived else "no_attachment"
         return None, reason, ""

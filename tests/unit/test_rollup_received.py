@@ -593,3 +593,41 @@ def test_a_mail_saved_by_a_text_editor_is_read(numbered: dict[str, Path], tmp_pa
     assert result.unmatched == ()
     assert [(r.status, r.scans) for r in result.rows] == [(REPORTED, 4)]
     db.dispose()
+
+
+@pytest.mark.parametrize("attached_as", ["eml_file", "base64_message"])
+def test_a_mail_forwarded_as_an_attached_file_is_read(
+    numbered: dict[str, Path], tmp_path: Path, attached_as: str
+) -> None:
+    """A clerk forwards the unit's mail as an attachment: a saved .eml attached as a plain
+    file, or a forwarded message its client encoded in base64."""
+    import base64
+
+    original = _mail(numbered["00123"].read_bytes()).as_bytes()
+    forward = _mail(subject="Fwd: Báo cáo tuần")
+    if attached_as == "eml_file":
+        forward.add_attachment(
+            original, maintype="application", subtype="octet-stream", filename="Báo cáo.eml"
+        )
+        raw = forward.as_bytes()
+    else:
+        boundary = b"==FWD=="
+        raw = (
+            b"Subject: Fwd\r\nMIME-Version: 1.0\r\n"
+            b'Content-Type: multipart/mixed; boundary="' + boundary + b'"\r\n\r\n'
+            b"--" + boundary + b"\r\nContent-Type: text/plain\r\n\r\nxem\r\n"
+            b"--" + boundary + b"\r\nContent-Type: message/rfc822\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n"
+            + base64.encodebytes(original).replace(b"\n", b"\r\n")
+            + b"--"
+            + boundary
+            + b"--\r\n"
+        )
+    mail = tmp_path / "chuyen-tiep.eml"
+    mail.write_bytes(raw)
+    db = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    register = parse_register(b"Code,Name,District\n00123,A,B\n", "r.csv")
+    result = roll_up(db, register, parse_week(pf.W41), [mail])
+    assert result.unmatched == ()
+    assert [(r.status, r.scans) for r in result.rows] == [(REPORTED, 4)]
+    db.dispose()
