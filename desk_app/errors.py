@@ -6,8 +6,6 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
-from desk_app.paths import data_dir
-
 
 class UserError(Exception):
     """A failure whose message is already a clear, translated sentence for the user."""
@@ -37,12 +35,18 @@ def one_line(text: object) -> str:
 
 
 def log_file_path() -> Path:
-    return data_dir() / "desk-app.log"
+    """Where the details of an unexpected error go (named even when the data folder cannot
+    be made: the message about the error must not fail too)."""
+    from desk_app.paths import data_dir_path
+
+    return data_dir_path() / "desk-app.log"
 
 
 def write_crash_log(details: str) -> None:
     try:
-        with log_file_path().open("a", encoding="utf-8") as fh:
+        path = log_file_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
             fh.write(f"--- {datetime.now().isoformat()}\n{details}\n")
-    except OSError:
+    except OSError:  # no data folder to write it in: the message still shows
         pass

@@ -9,7 +9,22 @@ from pathlib import Path
 
 import platformdirs
 
+from desk_app.errors import UserError
+from desk_app.i18n import t
+from desk_app.i18n.system import os_error_text
+
 APP_DIR_NAME = "desk-app"
+
+
+class DataFolderError(UserError):
+    """The desk's data folder cannot be made or used (a file in its place, no rights)."""
+
+
+def data_dir_path() -> Path:
+    """Where the per-user data folder is, whether or not it exists (``DESK_APP_HOME``
+    overrides it, for tests and portable installs)."""
+    override = os.environ.get("DESK_APP_HOME")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_DIR_NAME, False))
 
 
 def data_dir() -> Path:
@@ -17,9 +32,12 @@ def data_dir() -> Path:
 
     ``DESK_APP_HOME`` overrides it, for tests and portable installs.
     """
-    override = os.environ.get("DESK_APP_HOME")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_DIR_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
+    path = data_dir_path()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in its place, no rights, a profile drive gone
+        message = t("paths.no_data_folder", path=path, message=os_error_text(exc))
+        raise DataFolderError(message) from None
     return path
 
 

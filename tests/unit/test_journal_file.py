@@ -140,3 +140,18 @@ def test_a_checkpoint_the_log_cannot_keep_is_not_kept_offline(tmp_path: Path) ->
     offline = _cli(tmp_path, "--db", _dead_server(), "record", CARD)
     assert offline.returncode == 0, offline.stderr
     assert [e.checkpoint for e in Journal(tmp_path / "data" / "journal.sqlite3").entries()] == [""]
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_in_words(tmp_path: Path) -> None:
+    """The desk's data folder (its journal, its log) cannot be made: a file stands in its
+    place. With the server away too, the scan cannot be kept, and the desk says why."""
+    (tmp_path / "data").write_text("not a folder", encoding="utf-8")
+    for argv in (
+        ("--db", _dead_server(), "record", CARD),
+        ("log",),
+        ("journal", "list"),
+    ):
+        done = _cli(tmp_path, *argv)
+        assert done.returncode == 1, (argv, done)
+        assert "Traceback" not in done.stderr
+        assert f"data folder {tmp_path / 'data'} cannot be used" in done.stderr, done.stderr

@@ -65,4 +65,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "một địa chỉ e-mail như ten@donvi.gov.vn",
         "en": "an e-mail address such as name@unit.gov.vn",
     },
+    "paths.no_data_folder": {
+        "vi": "Không dùng được thư mục dữ liệu của bàn {path}: {message}. Hãy kiểm tra đường "
+        "dẫn (biến DESK_APP_HOME) và quyền ghi của người dùng này.",
+        "en": "The desk's data folder {path} cannot be used: {message}. Check the path "
+        "(DESK_APP_HOME) and this user's right to write there.",
+    },
 }
