@@ -11,6 +11,7 @@ import argparse
 import getpass
 import io
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -240,6 +241,10 @@ def write_export(record: PersonRecord, base: Path) -> list[Path]:
 
 
 def cmd_person_export(args: argparse.Namespace) -> int:
+    if args.out and args.out.endswith(("/", os.sep)) and not Path(args.out).expanduser().is_dir():
+        # Written as a folder ("exports/"): not taken for a file name beside it.
+        folder = Path(args.out).expanduser()
+        raise CliError(t("output.no_folder", path=folder, folder=folder))
     ctx = _context(args)
     record = _guard(lambda: ctx.log.people.record(args.who, action="person_export"))
     stem = f"person-{record.person['number']}-{datetime.now():%Y%m%d-%H%M%S}"

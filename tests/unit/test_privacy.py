@@ -626,6 +626,14 @@ def test_export_to_a_mistyped_folder_makes_nothing(
         stem = Path(given).stem
         made = sorted(p.name for p in tmp_path.glob(f"{stem}.*"))
         assert made == [f"{stem}.json", f"{stem}.xlsx"]
+    # Written as a folder (with its separator at the end), a missing one is not taken for
+    # a file name beside it.
+    code = main(["--db", ctx.db.url, "person", "export", "001090123456", "--out",
+                 str(tmp_path / "ho-so") + os.sep])  # fmt: skip
+    assert code == 1
+    err = capsys.readouterr().err
+    assert str(tmp_path / "ho-so") in err and "does not exist" in err
+    assert not list(tmp_path.glob("ho-so*"))
 
 
 def test_delete_takes_rejected_samples_naming_them_in_any_case_or_masked(
