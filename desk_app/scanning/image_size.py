@@ -13,6 +13,10 @@ from collections.abc import Iterator
 
 # Far above any camera or phone picture of a code (a 12 MP phone photo is 4000 x 3000).
 MAX_PIXELS = 40_000_000
+# The largest file read as a picture: that many pixels uncompressed at 16 bits a channel
+# with alpha (8 bytes each), and room for metadata. A file beyond it is not read into memory
+# at all, whatever its header says (a small honest header may open gigabytes of file).
+MAX_FILE_BYTES = 8 * MAX_PIXELS + (64 << 20)
 
 _JPEG_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 # Sequential frames (baseline, extended, arithmetic): the only ones a decoder reads smaller

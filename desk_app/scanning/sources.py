@@ -17,7 +17,13 @@ import numpy as np
 
 from desk_app.i18n import t
 from desk_app.i18n.system import os_error_text
-from desk_app.scanning.image_size import MAX_PIXELS, header_size, jpeg_reducible, reduction
+from desk_app.scanning.image_size import (
+    MAX_FILE_BYTES,
+    MAX_PIXELS,
+    header_size,
+    jpeg_reducible,
+    reduction,
+)
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +108,16 @@ def read_image(path: Path, max_pixels: int = MAX_PIXELS) -> np.ndarray | None:
     holds more); any other picture above it, a progressive JPEG too, raises ImageTooLarge.
     """
     try:
+        file_size = path.stat().st_size
+        if file_size > MAX_FILE_BYTES:
+            raise ImageTooLarge(
+                t(
+                    "scan.file_too_large",
+                    path=path,
+                    size=file_size >> 20,
+                    limit=MAX_FILE_BYTES >> 20,
+                )
+            )
         data = np.fromfile(str(path), dtype=np.uint8)
     except OSError:
         return None

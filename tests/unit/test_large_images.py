@@ -233,3 +233,47 @@ def test_only_a_single_scan_jpeg_can_be_read_smaller() -> None:
     interleaved = b"\xff\xda" + struct.pack(">HB", 12, 3) + b"\x01\x00\x02\x11\x03\x11\x00\x3f\x00"
     assert jpeg_reducible(b"\xff\xd8" + frame + interleaved)
     assert not jpeg_reducible(b"\x89PNG\r\n\x1a\n")
+
+
+def _sparse_png(path: Path, size: int) -> Path:
+    """A file of ``size`` bytes that starts as a small PNG (the rest holes, no disk used)."""
+    header = struct.pack(">IIBBBBB", 64, 64, 8, 0, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header))
+    os.truncate(path, size)
+    return path
+
+
+_LIMITED = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
+from desk_app.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="address space limit is POSIX")
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    # A picture's header may be small and honest while the file goes on for gigabytes: it
+    # is not read whole into memory to look for a picture in it.
+    huge = _sparse_png(tmp_path / "huge-file.png", 3 << 30)
+    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
+    done = subprocess.run(
+        [sys.executable, "-c", _LIMITED, "scan", str(huge)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert f"The picture file {huge} is too large" in done.stderr, done.stderr
+    assert "Unexpected error" not in done.stderr
+    with pytest.raises(ImageTooLarge, match="too large"):
+        read_image(huge)
+    folder = tmp_path / "frames"
+    folder.mkdir()
+    (folder / "a-huge.png").symlink_to(huge)
+    cv2.imwrite(str(folder / "b-small.png"), np.zeros((30, 30, 3), np.uint8))
+    source = open_folder(folder)
+    first = source.read()
+    assert first is not None and first.shape[:2] == (30, 30)
+    assert source.read() is None

@@ -40,4 +40,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The picture {path} is too large ({width} x {height} pixels, at most "
         "{limit} million): not read. Take it again or make it smaller.",
     },
+    "scan.file_too_large": {
+        "vi": "Tệp ảnh {path} quá lớn ({size} MB, tối đa {limit} MB): không đọc. "
+        "Hãy lưu lại ảnh dưới dạng PNG hoặc JPEG.",
+        "en": "The picture file {path} is too large ({size} MB, at most {limit} MB): not "
+        "read. Save the picture again as PNG or JPEG.",
+    },
 }
