@@ -4,6 +4,7 @@ single desk's log onto the shared server (``migrate-to``)."""
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import datetime
 from typing import Any
 
@@ -65,7 +66,22 @@ def keep_offline(args: argparse.Namespace, at: datetime) -> int:
         checkpoint=_own_checkpoint(),
         debounce_seconds=-1,
     )
-    print(t("journal.kept", count=journal.count()))
+    waiting = journal.count()
+    if getattr(args, "json", False):
+        # A script reading --json gets JSON here too: no visit yet, the scan waits.
+        kept = {
+            "outcome": "kept",
+            "visit_id": None,
+            "at": at.isoformat(),
+            "person": None,
+            "method": method,
+            "warnings": [],
+            "reason": "",
+            "waiting": waiting,
+        }
+        print(json.dumps(kept, ensure_ascii=False))
+        return EXIT_OK
+    print(t("journal.kept", count=waiting))
     return EXIT_OK
 
 

@@ -155,3 +155,14 @@ def test_a_data_folder_that_cannot_be_made_is_said_in_words(tmp_path: Path) -> N
         assert done.returncode == 1, (argv, done)
         assert "Traceback" not in done.stderr
         assert f"data folder {tmp_path / 'data'} cannot be used" in done.stderr, done.stderr
+
+
+def test_record_json_says_kept_in_json(tmp_path: Path) -> None:
+    """A script reading ``record --json`` reads JSON during an outage too."""
+    import json
+
+    done = _cli(tmp_path, "--db", _dead_server(), "record", CARD, "--json")
+    assert done.returncode == 0, done.stderr
+    kept = json.loads(done.stdout)
+    assert kept["outcome"] == "kept" and kept["waiting"] == 1 and kept["visit_id"] is None
+    assert kept["method"] == "camera" and kept["at"]
