@@ -1,9 +1,8 @@
 """The one place for the official header and the Vietnamese date of documents.
 
-Documents write the date in words around Arabic numerals as Decree 30/2020/NĐ-CP
-(Appendix I) has it: a day below 10 and the months 1 and 2 take a leading zero, so that no
-digit can be put in front of them later ("Bắc Kạn, ngày 05 tháng 5 năm 2026",
-"ngày 22 tháng 10 năm 2021", "ngày 01 tháng 02 năm 2027"). The poster, the weekly workbook and
+Documents write the date in words around plain Arabic numerals, in the form the unit's
+documents use (Decree 30/2020/NĐ-CP style): "Bắc Kạn, ngày 5 tháng 5 năm 2026",
+"ngày 22 tháng 10 năm 2021", "ngày 1 tháng 2 năm 2027". The poster, the weekly workbook and
 the province's letter all take their header and date from here; the English form is
 DD/MM/YYYY.
 """
@@ -21,11 +20,10 @@ def motto(lang: str | None = None) -> tuple[str, str]:
 
 
 def official_date(day: date, lang: str | None = None) -> str:
-    """ "ngày 05 tháng 5 năm 2026" (Vietnamese) or "05/05/2026" (English)."""
+    """ "ngày 5 tháng 5 năm 2026" (Vietnamese) or "05/05/2026" (English)."""
     lang = lang or language()
     if lang == "vi":
-        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-        return t("official.date", lang, day=f"{day.day:02d}", month=month, year=day.year)
+        return t("official.date", lang, day=str(day.day), month=str(day.month), year=day.year)
     return t("official.date", lang, day=f"{day.day:02d}", month=f"{day.month:02d}", year=day.year)
 
 
