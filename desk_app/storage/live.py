@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy.engine import make_url
 
@@ -46,8 +48,10 @@ class ChangeWatcher:
             self._pg = BoundedConnection.connect(conninfo, autocommit=True)
             self._pg.execute(f"LISTEN {CHANNEL}")
         elif self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            # Quoted: a folder named "Cổng #2" or "50% off" is a path, not a URI's parts.
+            path = quote(str(Path(parsed.database).expanduser().absolute()))
             self._sqlite = sqlite3.connect(
-                f"file:{parsed.database}?mode=ro", uri=True, timeout=1, check_same_thread=False
+                f"file:{path}?mode=ro", uri=True, timeout=1, check_same_thread=False
             )
             self._data_version = self._version()
             row = self._sqlite.execute("SELECT max(id) FROM scan_events").fetchone()

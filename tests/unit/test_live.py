@@ -50,3 +50,19 @@ def test_another_process_s_visit_is_announced(db_url: str) -> None:
         assert watcher.wait(0.1) == []
     finally:
         watcher.close()
+
+
+def test_a_log_in_a_folder_named_with_url_signs_is_watched(tmp_path: Path) -> None:
+    """A folder named "Cổng #2" or "100%": the watcher reads that very file (a "#" in an
+    unquoted file URI cut the path there and opened another, new file)."""
+    folder = tmp_path / "Cổng #2 100%"
+    folder.mkdir()
+    url = f"sqlite:///{folder / 'log.sqlite3'}"
+    AppContext.open(url).close()
+    watcher = ChangeWatcher(url)
+    try:
+        entered = record_elsewhere(url, "--at", "2026-11-23T08:00")
+        assert entered in wait_for(watcher, entered)
+    finally:
+        watcher.close()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("Cổng ") and p != folder]
