@@ -8,14 +8,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QImageWriter,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 from desk_app import __version__
 from desk_app.errors import UserError
 from desk_app.i18n import t
-from desk_app.outputs import check_target, write_with
+from desk_app.outputs import check_target, write_bytes
 from desk_app.printing.layout import WHITE, Canvas
 
 PDF_DPI = 1200
@@ -81,23 +89,28 @@ def _paint_pages(
 
 
 def write_pdf(document: Document, path: Path, dpi: int = PDF_DPI) -> Path:
-    """The document as a PDF, written beside ``path`` and renamed over it when complete."""
+    """The document as a PDF, written beside ``path`` and renamed over it when complete.
 
-    def writer(temporary: Path) -> None:
-        pdf = QPdfWriter(str(temporary))
-        pdf.setResolution(dpi)
-        pdf.setPageLayout(document.page_layout())
-        pdf.setTitle(document.title)
-        pdf.setCreator(f"desk-app {__version__}")
-        painter = QPainter()
-        if not painter.begin(pdf):
-            raise PrintError(t("print.cannot_write", path=path))
-        try:
-            _paint_pages(document, painter, pdf.newPage, list(range(document.page_count)))
-        finally:
-            painter.end()
-
-    return write_with(path, "pdf", writer)
+    It is made in memory first: Qt's PDF writer does not tell a failed write (a full disk)
+    from a good one, and a file cut short would be renamed over the previous good one."""
+    check_target(path, "pdf")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pdf = QPdfWriter(buffer)
+    pdf.setResolution(dpi)
+    pdf.setPageLayout(document.page_layout())
+    pdf.setTitle(document.title)
+    pdf.setCreator(f"desk-app {__version__}")
+    painter = QPainter()
+    if not painter.begin(pdf):
+        raise PrintError(t("print.cannot_write", path=path))
+    try:
+        _paint_pages(document, painter, pdf.newPage, list(range(document.page_count)))
+    finally:
+        painter.end()
+        buffer.close()
+    return write_bytes(path, "pdf", bytes(data.data()))
 
 
 def page_image(document: Document, index: int, dpi: int = PNG_DPI) -> QImage:
@@ -131,13 +144,16 @@ def write_png(document: Document, path: Path, dpi: int = PNG_DPI) -> list[Path]:
         check_target(target, "png")
     for index, target in enumerate(paths):
         image = page_image(document, index, dpi)
-
-        def writer(temporary: Path, image: QImage = image, target: Path = target) -> None:
-            # The format follows the ".png" suffix (the bindings refuse an explicit one).
-            if not image.save(str(temporary)):
-                raise PrintError(t("print.cannot_write", path=target))
-
-        write_with(target, "png", writer)
+        # Encoded in memory, so that a full disk is told as such (by the file write), not
+        # as a failed encoding.
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        saved = QImageWriter(buffer, QByteArray(b"png")).write(image)
+        buffer.close()
+        if not saved:
+            raise PrintError(t("print.cannot_write", path=target))
+        write_bytes(target, "png", bytes(data.data()))
     return paths
 
 

@@ -318,6 +318,55 @@ def test_a_real_short_write_keeps_the_old_csv(tmp_path: Path, sqlite_url: str) -
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".visits")] == []
 
 
+_PRINT_ON_A_FULL_DISK = """
+import random, sys
+from pathlib import Path
+from PySide6.QtGui import QColor
+from desk_app.outputs import OutputError
+from desk_app.printing.output import Document, PrintError, ensure_gui_application, write_file
+
+ensure_gui_application()
+noise = random.Random(7)
+
+def paint(canvas, index):
+    # Many small shapes of many colours: a PDF and a PNG far larger than the limit.
+    for _ in range(3000):
+        canvas.painter.fillRect(noise.randrange(2400), noise.randrange(3400), 9, 9,
+                                QColor(noise.randrange(1 << 24)))
+
+document = Document("Noise", 210.0, 297.0, 2, paint)
+for name in sys.argv[1:]:
+    try:
+        write_file(document, Path(name))
+        print("written", name)
+    except (OutputError, PrintError) as exc:
+        print("refused", name, exc)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file size limit is POSIX")
+def test_a_pdf_or_png_cut_short_by_a_full_disk_keeps_the_old_file(tmp_path: Path) -> None:
+    targets = [tmp_path / "poster.pdf", tmp_path / "poster.png"]
+    for target in targets:
+        target.write_bytes(b"previous good file")
+    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en", QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", _PRINT_ON_A_FULL_DISK, *map(str, targets)],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=_limit_file_size,  # noqa: PLW1509 - only sets a limit, no threads yet
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["refused", "refused"], done.stdout
+    assert all("disk full" in line for line in lines), done.stdout
+    for target in targets:
+        assert target.read_bytes() == b"previous good file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["poster.pdf", "poster.png"]
+
+
 @pytest.mark.parametrize("fmt_out", ["r.pdf", "r", "r.xlsx.txt"])
 def test_report_refuses_a_mismatched_extension(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], sqlite_url: str, fmt_out: str
