@@ -15,6 +15,7 @@ from pathlib import Path
 from desk_app.context import AppContext
 from desk_app.errors import UserError
 from desk_app.i18n import t
+from desk_app.i18n.system import os_error_text
 
 
 class StaffListError(UserError):
@@ -166,7 +167,8 @@ def read_staff_file(path: Path) -> ImportResult:
     except StaffListError:
         raise
     except Exception as exc:  # unreadable file: missing, locked, not really a workbook
-        raise StaffListError(t("staff.cannot_read", path=path, message=exc)) from exc
+        message = os_error_text(exc) if isinstance(exc, OSError) else exc
+        raise StaffListError(t("staff.cannot_read", path=path, message=message)) from exc
 
 
 def import_staff(ctx: AppContext, path: Path) -> ImportResult:

@@ -46,6 +46,10 @@ def _frames(path: Path) -> Iterator[tuple[int | None, np.ndarray]]:
         read_image,
     )
 
+    if path.is_dir():
+        raise SourceError(t("scan.is_folder", path=path))
+    if path.exists() and not path.is_file():
+        raise SourceError(t("scan.not_a_file", path=path))
     if not path.is_file():
         raise SourceError(t("scan.source_missing", path=path))
     if path.suffix.lower() in IMAGE_SUFFIXES:

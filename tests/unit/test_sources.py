@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import cv2
@@ -185,6 +186,16 @@ def test_scan_reads_images_and_goes_on_after_a_bad_file(tmp_path, capsys) -> Non
     assert f"Cannot read {broken}" in err and "gone.mp4 does not exist" in err
     assert "2 file(s) could not be read" in err
     assert "Traceback" not in err
+
+
+def test_scan_of_a_folder_or_a_device_says_what_it_is(tmp_path, capsys) -> None:
+    folder = tmp_path / "ảnh quét"
+    folder.mkdir()
+    code = main(["--lang", "en", "scan", str(folder), os.devnull])
+    err = capsys.readouterr().err
+    assert code == EXIT_ERROR
+    assert f"{folder} is a folder" in err and f"{os.devnull} is not a file" in err, err
+    assert "does not exist" not in err
 
 
 def test_scan_without_json_prints_a_readable_line(tmp_path, capsys) -> None:

@@ -25,6 +25,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "scan.no_source": {"vi": "Chưa chọn camera.", "en": "No camera was chosen."},
     "scan.source_missing": {"vi": "Không tìm thấy {path}.", "en": "{path} does not exist."},
+    "scan.is_folder": {
+        "vi": "{path} là một thư mục: hãy chỉ ra các tệp ảnh hoặc video trong đó.",
+        "en": "{path} is a folder: name the picture or video files in it.",
+    },
+    "scan.not_a_file": {
+        "vi": "{path} không phải là một tệp (thiết bị hoặc ống dẫn): không đọc.",
+        "en": "{path} is not a file (a device or a pipe): not read.",
+    },
     "scan.camera_name": {"vi": "Camera {index}", "en": "Camera {index}"},
     "scan.file_unreadable": {
         "vi": "Không đọc được {path}: không phải ảnh hay video, hoặc tệp bị hỏng.",
