@@ -56,7 +56,9 @@ def default_database_path() -> Path:
 
 
 def default_database_url() -> str:
-    return f"sqlite:///{default_database_path()}"
+    # As storage.database.sqlite_url: a "%" in a user's folder name is no escape.
+    path = str(default_database_path())
+    return "sqlite:///" + path.replace("%", "%25").replace("?", "%3F")
 
 
 def resources_dir() -> Path:

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.domain.names import fold
 from desk_app.paths import data_dir
-from desk_app.storage.database import Database
+from desk_app.storage.database import Database, sqlite_path
 from desk_app.storage.schema import AuditRecord
 from desk_app.timeutil import utc_now
 
@@ -84,11 +84,7 @@ def chain_hash(prev: str, canonical_text: str) -> str:
 # ----- the head outside the table -----------------------------------------------------------
 def _beside_file(url: str) -> Path | None:
     """The SQLite file of ``url``, if it is one."""
-    if url.startswith("sqlite") and "///" in url:
-        database = url.split("///", 1)[1]
-        if database and database != ":memory:" and not database.startswith("file:"):
-            return Path(database).expanduser()
-    return None
+    return sqlite_path(url)
 
 
 def head_path(url: str) -> Path:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
@@ -129,7 +129,14 @@ def sqlite_path(url: str) -> Path | None:
     path = url.split("///", 1)[1] if "///" in url else ""
     if not path or path == ":memory:" or path.startswith("file:"):
         return None
-    return Path(path.split("?", 1)[0]).expanduser()
+    # Decoded as the engine decodes it: "%20" in the URL is a space in the file's name.
+    return Path(unquote(path.split("?", 1)[0])).expanduser()
+
+
+def sqlite_url(path: Path | str) -> str:
+    """The URL of the SQLite file at ``path``. A "%" or "?" in a name is escaped: the engine
+    reads "%20" as a space and "?" as the start of options, and would open another file."""
+    return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
 
 
 def _writable(path: Path) -> bool:
@@ -264,7 +271,7 @@ def resolve_url(url: str | None = None) -> str:
     """
     chosen = url or os.environ.get("DESK_APP_DB") or default_database_url()
     if "://" not in chosen:
-        return f"sqlite:///{Path(chosen).expanduser().absolute()}"
+        return sqlite_url(Path(chosen).expanduser().absolute())
     if chosen.startswith("sqlite:///~"):  # the engine would look for a folder named "~"
         return f"sqlite:///{Path(chosen.removeprefix('sqlite:///')).expanduser()}"
     return chosen

@@ -603,3 +603,23 @@ def test_a_log_of_an_older_version_on_read_only_media_can_be_read(tmp_path: Path
         done = _cli("--db", url, "config", "get", "desk.name")
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip() != "Bàn cũ"
+
+
+@pytest.mark.parametrize("name", ["desk%20log.sqlite3", "a?b.sqlite3", "100%.sqlite3"])
+def test_a_file_name_with_url_signs_is_that_very_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """A log saved from a download ("desk%20log.sqlite3") is read, not a new empty
+    "desk log.sqlite3" made beside it; a "?" in a name is no start of options."""
+    kept = tmp_path / "kept.sqlite3"
+    assert run(capsys, "--db", str(kept), "record", CCCD.format(1))[0] == 0
+    for part in tmp_path.glob("kept.sqlite3*"):  # with its write-ahead files, if still there
+        part.rename(tmp_path / part.name.replace("kept.sqlite3", name))
+    code, out, err = run(capsys, "--db", str(tmp_path / name), "log")
+    assert code == 0, err
+    assert "1 visits" in out and "New empty log" not in err
+    assert sorted(p.name for p in tmp_path.glob("*.sqlite3")) == [name]
+    code, out, err = run(capsys, "--db", str(tmp_path / name), "record", CCCD.format(2))
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", str(tmp_path / name), "log")
+    assert "2 visits" in out
