@@ -139,6 +139,15 @@ def sqlite_url(path: Path | str) -> str:
     return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
 
 
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """The file at ``path`` (device and inode); None when there is none."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
+
+
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
@@ -600,6 +609,9 @@ class Database:
         if self.file is not None and self.file.created:
             for listener in list(new_file_listeners):
                 listener(self.file.path)
+        # Which file was opened: one moved, deleted or replaced while the desk runs would
+        # take every write into a file nobody sees any more (gone when the program closes).
+        self._file_id = _file_id(self.file.path) if self.file is not None else None
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             self.engine.execution_options(write=True), expire_on_commit=False
@@ -653,6 +665,7 @@ class Database:
         Returns only after the commit: a caller that reports success has a durable row.
         """
         self._check_reachable()
+        self._check_same_file()
         if self.file is not None and self.file.disk_full:
             self._reopen_with_room()
         delay = 0.05
@@ -674,6 +687,14 @@ class Database:
                     continue
                 raise explain(exc, self.url) from exc
         raise DatabaseError(t("db.locked"))
+
+    def _check_same_file(self) -> None:
+        """The SQLite file is still the one opened, where it was opened; else nothing is
+        written (a scan refused in words, not recorded into a file that is gone)."""
+        if self.file is None or self._file_id is None:
+            return
+        if _file_id(self.file.path) != self._file_id:
+            raise DatabaseError(t("db.file_gone", path=self.file.path))
 
     def server_now(self) -> datetime | None:
         """The database server's clock; None for a SQLite log, which has no clock but this

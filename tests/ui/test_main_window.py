@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.context import AppContext
 from desk_app.domain.visits import Method, Outcome, ScanResult
 from desk_app.ui.desk.camera_panel import PAGE_NO_CAMERA
-from desk_app.ui.desk.result_banner import ENTRY, EXIT, WARNING
+from desk_app.ui.desk.result_banner import ENTRY, EXIT, REJECTED, WARNING
 from desk_app.ui.desk.sound import SoundPlayer
 from desk_app.ui.desk.visit_table_model import COL_EXIT, COL_ID, COL_NAME
 from desk_app.ui.main_window import MainWindow
@@ -377,3 +378,40 @@ def test_manual_entry_opens_again_after_cancel(qtbot: QtBot, window: MainWindow)
     window.actions_["manual"].trigger()
     assert window.dialogs.manual_dialog is not None and window.dialogs.manual_dialog.isVisible()
     window.dialogs.manual_dialog.reject()
+
+
+def test_a_log_moved_away_while_the_desk_runs_refuses_scans_until_it_is_back(
+    window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    # The open file would take the writes into a file nobody sees any more: each scan shown
+    # as recorded, all of them gone when the window closes.
+    assert window.controller.submit_text(AN, Method.SCANNER) is not None
+    log_file = tmp_path / "log.sqlite3"
+    away = tmp_path.parent / f"{tmp_path.name}-away"
+    tmp_path.rename(away)
+    try:
+        assert window.controller.submit_text(BINH, Method.SCANNER) is None
+        assert window.banner.kind == REJECTED
+        assert str(log_file) in window.banner.note.text()
+    finally:
+        away.rename(tmp_path)
+    again = window.controller.submit_text(BINH, Method.SCANNER)
+    assert again is not None and again.outcome == Outcome.ENTRY
+    with sqlite3.connect(log_file) as conn:
+        assert conn.execute("SELECT count(*) FROM visits").fetchone()[0] == 2
+
+
+def test_a_log_replaced_while_the_desk_runs_is_not_written_blind(
+    window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    assert window.controller.submit_text(AN, Method.SCANNER) is not None
+    log_file = tmp_path / "log.sqlite3"
+    copy = tmp_path / "copy.sqlite3"
+    with sqlite3.connect(log_file) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    for extra in tmp_path.glob("log.sqlite3-*"):
+        extra.unlink()
+    copy.replace(log_file)  # a restored backup put in its place
+    assert window.controller.submit_text(BINH, Method.SCANNER) is None
+    assert window.banner.kind == REJECTED
+    assert str(log_file) in window.banner.note.text()

@@ -17,6 +17,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The disk is full: the database cannot be written. Free some space; "
         "the scan was not recorded.",
     },
+    "db.file_gone": {
+        "vi": "Tệp nhật ký {path} đã bị di chuyển, xóa hoặc thay thế trong khi chương trình "
+        "đang chạy: lượt quét chưa được ghi. Hãy trả tệp về chỗ cũ, hoặc mở lại chương trình.",
+        "en": "The log file {path} was moved, deleted or replaced while the program runs: "
+        "the scan was not recorded. Put the file back, or start the program again.",
+    },
     "db.readonly": {
         "vi": "Cơ sở dữ liệu {url} chỉ đọc (thư mục, tệp hoặc ổ đĩa chỉ đọc): "
         "xem được nhưng không ghi được. Không có gì được ghi.",
