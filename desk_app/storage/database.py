@@ -222,6 +222,17 @@ def examine_sqlite(path: Path, *, make_folder: bool) -> SqliteFile:
     return SqliteFile(path, created=not head, read_only=read_only)
 
 
+def _refuse_folder_path(given: str) -> None:
+    """A plain ``--db`` path written as a folder (``D:\\desk\\`` or ``typo/``) names no file:
+    it must not become a new log file named after the folder."""
+    if "://" in given or not given.endswith(("/", os.sep)) or given in ("/", os.sep):
+        return
+    folder = Path(given).expanduser().absolute()
+    if folder.is_dir():
+        raise DatabaseError(t("db.not_database", path=folder))
+    raise DatabaseError(t("db.no_folder", path=folder, folder=folder))
+
+
 def read_only_uri(path: Path) -> str:
     """A read-only SQLite URI that creates nothing beside the file. ``immutable`` needs no
     shared-memory file (a read-only medium cannot hold one); when write-ahead content was
@@ -586,6 +597,7 @@ class Database:
     ) -> None:
         """``reachable=False``: a server log that could not be reached at start; reads and
         writes fail at once (``ServerUnreachable``) until ``reconnect`` reaches it."""
+        _refuse_folder_path(url or os.environ.get("DESK_APP_DB") or "")
         self.url = resolve_url(url)
         if is_memory_url(self.url):
             raise DatabaseError(t("db.memory"))

@@ -172,6 +172,26 @@ def test_a_plain_path_names_a_sqlite_file(
     assert code == 1 and "does not exist" in err and not (tmp_path / "typo").exists()
 
 
+def test_a_path_written_as_a_folder_makes_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "nhật ký"
+    code, _, err = run(
+        capsys, "--lang", "en", "--db", str(missing) + os.sep, "record", CCCD.format(1)
+    )
+    assert code == 1 and "does not exist" in err and str(missing) in err
+    monkeypatch.setenv("DESK_APP_DB", "typo" + os.sep)
+    code, _, err = run(capsys, "--lang", "en", "log")
+    assert code == 1 and "does not exist" in err and str(tmp_path / "typo") in err
+    monkeypatch.delenv("DESK_APP_DB")
+    (tmp_path / "logs").mkdir()
+    code, _, err = run(capsys, "--lang", "en", "--db", str(tmp_path / "logs") + os.sep, "log")
+    assert code == 1 and "is not a desk_app database file" in err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "desk-home") == ["logs"]
+    assert list((tmp_path / "logs").iterdir()) == []
+
+
 def test_the_default_data_folder_is_still_made(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
