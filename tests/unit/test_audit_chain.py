@@ -307,3 +307,26 @@ def test_words_written_into_an_erased_record_are_found(ctx: AppContext) -> None:
     assert verdict(ctx) == audit.Verdict(False, 7, 6, "edited")
     sql(ctx, "UPDATE audit SET query = '', detail = '{\"found\": 0}' WHERE id = 6")
     assert verdict(ctx) == audit.Verdict(False, 7, 6, "edited")
+
+
+def test_a_cut_off_end_that_took_a_deletion_record_is_named_as_cut_off(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A person's deletion blanks earlier records and names them in its own record: when the
+    end of the chain is cut off with that record, what is wrong is the cut (the head kept
+    outside is newer), named at the first missing record, not the blanked record whose
+    reason went with it."""
+    ctx.log.record_scan(
+        ctx.parse("001090123456||Nguyễn Văn Minh|01011990|Nam|Hà Nội|01012021"),
+        at=datetime.now(UTC),
+    )
+    ctx.log.people.record("001090123456")  # the query names them: blanked by the deletion
+    ctx.log.people.delete("001090123456")
+    ctx.log.audit("full_id_shown", "visit 9")
+    assert verdict(ctx).ok
+    last = ctx.log.audit_records()[-1].id
+    sql(ctx, f"DELETE FROM audit WHERE id >= {last - 1}")  # the deletion and the one after
+    found = verdict(ctx)
+    assert (found.ok, found.bad_id, found.reason) == (False, last - 1, "cut_off")
+    assert main(["--db", ctx.db.url, "audit", "verify"]) == 1
+    assert f"#{last - 1}" in capsys.readouterr().err
