@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from desk_app.domain.identity import visible
 from desk_app.domain.limits import too_long
 from desk_app.domain.payloads import CodeKind, Identity
 
@@ -105,13 +106,15 @@ class ManualEntry:
     birth_date: date | None = None
 
     def cleaned(self) -> ManualEntry:
+        # Control and format characters (zero-width spaces, direction marks) are never part
+        # of what is stored; wide digits typed by an input method are plain digits.
         return ManualEntry(
-            name=normalise_text(self.name),
-            id_number=re.sub(r"\s+", "", self.id_number),
-            phone=re.sub(r"[\s.\-]", "", self.phone),
-            organisation=normalise_text(self.organisation),
-            purpose=normalise_text(self.purpose),
-            host=normalise_text(self.host),
+            name=normalise_text(visible(self.name)),
+            id_number=re.sub(r"\s+", "", unicodedata.normalize("NFKC", visible(self.id_number))),
+            phone=re.sub(r"[\s.\-]", "", unicodedata.normalize("NFKC", visible(self.phone))),
+            organisation=normalise_text(visible(self.organisation)),
+            purpose=normalise_text(visible(self.purpose)),
+            host=normalise_text(visible(self.host)),
             birth_date=self.birth_date,
         )
 
@@ -121,11 +124,17 @@ class ManualEntry:
         errors: dict[str, str] = {}
         if len(entry.name) < 2:
             errors["name"] = "manual.name_required"
-        elif too_long("name", entry.name) or any(ch.isdigit() for ch in entry.name):
+        elif (
+            too_long("name", entry.name)
+            or any(ch.isdigit() for ch in entry.name)
+            or not any(ch.isalpha() for ch in entry.name)
+        ):
             errors["name"] = "manual.name_invalid"
-        if entry.id_number and not re.fullmatch(r"\d{9}|\d{12}|[A-Za-z]\d{7,8}", entry.id_number):
+        if entry.id_number and not re.fullmatch(
+            r"[0-9]{9}|[0-9]{12}|[A-Za-z][0-9]{7,8}", entry.id_number, re.ASCII
+        ):
             errors["id_number"] = "manual.id_invalid"
-        if entry.phone and not re.fullmatch(r"\+?\d{9,12}", entry.phone):
+        if entry.phone and not re.fullmatch(r"\+?[0-9]{9,12}", entry.phone):
             errors["phone"] = "manual.phone_invalid"
         for name, value in (
             ("organisation", entry.organisation),

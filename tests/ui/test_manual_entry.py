@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -103,3 +104,38 @@ def test_a_problem_that_wraps_is_shown_whole(qtbot: QtBot) -> None:
         assert error.height() >= error.heightForWidth(error.width()), error.text()
     bottom = dialog.buttons.geometry().bottom()
     assert bottom <= dialog.height(), (bottom, dialog.height())
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("\u200b\u200b\u200b", "Name is required"),  # zero-width spaces: nothing to see
+        ("\ufeff \u2060 \u200d", "Name is required"),
+        ("-- ..", "Invalid name"),  # no letter at all
+    ],
+)
+def test_a_name_with_nothing_visible_or_no_letter_is_refused(
+    qtbot: QtBot, name: str, shown: str
+) -> None:
+    dialog = make(qtbot)
+    dialog.edits["name"].insert(name)
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.errors["name"].text() == shown
+
+
+def test_invisible_characters_never_reach_the_name(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    dialog.edits["name"].insert("Lê\u200b Văn\u202e\x07 Tám")
+    with qtbot.waitSignal(dialog.accepted):
+        press_ok(qtbot, dialog)
+    assert dialog.entry().cleaned().name == "Lê Văn Tám"
+
+
+def test_a_phone_in_wide_digits_is_kept_in_plain_digits(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    dialog.edits["name"].insert("Trần Văn C")
+    dialog.edits["phone"].insert("０９１２ ３４５ ６７８")
+    with qtbot.waitSignal(dialog.accepted):
+        press_ok(qtbot, dialog)
+    assert dialog.entry().cleaned().phone == "0912345678"
