@@ -415,3 +415,26 @@ def test_a_log_replaced_while_the_desk_runs_is_not_written_blind(
     assert window.controller.submit_text(BINH, Method.SCANNER) is None
     assert window.banner.kind == REJECTED
     assert str(log_file) in window.banner.note.text()
+
+
+def test_a_person_checked_out_at_another_desk_is_said_and_leaves_the_list(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext, sqlite_url: str
+) -> None:
+    other = open_context(sqlite_url)
+    try:
+        result = window.controller.submit_text(AN, Method.SCANNER)
+        assert result is not None and result.visit_id is not None
+        gone = other.log.check_out(result.visit_id)  # the other desk was quicker
+        assert gone is not None and gone.outcome == Outcome.EXIT
+        assert window.inside.list.count() == 1  # this desk has not heard yet
+        with qtbot.waitSignal(window.controller.failed) as said:
+            assert window.controller.check_out(result.visit_id) is None
+        assert "Nguyễn Văn An" not in said.args[0]
+        assert "already checked out" in said.args[0]
+        assert window.banner.kind == REJECTED
+        assert window.inside.list.count() == 0
+        assert counters(window) == {"inside": "0", "entries": "1", "exits": "1"}
+        [visit] = ctx.log.visits_on(window.today.day)
+        assert visit.exit_method == "checkout"
+    finally:
+        other.close()

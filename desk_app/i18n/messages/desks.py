@@ -29,6 +29,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The server cannot be reached: this was kept on this desk "
         "({count} waiting to be sent).",
     },
+    "desk.not_inside": {
+        "vi": "Người này không còn ở trong: đã được cho ra (có thể tại bàn khác). "
+        "Không ghi lại lần nữa.",
+        "en": "This person is no longer inside: already checked out (perhaps at another desk). "
+        "Nothing was recorded again.",
+    },
     "journal.already_checked_out": {
         "vi": "Người này đã được cho ra khi mất kết nối; lượt ra đang chờ gửi, "
         "không ghi lại lần nữa.",

@@ -267,7 +267,19 @@ class DeskController(QObject):
         if self.flush_timer.isActive():
             keep()
             return None
-        return self._record(lambda: self.ctx.log.check_out(visit_id), keep=keep)
+        recorded: list[bool] = []
+
+        def work() -> ScanResult | None:
+            result = self.ctx.log.check_out(visit_id)
+            recorded.append(True)
+            return result
+
+        result = self._record(work, keep=keep)
+        if result is None and recorded:
+            # Already checked out (at another desk, a moment ago): said, and the lists show it.
+            self.failed.emit(t("desk.not_inside"))
+            self.on_visits_changed([visit_id])
+        return result
 
     def on_visits_changed(self, visit_ids: list[int]) -> None:
         """Slot for the live view: read only the visits that changed, and today's counts."""
