@@ -610,14 +610,20 @@ class Database:
         self._migrate = migrate and reachable
         try:
             self.engine = make_engine(self.url, migrate=self._migrate, found=self.file)
-        except DiskFull:
+        except DiskFull as full:
             if self.file is None or self.file.created or self.file.read_only:
                 raise
             # Who is inside must still be listed on a full disk: read-only, as on read-only
             # media (nothing to make beside the file); a write says the disk is full.
             log.info("disk full: %s opened for reading only", self.file.path)
             self.file = replace(self.file, read_only=True, disk_full=True)
-            self.engine = make_engine(self.url, migrate=self._migrate, found=self.file)
+            try:
+                self.engine = make_engine(self.url, migrate=self._migrate, found=self.file)
+            except DatabaseError as exc:
+                # A log of an older version must be upgraded before it is read, and that
+                # needs room: the full disk is the cause to tell, not a read-only file.
+                log.info("log not opened read-only on a full disk: %s", exc)
+                raise full from exc
         if self.file is not None and self.file.created:
             for listener in list(new_file_listeners):
                 listener(self.file.path)

@@ -376,6 +376,39 @@ def test_a_log_on_a_full_disk_can_still_be_read(
     assert db.read_bytes() == before
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="file size limit is POSIX")
+def test_a_log_of_an_older_version_on_a_full_disk_says_disk_full(tmp_path: Path) -> None:
+    # It cannot be read before it is upgraded, and cannot be upgraded without room.
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from desk_app.storage.migrate import alembic_config, head_revision
+
+    db = tmp_path / "log.sqlite3"
+    engine = create_engine(f"sqlite:///{db}")
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    engine.dispose()
+    with contextlib.closing(sqlite3.connect(db)) as plain:
+        plain.execute("PRAGMA journal_mode = WAL")  # as every log is
+    assert head_revision() != "0001"
+    before = db.read_bytes()
+    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
+    done = subprocess.run(
+        [sys.executable, "-m", "desk_app", "--db", f"sqlite:///{db}", "log"],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=_file_size_limit,  # noqa: PLW1509 - only sets a limit, no threads yet
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "disk is full" in done.stderr and "read-only" not in done.stderr, done.stderr
+    assert db.read_bytes() == before
+
+
 _ROOM_AGAIN = """
 import resource, signal, sys
 from desk_app.app import database_notice
