@@ -376,12 +376,27 @@ def make_engine(
             from desk_app.storage.migrate import upgrade
 
             with translate_errors(url):
+                if found is not None and found.read_only and not found.disk_full:
+                    _refuse_older_read_only(engine, found.path)
                 upgrade(engine)
     except DatabaseError:
         raise
     except Exception as exc:  # bad URL, missing driver, unreachable server
         raise DatabaseError(t("db.cannot_open", url=_safe_url(url), message=exc)) from exc
     return engine
+
+
+def _refuse_older_read_only(engine: Engine, path: Path) -> None:
+    """A log of an older version is upgraded before anything reads it; on a read-only folder
+    or medium it cannot be, so it cannot be read there either: say so, and what to do."""
+    from desk_app.storage.migrate import head_in_files, revisions_in_files, stored_revision
+
+    revision = stored_revision(engine)
+    head = head_in_files()
+    if revision is None or head is None or revision == head:
+        return
+    if revision in revisions_in_files():
+        raise DatabaseError(t("db.readonly_older", path=path))
 
 
 def _safe_url(url: str) -> str:

@@ -81,6 +81,16 @@ def head_in_files() -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
+def revisions_in_files() -> set[str]:
+    """Every revision the migration files define, read from the files themselves."""
+    found: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        revision = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8"))).get("revision")
+        if revision:
+            found.add(revision)
+    return found
+
+
 def stored_revision(engine: Engine) -> str | None:
     """The revision the database says it is at, read without alembic (None when unknown)."""
     try:

@@ -275,6 +275,27 @@ def test_a_log_on_read_only_media_can_be_read(
     assert sorted(p.name for p in source.iterdir()) == ["log.sqlite3"]
 
 
+def test_a_log_of_an_older_version_on_read_only_media_says_to_copy_it(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from desk_app.storage.migrate import alembic_config
+
+    source = tmp_path / "cd"
+    source.mkdir()
+    engine = create_engine(f"sqlite:///{source / 'log.sqlite3'}")
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    engine.dispose()
+    with _read_only_view(source, tmp_path / "ro") as view:
+        done = _cli("--db", f"sqlite:///{view / 'log.sqlite3'}", "log")
+        assert done.returncode == 1
+        assert "older desk_app" in done.stderr and "copy it to a writable folder" in done.stderr
+        assert "it can be read" not in done.stderr
+
+
 def test_a_read_only_log_with_write_ahead_content_left_is_read_whole(tmp_path: Path) -> None:
     # A program that stopped without folding its write-ahead file into the log (a pulled
     # stick, a power cut), then the medium mounted read-only: SQLite cannot make its

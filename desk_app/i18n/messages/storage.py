@@ -29,6 +29,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database {url} is read-only (read-only folder, file or medium): "
         "it can be read, not written. Nothing was written.",
     },
+    "db.readonly_older": {
+        "vi": "Nhật ký {path} do một phiên bản desk_app cũ hơn tạo ra và phải được nâng cấp "
+        "trước khi đọc, nhưng nó nằm trên thư mục hoặc ổ đĩa chỉ đọc: hãy chép nó vào một "
+        "thư mục ghi được. Không có gì được ghi.",
+        "en": "The log {path} was made by an older desk_app and must be upgraded before it "
+        "is read, but it is on a read-only folder or medium: copy it to a writable folder. "
+        "Nothing was written.",
+    },
     "db.readonly_new": {
         "vi": "Không tạo được cơ sở dữ liệu mới {path}: thư mục {folder} chỉ đọc.",
         "en": "Cannot make a new database {path}: the folder {folder} is read-only.",
