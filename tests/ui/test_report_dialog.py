@@ -249,3 +249,26 @@ def test_a_refused_recipient_is_named_in_the_dialog(qtbot: QtBot, dialog: Report
     assert "sent to so.tttt@backan.gov.vn" in message
     assert dialog.status.text() == message
     assert dialog.retry_button.isVisibleTo(dialog)
+
+
+def test_the_files_offered_are_named_as_the_mail_names_them(
+    dialog: ReportDialog, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The point's code and the week, as in the e-mail ("/" of a code cannot be in a name)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    ctx.settings.set("unit.code", "BKN/CD-017")
+    offered: list[str] = []
+
+    def save_name(*args: object) -> tuple[str, str]:
+        offered.append(str(args[2]))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    dialog.on_export()
+    dialog.on_save_eml()
+    label = dialog.period().label
+    assert offered == [
+        f"bao-cao-ra-vao-BKN-CD-017-{label}.xlsx",
+        f"bao-cao-ra-vao-BKN-CD-017-{label}.eml",
+    ]
