@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         dialogs.settings_saved.connect(self.apply_settings)
         # actions
         act["manual"].triggered.connect(dialogs.on_manual_entry)
-        act["check_out"].triggered.connect(self.inside.request_check_out)
+        act["check_out"].triggered.connect(self.area.request_check_out)
         act["full_id"].triggered.connect(dialogs.on_show_full_id)
         act["direction_auto"].triggered.connect(lambda: controller.set_direction("auto"))
         act["direction_in"].triggered.connect(lambda: controller.set_direction("in"))

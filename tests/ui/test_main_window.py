@@ -438,3 +438,26 @@ def test_a_person_checked_out_at_another_desk_is_said_and_leaves_the_list(
         assert visit.exit_method == "checkout"
     finally:
         other.close()
+
+
+def test_f8_checks_out_the_person_found_by_the_search_not_the_one_left_selected_inside(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext
+) -> None:
+    window.controller.submit_text(AN, Method.SCANNER)
+    window.controller.submit_text(BINH, Method.SCANNER)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.inside.list.currentRow() == 0  # Bình, selected a while ago
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.visits.search, "nguyen")
+    qtbot.keyClick(window.visits.search, Qt.Key.Key_Down)
+    assert window.visits.table.hasFocus()
+    assert table_names(window) == ["Nguyễn Văn An"]
+    with qtbot.waitSignal(window.controller.scan_recorded) as signal:
+        qtbot.keyClick(window.visits.table, Qt.Key.Key_F8)
+    assert signal.args[0].outcome == Outcome.EXIT
+    assert signal.args[0].name == "Nguyễn Văn An"
+    assert [v.name for v in ctx.log.inside()] == ["Trần Thị Bình"]
+    with qtbot.waitSignal(window.controller.failed) as said:  # pressed again: already out
+        qtbot.keyClick(window.visits.table, Qt.Key.Key_F8)
+    assert "no longer inside" in said.args[0]
+    assert [v.name for v in ctx.log.inside()] == ["Trần Thị Bình"]

@@ -58,6 +58,17 @@ class DeskArea(QWidget):
             return self.inside.selected_visit()
         return self.visits.selected_visit() or self.inside.selected_visit()
 
+    def request_check_out(self) -> bool:
+        """F8: check out the person the operator points at. In today's visits (after a
+        search) that is the row selected there, never a person left selected inside."""
+        if self.visits.table.hasFocus():
+            visit = self.visits.selected_visit()
+            if visit is None:
+                return False
+            self.inside.check_out_requested.emit(visit.id)
+            return True
+        return self.inside.request_check_out()
+
     def on_reports_preloaded(self) -> None:
         """The Friday report reminder, once the mail room is imported (off the GUI thread)."""
         from desk_app.ui.desk.report_reminder import ReportReminderBanner
