@@ -461,3 +461,23 @@ def test_f8_checks_out_the_person_found_by_the_search_not_the_one_left_selected_
         qtbot.keyClick(window.visits.table, Qt.Key.Key_F8)
     assert "no longer inside" in said.args[0]
     assert [v.name for v in ctx.log.inside()] == ["Trần Thị Bình"]
+
+
+def test_f8_from_the_search_field_checks_out_its_one_open_match_or_nobody(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext
+) -> None:
+    window.controller.submit_text(AN, Method.SCANNER)
+    window.controller.submit_text(BINH, Method.SCANNER)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.inside.list.currentRow() == 0  # Bình, selected a while ago
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.visits.search.insert("an")  # both names hold "an": nobody is chosen
+    assert len(table_names(window)) == 2
+    qtbot.keyClick(window.visits.search, Qt.Key.Key_F8)
+    assert len(ctx.log.inside()) == 2
+    window.visits.search.clear()
+    window.visits.search.insert("nguyen")
+    with qtbot.waitSignal(window.controller.scan_recorded) as signal:
+        qtbot.keyClick(window.visits.search, Qt.Key.Key_F8)
+    assert signal.args[0].name == "Nguyễn Văn An"
+    assert [v.name for v in ctx.log.inside()] == ["Trần Thị Bình"]

@@ -60,7 +60,14 @@ class DeskArea(QWidget):
 
     def request_check_out(self) -> bool:
         """F8: check out the person the operator points at. In today's visits (after a
-        search) that is the row selected there, never a person left selected inside."""
+        search) that is the row selected there, never a person left selected inside; from the
+        search field, the one person still inside among its results."""
+        if self.visits.search.hasFocus() and self.visits.search.text().strip():
+            match = self.visits.only_open_match()
+            if match is None:
+                return False
+            self.inside.check_out_requested.emit(match.id)
+            return True
         if self.visits.table.hasFocus():
             visit = self.visits.selected_visit()
             if visit is None:

@@ -117,6 +117,16 @@ class VisitsPanel(QWidget):
         value = index.data(ROW_ROLE)
         return value if isinstance(value, VisitRow) else None
 
+    def only_open_match(self) -> VisitRow | None:
+        """The one visit still open among the search's results; None when none or several."""
+        self.apply_filter()  # typed just now: the results, not the list before
+        found = []
+        for r in range(self.proxy.rowCount()):
+            value = self.proxy.index(r, 0).data(ROW_ROLE)
+            if isinstance(value, VisitRow) and value.exit_at is None:
+                found.append(value)
+        return found[0] if len(found) == 1 else None
+
     def visible_names(self) -> list[str]:
         return [str(self.proxy.index(r, COL_NAME).data()) for r in range(self.proxy.rowCount())]
 
