@@ -294,7 +294,17 @@ def resolve_url(url: str | None = None) -> str:
         return sqlite_url(Path(chosen).expanduser().absolute())
     if chosen.startswith("sqlite:///~"):  # the engine would look for a folder named "~"
         return f"sqlite:///{Path(chosen.removeprefix('sqlite:///')).expanduser()}"
-    return chosen
+    return _with_server_driver(chosen)
+
+
+def _with_server_driver(url: str) -> str:
+    """A server URL as libpq and most tools write it (``postgres://`` or ``postgresql://``)
+    names the driver the program carries (psycopg 3); without it SQLAlchemy looks for
+    psycopg2, which is not installed, and says only "Can't load plugin"."""
+    scheme, sep, rest = url.partition("://")
+    if scheme.lower() in ("postgres", "postgresql"):
+        return f"postgresql+psycopg{sep}{rest}"
+    return url
 
 
 def is_memory_url(url: str) -> bool:

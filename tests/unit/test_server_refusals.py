@@ -78,3 +78,15 @@ def test_a_login_that_may_use_the_schema_but_not_create_in_it(
     admin.dispose()
     err = _run(capsys, bare_login)
     assert f"The login {name} lacks rights on the database desk_test" in err
+
+
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql", "PostgreSQL"])
+def test_a_server_url_written_as_libpq_writes_it(
+    capsys: pytest.CaptureFixture[str], pg_url: str, scheme: str
+) -> None:
+    url = scheme + "://" + pg_url.split("://", 1)[1]
+    card = "001090123456|123456789|Nguyễn Văn An|15031990|Nam|Số 1, Hà Nội|15082021"
+    assert main(["--db", url, "record", card]) == 0
+    assert main(["--db", url, "log", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "Nguyễn Văn An" in out and "plugin" not in err
