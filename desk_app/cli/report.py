@@ -141,6 +141,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         write_bytes(args.pdf, "pdf", report.pdf)
         print(t("report.pdf_written", path=args.pdf))
     print(written)
+    if not ctx.settings.text("unit.code").strip():
+        # The province matches reports by this code: without it the point is listed as
+        # having sent nothing.
+        print(t("report.no_unit_code"), file=sys.stderr)
     if args.eml:
         print(actions.save_eml(ctx, report, args.eml))
     if args.send:

@@ -259,3 +259,21 @@ def test_texts_longer_than_excel_keeps_in_a_property_are_read_whole(sqlite_url: 
     report = read_report(content)
     assert report.unit_name == name.strip() and report.agency == agency.strip()
     assert report.unit_code == "BKN-CD-017"
+
+
+def test_report_without_a_point_code_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desk_app.cli import main
+
+    db = str(tmp_path / "log.sqlite3")
+    args = ["--db", db, "report", "--week", "2021-W41", "--out", str(tmp_path / "a.xlsx")]
+    assert main(["--lang", "vi", *args]) == 0
+    err = capsys.readouterr().err
+    assert "chưa đặt mã điểm" in err and "config set unit.code" in err
+    assert main(["--db", db, "config", "set", "unit.code", "BKN-001"]) == 0
+    capsys.readouterr()
+    assert (
+        main(["--db", db, "report", "--week", "2021-W41", "--out", str(tmp_path / "b.xlsx")]) == 0
+    )
+    assert "unit.code" not in capsys.readouterr().err

@@ -11,6 +11,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Trang báo cáo để ký (PDF) trong tệp đính kèm {filename}.",
         "en": "The page to sign (PDF) is the attached file {filename}.",
     },
+    "report.no_unit_code": {
+        "vi": "Lưu ý: chưa đặt mã điểm do tỉnh cấp (unit.code), nên Sở không ghép được báo cáo"
+        " này với điểm của đơn vị. Đặt mã: desk-app config set unit.code MÃ",
+        "en": "Note: the point code the province gave (unit.code) is not set, so the"
+        " department cannot match this report to the unit's point. Set it with:"
+        " desk-app config set unit.code CODE",
+    },
     "report.pdf_written": {
         "vi": "Đã ghi trang báo cáo PDF: {path}",
         "en": "PDF page written: {path}",
