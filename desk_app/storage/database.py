@@ -654,7 +654,9 @@ class Database:
                 listener(self.file.path)
         # Which file was opened: one moved, deleted or replaced while the desk runs would
         # take every write into a file nobody sees any more (gone when the program closes).
-        self._file_id = _file_id(self.file.path) if self.file is not None else None
+        # (absolute: SQLite named the file from the working folder of that moment)
+        self._file_path = self.file.path.absolute() if self.file is not None else None
+        self._file_id = _file_id(self._file_path) if self._file_path is not None else None
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             self.engine.execution_options(write=True), expire_on_commit=False
@@ -734,10 +736,10 @@ class Database:
     def _check_same_file(self) -> None:
         """The SQLite file is still the one opened, where it was opened; else nothing is
         written (a scan refused in words, not recorded into a file that is gone)."""
-        if self.file is None or self._file_id is None:
+        if self._file_path is None or self._file_id is None:
             return
-        if _file_id(self.file.path) != self._file_id:
-            raise DatabaseError(t("db.file_gone", path=self.file.path))
+        if _file_id(self._file_path) != self._file_id:
+            raise DatabaseError(t("db.file_gone", path=self._file_path))
 
     def server_now(self) -> datetime | None:
         """The database server's clock; None for a SQLite log, which has no clock but this
