@@ -16,7 +16,6 @@ from desk_app.ui.dialogs.manager_actions import edit_settings, show_full_id
 from desk_app.ui.dialogs.manual_entry import ManualEntryDialog
 
 if TYPE_CHECKING:
-    from desk_app.domain.visits import ManualEntry
     from desk_app.ui.desk.layout import DeskArea
 
 log = logging.getLogger(__name__)
@@ -86,15 +85,9 @@ class DeskDialogs(QObject):
             return
         dialog = ManualEntryDialog(self.suggestions, self.parent_widget())
         dialog.accepted.connect(lambda: self.manual_entered.emit(dialog.entry()))
-        dialog.finished.connect(lambda: self.on_manual_dialog_finished(dialog))
+        dialog.finished.connect(self.on_manual_dialog_finished)
         self.manual_dialog = dialog
         dialog.open()
-
-    def reopen_manual(self, entry: ManualEntry) -> None:
-        """A manual entry the log refused: the dialog again, filled in, to send once more."""
-        self.on_manual_entry()
-        if self.manual_dialog is not None:
-            self.manual_dialog.fill(entry)
 
     def suggestions(self, column: str) -> list[str]:
         """Earlier values for the manual entry's fields; none while the log's server is out of
@@ -105,9 +98,9 @@ class DeskDialogs(QObject):
             log.info("no suggestions for %s: %s", column, exc)
             return []
 
-    def on_manual_dialog_finished(self, dialog: ManualEntryDialog) -> None:
-        dialog.deleteLater()
-        if self.manual_dialog is dialog:  # not one opened again meanwhile, filled in
+    def on_manual_dialog_finished(self) -> None:
+        if self.manual_dialog is not None:
+            self.manual_dialog.deleteLater()
             self.manual_dialog = None
 
     def on_show_full_id(self) -> None:
