@@ -66,6 +66,15 @@ _PCCOVID_FIELDS = 6
 # ideographic space, as the plain characters they stand for.
 _WIDE = re.compile("[\u3000\uff01-\uff5e]")
 _NARROW = {0x3000: " ", **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}}
+# The symbology identifier a scanner set to send one (AIM "]Q1".."]Q6" for a QR code) comes
+# before the code's own text; no code begins with it.
+_SYMBOLOGY = re.compile(r"\]Q[0-6]", re.ASCII)
+
+
+def without_symbology(text: str) -> str:
+    """``text`` without a scanner's leading QR symbology identifier (``]Q1``...)."""
+    found = _SYMBOLOGY.match(text)
+    return text[found.end() :].lstrip() if found else text
 
 
 # --------------------------------------------------------------------------- own codes
@@ -206,6 +215,7 @@ def _cleaned(text: str) -> tuple[str, bool]:
     # A byte-order mark, CR/LF and spaces come with copied text; control characters never
     # belong in a field (they would reach the log, the window and the workbook).
     text = visible(_unmangled(unicodedata.normalize("NFC", text)).replace("\ufeff", "")).strip()
+    text = without_symbology(text)
     wide = bool(_WIDE.search(text))
     if wide:
         text = text.translate(_NARROW)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from desk_app.domain import own_codes
-from desk_app.domain.payloads import parse
+from desk_app.domain.payloads import parse, without_symbology
 
 # Reasons that say "this is not any known layout"; any other reason names a broken code.
 _NOT_A_LAYOUT = frozenset({"empty", "unknown_format", "internal_error", "too_long"})
@@ -24,7 +24,7 @@ MIN_FIELDS = 4  # the shortest card layout (PC-Covid) has six; a typed "a|b" is 
 
 def looks_like_code(text: str) -> bool:
     """True when ``text`` has the shape of a code the desk knows (not necessarily valid)."""
-    text = text.replace("\ufeff", "").strip()
+    text = without_symbology(text.replace("\ufeff", "").strip())
     if not text:
         return False
     if own_codes.looks_like_own_code(text):

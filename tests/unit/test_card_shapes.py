@@ -1272,3 +1272,16 @@ def test_refused_with_a_reason(label: str, text: str, reason: str) -> None:
     assert identity.kind is CodeKind.UNRECOGNISED, label
     assert identity.reason == reason, (label, identity.reason)
     assert identity.id_number is None and identity.name is None
+
+
+@pytest.mark.parametrize("prefix", ["]Q1", "]Q3", "  ]Q6 "])
+def test_a_scanners_symbology_identifier_is_not_part_of_the_code(prefix: str) -> None:
+    card = "001090123456|123456789|Nguyễn Văn An|15031990|Nam|Số 1, Hà Nội|15082021"
+    plain, sent = parse(card), parse(prefix + card + "\r\n")
+    assert sent.kind == CodeKind.CCCD and sent.warnings == plain.warnings
+    assert (sent.id_number, sent.old_id_number, sent.name) == (
+        "001090123456",
+        "123456789",
+        "Nguyễn Văn An",
+    )
+    assert sent.address == "Số 1, Hà Nội" and sent.raw == plain.raw

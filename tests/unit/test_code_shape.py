@@ -47,3 +47,9 @@ def test_the_units_own_codes_in_any_case() -> None:
     code = own_codes.encode_visitor_pass(b"s" * 32, "UNIT1", "K4Q2ZP7MXR3W5NYA", date(2026, 12, 2))
     assert looks_like_code(code)
     assert looks_like_code(code.lower())
+
+
+def test_a_code_behind_a_symbology_identifier_has_its_shape() -> None:
+    assert looks_like_code("]Q1" + CODES[0])
+    assert looks_like_code("]Q1" + own_codes.encode_staff(b"k" * 32, "u1", "S001", "Lê An"))
+    assert not looks_like_code("]Q1")
