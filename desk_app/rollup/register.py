@@ -63,6 +63,9 @@ class Point:
 NOT_COLUMNS = (("dia", "chi"), ("dia", "diem"), ("ma", "so", "thue"), ("address",))
 
 
+_DUPLICATES_SHOWN = 20  # twice-listed codes named in one message
+
+
 def _of_an_area(words: list[str]) -> bool:
     """ "Mã xã", "Tên ĐVHC", "Commune code", "Province name": an area's code or name."""
     head, *rest = words
@@ -287,6 +290,7 @@ def parse_register(content: bytes, name: str = "") -> list[Point]:
     header_index, columns = found
     points: list[Point] = []
     seen: dict[str, int] = {}
+    twice: list[str] = []
     for number, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
 
         def cell(column: str, row: list[object] = row) -> str:
@@ -299,11 +303,16 @@ def parse_register(content: bytes, name: str = "") -> list[Point]:
         if not code:
             raise RegisterError(t("rollup.register_no_code", line=number))
         if code in seen:
-            raise RegisterError(
-                t("rollup.register_duplicate", code=code, first=seen[code], line=number)
-            )
+            # Every twice-listed code at once: the department fixes its list in one go.
+            twice.append(t("rollup.register_duplicate", code=code, first=seen[code], line=number))
+            continue
         seen[code] = number
         points.append(Point(code, cell("name"), cell("district"), cell("type")))
+    if twice:
+        shown = twice[:_DUPLICATES_SHOWN]
+        if len(twice) > len(shown):
+            shown.append(t("rollup.register_more_duplicates", count=len(twice) - len(shown)))
+        raise RegisterError("\n".join(shown))
     if not points:
         raise RegisterError(t("rollup.register_empty"))
     return _one_spelling(points)

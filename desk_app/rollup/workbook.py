@@ -156,7 +156,8 @@ def _districts(ws: Worksheet, r: Rollup, lang: str) -> int:
         row += 1
         values = [
             number,
-            d.district,
+            # Points the register gives no district are counted under a name, not a blank.
+            d.district or t("rollup.no_district", lang),
             d.points,
             d.reported,
             d.zero,

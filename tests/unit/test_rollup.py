@@ -596,3 +596,35 @@ def test_reports_in_a_form_that_cannot_be_read_are_listed(
     outlook = next(n for n in result.unmatched if n.reason == "outlook_msg")
     assert ".eml" in outlook.message("vi") and ".eml" in outlook.message("en")
     db.dispose()
+
+
+def test_every_code_listed_twice_is_named_at_once() -> None:
+    rows = ["code,name,district,type"]
+    rows += [f"P-{n:02d},Point {n},Ba Be," for n in range(30)]
+    rows += [f"P-{n:02d},Again {n},Ba Be," for n in (3, 7)]
+    with pytest.raises(RegisterError) as caught:
+        parse_register("\n".join(rows).encode(), "r.csv")
+    message = str(caught.value)
+    assert "P-03" in message and "P-07" in message and "line 33" in message
+    many = rows[:31] + [f"P-{n:02d},Again,Ba Be," for n in range(25)]
+    with pytest.raises(RegisterError) as caught:
+        parse_register("\n".join(many).encode(), "r.csv")
+    assert "P-19" in str(caught.value) and "P-20" not in str(caught.value)
+    assert "5 more" in str(caught.value)
+
+
+def test_points_without_a_district_are_counted_under_a_name(
+    province: pf.Province, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    db = Database(f"sqlite:///{tmp_path / 'province.sqlite3'}")
+    register = [
+        replace(p, district="") if p.code == "BKN-001" else p
+        for p in read_register(province.register)
+    ]
+    result = roll_up(db, register, parse_week(pf.W41), [province.inbox[pf.W41]])
+    for lang, label in (("vi", "(chưa ghi huyện)"), ("en", "(no district given)")):
+        wb = load_workbook(io.BytesIO(build_province_workbook(result, lang=lang)))
+        names = [row[1] for row in wb.worksheets[1].iter_rows(min_row=4, values_only=True)]
+        assert label in names and "" not in names and None not in names[: len(result.districts)]

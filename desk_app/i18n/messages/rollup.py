@@ -52,6 +52,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Danh sách điểm: mã {code} có ở cả dòng {first} và dòng {line}",
         "en": "Register: code {code} is on line {first} and on line {line}",
     },
+    "rollup.register_more_duplicates": {
+        "vi": "... và {count} mã trùng nữa",
+        "en": "... and {count} more codes listed twice",
+    },
     "rollup.register_empty": {
         "vi": "Danh sách điểm không có điểm nào",
         "en": "The register lists no points",
@@ -181,6 +185,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rollup.col.code": {"vi": "Mã điểm", "en": "Code"},
     "rollup.col.name": {"vi": "Tên điểm", "en": "Name"},
     "rollup.col.district": {"vi": "Huyện/Thành phố", "en": "District"},
+    "rollup.no_district": {"vi": "(chưa ghi huyện)", "en": "(no district given)"},
     "rollup.col.type": {"vi": "Loại", "en": "Type"},
     "rollup.col.status": {"vi": "Tình trạng", "en": "Status"},
     "rollup.col.figure": {"vi": "Chỉ tiêu", "en": "Figure"},

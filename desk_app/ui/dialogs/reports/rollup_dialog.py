@@ -50,7 +50,12 @@ class DistrictChart(QWidget):
 
     def show_rollup(self, result: Rollup | None) -> None:
         self.bars = (
-            [] if result is None else [(d.district, d.scans, d.previous) for d in result.districts]
+            []
+            if result is None
+            else [
+                (d.district or t("rollup.no_district"), d.scans, d.previous)
+                for d in result.districts
+            ]
         )
         self.update()
 
