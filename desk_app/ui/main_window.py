@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.inside.check_out_requested.connect(controller.check_out)
         # dialogs -> controller, status line, settings
         dialogs.manual_entered.connect(controller.submit_manual)
+        controller.manual_refused.connect(dialogs.keep_refused)
         dialogs.notice.connect(self.status_line.tell)
         dialogs.settings_saved.connect(self.apply_settings)
         # actions

@@ -481,3 +481,50 @@ def test_f8_from_the_search_field_checks_out_its_one_open_match_or_nobody(
         qtbot.keyClick(window.visits.search, Qt.Key.Key_F8)
     assert signal.args[0].name == "Nguyễn Văn An"
     assert [v.name for v in ctx.log.inside()] == ["Trần Thị Bình"]
+
+
+def test_a_manual_entry_the_log_refuses_is_offered_again_filled_in(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    # Typed in full, refused by a log that is not where it was: nothing typed is lost.
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.dialogs.manual_dialog
+    assert dialog is not None
+    dialog.edits["name"].insert("Phạm Văn Dũng")
+    dialog.edits["phone"].insert("0912345678")
+    dialog.edits["birth_date"].insert("01/02/1990")
+    dialog.edits["organisation"].insert("Công ty A")
+    dialog.edits["purpose"].insert("Giao hàng")
+    log_file = tmp_path / "log.sqlite3"
+    away = tmp_path / "held.sqlite3"
+    log_file.rename(away)  # the write is refused
+    try:
+        with qtbot.waitSignal(window.dialogs.notice) as notice:
+            qtbot.keyClick(dialog.edits["name"], Qt.Key.Key_Return)
+    finally:
+        away.rename(log_file)
+    assert window.banner.kind == REJECTED and "Ctrl+N" in notice.args[0]
+    qtbot.waitUntil(lambda: window.dialogs.manual_dialog is None)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    again = window.dialogs.manual_dialog
+    assert again is not None and again.isVisible()
+    values = {name: edit.text() for name, edit in again.edits.items()}
+    assert values == {
+        "name": "Phạm Văn Dũng",
+        "id_number": "",
+        "phone": "0912345678",
+        "birth_date": "01/02/1990",
+        "organisation": "Công ty A",
+        "purpose": "Giao hàng",
+        "host": "",
+    }
+    with qtbot.waitSignal(window.controller.scan_recorded):
+        qtbot.keyClick(again.edits["name"], Qt.Key.Key_Return)
+    [visit] = ctx.log.inside()
+    assert (visit.name, visit.organisation) == ("Phạm Văn Dũng", "Công ty A")
+    # Used once: the entry after it starts empty.
+    qtbot.waitUntil(lambda: window.dialogs.manual_dialog is None)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    third = window.dialogs.manual_dialog
+    assert third is not None and third.edits["name"].text() == ""
+    third.reject()

@@ -9,4 +9,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "manual.phone_invalid": {"vi": "Số điện thoại không hợp lệ", "en": "Invalid phone number"},
     "manual.too_long": {"vi": "Quá dài", "en": "Too long"},
+    "manual.kept_for_retry": {
+        "vi": "Thông tin vừa nhập tay chưa được ghi nhưng vẫn được giữ: nhấn Ctrl+N để gửi lại",
+        "en": "The manual entry was not recorded but what was typed is kept: press Ctrl+N to"
+        " send it again",
+    },
 }

@@ -40,6 +40,8 @@ class DeskController(QObject):
     scan_recorded = Signal(object)  # ScanResult
     direction_changed = Signal(str)  # Direction value
     failed = Signal(str)  # a translated message: the scan was not recorded
+    # A manual entry the log refused (locked, full, gone): kept to be offered again.
+    manual_refused = Signal(object)  # ManualEntry
     # Visits changed at any desk (live view): the changed rows and the day's counts.
     visits_changed = Signal(list, dict)
     # The server cannot be reached: a scan was kept on this desk (the message); whether the
@@ -248,9 +250,17 @@ class DeskController(QObject):
         if self.flush_timer.isActive():  # earlier ones still wait: this one goes after them
             keep()
             return None
-        return self._record(
-            lambda: self.ctx.log.record_manual(entry, direction=direction), keep=keep
-        )
+        answered: list[bool] = []
+
+        def work() -> ScanResult | None:
+            result = self.ctx.log.record_manual(entry, direction=direction)
+            answered.append(True)
+            return result
+
+        result = self._record(work, keep=keep)
+        if not answered and not self.flush_timer.isActive():  # refused, and not kept either
+            self.manual_refused.emit(entry)
+        return result
 
     def check_out(self, visit_id: int) -> ScanResult | None:
         """The operator checks someone out from the inside list."""

@@ -125,6 +125,22 @@ class ManualEntryDialog(QDialog):
         )
         return entry, birth_ok
 
+    def fill(self, entry: ManualEntry) -> None:
+        """The fields as ``entry`` has them (an entry the log refused, to be sent again)."""
+        birth = entry.birth_date.strftime("%d/%m/%Y") if entry.birth_date else ""
+        values = {
+            "name": entry.name,
+            "id_number": entry.id_number,
+            "phone": entry.phone,
+            "birth_date": birth,
+            "organisation": entry.organisation,
+            "purpose": entry.purpose,
+            "host": entry.host,
+        }
+        for name, value in values.items():
+            if name in self.edits:
+                self.edits[name].setText(value)
+
     def entry(self) -> ManualEntry:
         return self._build()[0].cleaned()
 

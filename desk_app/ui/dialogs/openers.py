@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desk_app.context import AppContext
 from desk_app.errors import UserError
+from desk_app.i18n import t
 from desk_app.ui.dialogs.manager_actions import edit_settings, show_full_id
 from desk_app.ui.dialogs.manual_entry import ManualEntryDialog
 
 if TYPE_CHECKING:
+    from desk_app.domain.visits import ManualEntry
     from desk_app.ui.desk.layout import DeskArea
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,8 @@ class DeskDialogs(QObject):
         self.area = area
         self.actions = actions
         self.manual_dialog: ManualEntryDialog | None = None
+        # What was typed into a manual entry the log refused: the next one opens with it.
+        self.refused_entry: ManualEntry | None = None
         self.full_id_box: QMessageBox | None = None
 
     def parent_widget(self) -> QWidget:
@@ -84,10 +88,19 @@ class DeskDialogs(QObject):
             self.manual_dialog.activateWindow()
             return
         dialog = ManualEntryDialog(self.suggestions, self.parent_widget())
+        if self.refused_entry is not None:
+            dialog.fill(self.refused_entry)
+            self.refused_entry = None
         dialog.accepted.connect(lambda: self.manual_entered.emit(dialog.entry()))
         dialog.finished.connect(self.on_manual_dialog_finished)
         self.manual_dialog = dialog
         dialog.open()
+
+    def keep_refused(self, entry: ManualEntry) -> None:
+        """A manual entry the log refused: nothing typed is lost, the next one starts with it
+        (not a dialog opened at once, while the closing one is still being taken down)."""
+        self.refused_entry = entry
+        self.notice.emit(t("manual.kept_for_retry"))
 
     def suggestions(self, column: str) -> list[str]:
         """Earlier values for the manual entry's fields; none while the log's server is out of
