@@ -112,13 +112,19 @@ def _server_processes(pg: OwnPostgres, *, postmaster: bool) -> list[int]:
 
 def _stop(pg: OwnPostgres, pids: list[int]) -> None:
     for pid in pids:
-        os.kill(pid, signal.SIGSTOP)
+        try:
+            os.kill(pid, signal.SIGSTOP)
+        except ProcessLookupError:  # a backend whose connection closed since it was listed
+            continue
         pg.stopped.append(pid)  # type: ignore[attr-defined]
 
 
 def _resume(pg: OwnPostgres) -> None:
     for pid in pg.stopped:  # type: ignore[attr-defined]
-        os.kill(pid, signal.SIGCONT)
+        try:
+            os.kill(pid, signal.SIGCONT)
+        except ProcessLookupError:
+            pass
     pg.stopped.clear()  # type: ignore[attr-defined]
 
 
