@@ -88,12 +88,9 @@ def _paint_pages(
         document.paint(canvas, index)
 
 
-def write_pdf(document: Document, path: Path, dpi: int = PDF_DPI) -> Path:
-    """The document as a PDF, written beside ``path`` and renamed over it when complete.
-
-    It is made in memory first: Qt's PDF writer does not tell a failed write (a full disk)
-    from a good one, and a file cut short would be renamed over the previous good one."""
-    check_target(path, "pdf")
+def pdf_bytes(document: Document, dpi: int = PDF_DPI) -> bytes:
+    """The document as PDF bytes, made in memory with Qt's PDF writer (for a file or an
+    e-mail attachment)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -104,13 +101,22 @@ def write_pdf(document: Document, path: Path, dpi: int = PDF_DPI) -> Path:
     pdf.setCreator(f"desk-app {__version__}")
     painter = QPainter()
     if not painter.begin(pdf):
-        raise PrintError(t("print.cannot_write", path=path))
+        raise PrintError(t("print.failed", title=document.title))
     try:
         _paint_pages(document, painter, pdf.newPage, list(range(document.page_count)))
     finally:
         painter.end()
         buffer.close()
-    return write_bytes(path, "pdf", bytes(data.data()))
+    return bytes(data.data())
+
+
+def write_pdf(document: Document, path: Path, dpi: int = PDF_DPI) -> Path:
+    """The document as a PDF, written beside ``path`` and renamed over it when complete.
+
+    It is made in memory first: Qt's PDF writer does not tell a failed write (a full disk)
+    from a good one, and a file cut short would be renamed over the previous good one."""
+    check_target(path, "pdf")
+    return write_bytes(path, "pdf", pdf_bytes(document, dpi))
 
 
 def page_image(document: Document, index: int, dpi: int = PNG_DPI) -> QImage:

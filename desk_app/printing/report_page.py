@@ -11,15 +11,13 @@ import math
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QPainter, QPdfWriter
+from PySide6.QtGui import QColor
 
-from desk_app import __version__
 from desk_app.domain.week import describe
 from desk_app.i18n import language, t
 from desk_app.i18n.official import place_and_date
 from desk_app.printing.layout import GREY, LIGHT, Align, Canvas, official_header
-from desk_app.printing.output import MM_PER_INCH, PDF_DPI, Document, PrintError
+from desk_app.printing.output import Document, pdf_bytes
 from desk_app.reports.weekly import COMPARED, Figures, busiest_text
 from desk_app.reports.workbook import Report, UnitInfo
 
@@ -164,31 +162,6 @@ def report_document(
     return Document(
         title, A4[0], A4[1], 1, lambda canvas, _index: paint(canvas, f, unit, lang, day)
     )
-
-
-def pdf_bytes(document: Document, dpi: int = PDF_DPI) -> bytes:
-    """The document as PDF bytes (for an e-mail attachment), with Qt's PDF writer."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    pdf = QPdfWriter(buffer)
-    pdf.setResolution(dpi)
-    pdf.setPageLayout(document.page_layout())
-    pdf.setTitle(document.title)
-    pdf.setCreator(f"desk-app {__version__}")
-    painter = QPainter()
-    if not painter.begin(pdf):
-        raise PrintError(t("print.failed", title=document.title))
-    try:
-        canvas = Canvas(painter, painter.device().logicalDpiX() / MM_PER_INCH)
-        for index in range(document.page_count):
-            if index:
-                pdf.newPage()
-            document.paint(canvas, index)
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(data.data())
 
 
 def with_pdf(report: Report, unit: UnitInfo, *, lang: str | None = None) -> Report:

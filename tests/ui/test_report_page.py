@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from desk_app.cli import main
 from desk_app.context import AppContext
 from desk_app.domain.week import parse_week
-from desk_app.printing.report_page import pdf_bytes, report_document
+from desk_app.printing.output import pdf_bytes
+from desk_app.printing.report_page import report_document
 from desk_app.reports.weekly import compute
 from desk_app.reports.workbook import UnitInfo
 from tests.office import overlapping_words
