@@ -16,7 +16,7 @@ from desk_app.scanning.serial_scanner import DISCONNECTED
 from desk_app.ui.desk.privacy_bar import PrivacyBar
 from desk_app.ui.desk.serial_feed import ScannerStatus
 from desk_app.ui.dialogs.manual_entry import ManualEntryDialog
-from tests.ui.helpers import OFFSCREEN_NOISE, open_context
+from tests.ui.helpers import OFFSCREEN_NOISE, contrast, open_context
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -34,21 +34,6 @@ LIGHT = {
     QPalette.ColorRole.Base: "#ffffff",
     QPalette.ColorRole.Text: "#000000",
 }
-
-
-def _contrast(first: QColor, second: QColor) -> float:
-    def luminance(color: QColor) -> float:
-        def channel(value: float) -> float:
-            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-        return (
-            0.2126 * channel(color.redF())
-            + 0.7152 * channel(color.greenF())
-            + 0.0722 * channel(color.blueF())
-        )
-
-    high, low = sorted((luminance(first), luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -77,7 +62,7 @@ def test_problems_in_the_manual_entry_are_readable(qtbot: QtBot, scheme: QColor)
     dialog.accept()  # no name: a problem shows
     error = dialog.errors["name"]
     assert error.isVisible()
-    assert _contrast(_text_colour(error), scheme) >= 4.5, _text_colour(error).name()
+    assert contrast(_text_colour(error), scheme) >= 4.5, _text_colour(error).name()
 
 
 def test_the_privacy_notice_is_readable(qtbot: QtBot, scheme: QColor, sqlite_url: str) -> None:
@@ -88,7 +73,7 @@ def test_the_privacy_notice_is_readable(qtbot: QtBot, scheme: QColor, sqlite_url
         qtbot.addWidget(bar)
         found = re.search(r'href="notice" style="color: (#[0-9a-fA-F]{3,6});', bar.notice.text())
         assert found, bar.notice.text()
-        assert _contrast(QColor(found.group(1)), scheme) >= 4.5, found.group(1)
+        assert contrast(QColor(found.group(1)), scheme) >= 4.5, found.group(1)
     finally:
         ctx.close()
 
@@ -98,4 +83,4 @@ def test_a_lost_serial_scanner_is_said_readably(qtbot: QtBot, scheme: QColor) ->
     qtbot.addWidget(status)
     status.set_status(DISCONNECTED, "COM3")
     assert "COM3" in status.text()
-    assert _contrast(_text_colour(status), scheme) >= 4.5, _text_colour(status).name()
+    assert contrast(_text_colour(status), scheme) >= 4.5, _text_colour(status).name()

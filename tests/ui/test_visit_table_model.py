@@ -28,6 +28,7 @@ from desk_app.ui.desk.visit_table_model import (
     VisitTableModel,
     fold,
 )
+from tests.ui.helpers import contrast
 
 # 01:00 UTC is 08:00 in Hồ Chí Minh City (the tests' time zone).
 BASE = datetime(2026, 11, 26, 1, 0, tzinfo=UTC)
@@ -219,23 +220,6 @@ def test_filter_follows_new_rows(qapp: object) -> None:
     assert proxy.rowCount() == 1
 
 
-def _contrast(first: QColor, second: QColor) -> float:
-    """WCAG contrast ratio of two colours."""
-
-    def luminance(color: QColor) -> float:
-        def channel(value: float) -> float:
-            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-        return (
-            0.2126 * channel(color.redF())
-            + 0.7152 * channel(color.greenF())
-            + 0.0722 * channel(color.blueF())
-        )
-
-    high, low = sorted((luminance(first), luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 @pytest.mark.parametrize("dark", [False, True])
 def test_rows_readable_in_light_and_dark_palettes(qapp: QApplication, dark: bool) -> None:
     old = qapp.palette()
@@ -254,8 +238,8 @@ def test_rows_readable_in_light_and_dark_palettes(qapp: QApplication, dark: bool
             background = cell(model, 0, column, Qt.ItemDataRole.BackgroundRole)
             foreground = cell(model, 0, column, Qt.ItemDataRole.ForegroundRole)
             shown = foreground.color() if foreground is not None else text
-            assert _contrast(background.color(), shown) >= 4.5, (column, shown.name())
+            assert contrast(background.color(), shown) >= 4.5, (column, shown.name())
         inside = cell(model, 1, COL_ENTRY, Qt.ItemDataRole.ForegroundRole).color()
-        assert _contrast(base, inside) >= 4.5, inside.name()
+        assert contrast(base, inside) >= 4.5, inside.name()
     finally:
         qapp.setPalette(old)
