@@ -55,10 +55,14 @@ def default_database_path() -> Path:
     return data_dir() / "desk.sqlite3"
 
 
+def sqlite_url(path: Path | str) -> str:
+    """The URL of the SQLite file at ``path``. A "%" or "?" in a name is escaped: the engine
+    reads "%20" as a space and "?" as the start of options, and would open another file."""
+    return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
+
+
 def default_database_url() -> str:
-    # As storage.database.sqlite_url: a "%" in a user's folder name is no escape.
-    path = str(default_database_path())
-    return "sqlite:///" + path.replace("%", "%25").replace("?", "%3F")
+    return sqlite_url(default_database_path())
 
 
 def resources_dir() -> Path:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desk_app.errors import UserError
 from desk_app.i18n import t
 from desk_app.i18n.system import os_error_text
-from desk_app.paths import default_database_path, default_database_url
+from desk_app.paths import default_database_path, default_database_url, sqlite_url
 from desk_app.storage.schema import DamagedValue
 
 log = logging.getLogger(__name__)
@@ -131,12 +131,6 @@ def sqlite_path(url: str) -> Path | None:
         return None
     # Decoded as the engine decodes it: "%20" in the URL is a space in the file's name.
     return Path(unquote(path.split("?", 1)[0])).expanduser()
-
-
-def sqlite_url(path: Path | str) -> str:
-    """The URL of the SQLite file at ``path``. A "%" or "?" in a name is escaped: the engine
-    reads "%20" as a space and "?" as the start of options, and would open another file."""
-    return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
