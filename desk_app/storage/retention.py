@@ -156,12 +156,15 @@ def purge(db: Database, days: int, *, now: datetime | None = None, desk: str = "
 def _take_out_of_waiting_mail(session: Session, whos: list[Who]) -> None:
     if not whos:
         return
+    # What names each of them specifically enough to look for (see ``_SPECIFIC``).
+    marks = [
+        (who, [m for m in (fold(who.name), who.id_number or "") if len(m) >= _SPECIFIC])
+        for who in whos
+    ]
     for row in session.scalars(select(OutboxMessage).where(OutboxMessage.status != SENT)):
         text = fold(_message_text(row.message))
-        for who in whos:
-            number = who.id_number or ""
-            named = len(fold(who.name)) >= _SPECIFIC and fold(who.name) in text
-            if not named and not (len(number) >= _SPECIFIC and number in text):
+        for who, looked_for in marks:
+            if not any(mark in text for mark in looked_for):
                 continue  # a cheap look first: most of those purged are in no waiting mail
             redacted = redact_message(row.message, who)
             if redacted is not None:

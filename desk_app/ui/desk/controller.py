@@ -250,14 +250,9 @@ class DeskController(QObject):
         if self.flush_timer.isActive():  # earlier ones still wait: this one goes after them
             keep()
             return None
-        answered: list[bool] = []
-
-        def work() -> ScanResult | None:
-            result = self.ctx.log.record_manual(entry, direction=direction)
-            answered.append(True)
-            return result
-
-        result = self._record(work, keep=keep)
+        result, answered = self._record_answered(
+            lambda: self.ctx.log.record_manual(entry, direction=direction), keep=keep
+        )
         if not answered and not self.flush_timer.isActive():  # refused, and not kept either
             self.manual_refused.emit(entry)
         return result
@@ -277,15 +272,10 @@ class DeskController(QObject):
         if self.flush_timer.isActive():
             keep()
             return None
-        recorded: list[bool] = []
-
-        def work() -> ScanResult | None:
-            result = self.ctx.log.check_out(visit_id)
-            recorded.append(True)
-            return result
-
-        result = self._record(work, keep=keep)
-        if result is None and recorded:
+        result, answered = self._record_answered(
+            lambda: self.ctx.log.check_out(visit_id), keep=keep
+        )
+        if result is None and answered:
             # Already checked out (at another desk, a moment ago): said, and the lists show it.
             self.failed.emit(t("desk.not_inside"))
             self.on_visits_changed([visit_id])
@@ -300,6 +290,23 @@ class DeskController(QObject):
             log.info("live update skipped: %s", exc)
             return
         self.visits_changed.emit(rows, counts)
+
+    def _record_answered(
+        self,
+        work: Callable[[], ScanResult | None],
+        keep: Callable[[], None] | None = None,
+    ) -> tuple[ScanResult | None, bool]:
+        """``_record``, and whether the log answered (False: it refused, or the scan was
+        kept on this desk)."""
+        answered = False
+
+        def run() -> ScanResult | None:
+            nonlocal answered
+            result = work()
+            answered = True
+            return result
+
+        return self._record(run, keep=keep), answered
 
     def _record(
         self,
