@@ -63,18 +63,15 @@ class DeskArea(QWidget):
         search) that is the row selected there, never a person left selected inside; from the
         search field, the one person still inside among its results."""
         if self.visits.search.hasFocus() and self.visits.search.text().strip():
-            match = self.visits.only_open_match()
-            if match is None:
-                return False
-            self.inside.check_out_requested.emit(match.id)
-            return True
-        if self.visits.table.hasFocus():
+            visit = self.visits.only_open_match()
+        elif self.visits.table.hasFocus():
             visit = self.visits.selected_visit()
-            if visit is None:
-                return False
-            self.inside.check_out_requested.emit(visit.id)
-            return True
-        return self.inside.request_check_out()
+        else:
+            return self.inside.request_check_out()
+        if visit is None:
+            return False
+        self.inside.check_out_requested.emit(visit.id)
+        return True
 
     def on_reports_preloaded(self) -> None:
         """The Friday report reminder, once the mail room is imported (off the GUI thread)."""
