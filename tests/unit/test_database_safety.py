@@ -339,6 +339,18 @@ def _file_size_limit() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (16384, 16384))
 
 
+def _on_a_full_disk(url: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    """The command line on ``url`` in a process that can write no file past 16 KB."""
+    return subprocess.run(
+        [sys.executable, "-m", "desk_app", "--db", url, *argv],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en"),
+        preexec_fn=_file_size_limit,  # noqa: PLW1509 - only sets a limit, no threads yet
+        check=False,
+    )
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="file size limit is POSIX")
 def test_a_disk_too_full_for_the_shared_memory_file_says_disk_full(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -350,15 +362,7 @@ def test_a_disk_too_full_for_the_shared_memory_file_says_disk_full(
     _checkpoint(db)
     for shm in tmp_path.glob("*-shm"):
         shm.unlink()
-    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
-    done = subprocess.run(
-        [sys.executable, "-m", "desk_app", "--db", url, "record", CCCD.format(9)],
-        capture_output=True,
-        text=True,
-        env=env,
-        preexec_fn=_file_size_limit,  # noqa: PLW1509 - only sets a limit, no threads yet
-        check=False,
-    )
+    done = _on_a_full_disk(url, "record", CCCD.format(9))
     assert done.returncode == 1
     assert "disk is full" in done.stderr and "I/O" not in done.stderr, done.stderr
     assert run(capsys, "--db", url, "log")[0] == 0  # with room again, the log is whole
@@ -376,17 +380,9 @@ def test_a_log_on_a_full_disk_can_still_be_read(
     for shm in tmp_path.glob("*-shm"):
         shm.unlink()
     before = db.read_bytes()
-    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
 
     def full(*argv: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "desk_app", "--db", url, *argv],
-            capture_output=True,
-            text=True,
-            env=env,
-            preexec_fn=_file_size_limit,  # noqa: PLW1509 - only sets a limit, no threads yet
-            check=False,
-        )
+        return _on_a_full_disk(url, *argv)
 
     listed = full("log", "--inside", "--json")
     assert listed.returncode == 0, listed.stderr
@@ -416,15 +412,7 @@ def test_a_log_of_an_older_version_on_a_full_disk_says_disk_full(tmp_path: Path)
         plain.execute("PRAGMA journal_mode = WAL")  # as every log is
     assert head_revision() != "0001"
     before = db.read_bytes()
-    env = dict(os.environ, PYTHONPATH=str(REPO), DESK_APP_LANG="en")
-    done = subprocess.run(
-        [sys.executable, "-m", "desk_app", "--db", f"sqlite:///{db}", "log"],
-        capture_output=True,
-        text=True,
-        env=env,
-        preexec_fn=_file_size_limit,  # noqa: PLW1509 - only sets a limit, no threads yet
-        check=False,
-    )
+    done = _on_a_full_disk(f"sqlite:///{db}", "log")
     assert done.returncode == 1
     assert "disk is full" in done.stderr and "read-only" not in done.stderr, done.stderr
     assert db.read_bytes() == before
